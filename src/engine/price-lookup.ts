@@ -1,0 +1,60 @@
+/**
+ * Finds the catalog rows that price a key in a month. A row covers the days of its window
+ * [effective_from, effective_to); a month can be covered by several rows when a price changes
+ * mid-month, and each then prices its share of the month's days.
+ *
+ * Example: a price cut effective 2026-07-30 gives July two segments, 29 days at the old price
+ * and 2 days at the new one.
+ *
+ * Rows for the exact region win over `*` rows for the same cloud, deployment, tier and model.
+ */
+import { ANY_REGION, formatKey, type Catalog, type ModelPrice, type PriceKey } from '../model/catalog.js';
+import { daysBetween, daysInMonth, firstDay, addMonths, type IsoDate, type Period } from '../model/period.js';
+
+export interface PriceSegment {
+  price: ModelPrice;
+  days: number;
+}
+
+export type MonthPrices = { segments: PriceSegment[] } | { missing: string };
+
+export type PriceIndex = (key: PriceKey, period: Period) => MonthPrices;
+
+export function indexPrices(catalog: Catalog): PriceIndex {
+  const byKey = new Map<string, ModelPrice[]>();
+  for (const row of catalog.models) {
+    const key = formatKey(row);
+    byKey.set(key, [...(byKey.get(key) ?? []), row]);
+  }
+  return (key, period) => {
+    const rows = byKey.get(formatKey(key)) ?? byKey.get(formatKey({ ...key, region: ANY_REGION }));
+    if (rows === undefined) return { missing: `no price for ${formatKey(key)}` };
+    return monthPrices(rows, period, formatKey(key));
+  };
+}
+
+function monthPrices(rows: readonly ModelPrice[], period: Period, key: string): MonthPrices {
+  const monthStart = firstDay(period);
+  const monthEnd = firstDay(addMonths(period, 1));
+  const segments: (PriceSegment & { from: IsoDate })[] = [];
+  for (const price of rows) {
+    const from = max(price.effectiveFrom ?? monthStart, monthStart);
+    const to = min(price.effectiveTo ?? monthEnd, monthEnd);
+    if (from < to) segments.push({ price, days: daysBetween(from, to), from });
+  }
+  segments.sort((a, b) => a.from.localeCompare(b.from));
+  const covered = segments.reduce((days, s) => days + s.days, 0);
+  if (covered < daysInMonth(period)) {
+    const priced = segments.length === 0 ? 'no day of it is priced' : `only ${covered} of its ${daysInMonth(period)} days are priced`;
+    return { missing: `no price for ${key} in ${period} (${priced}; ${windows(rows)})` };
+  }
+  return { segments: segments.map(({ price, days }) => ({ price, days })) };
+}
+
+function windows(rows: readonly ModelPrice[]): string {
+  const listed = rows.map((r) => `${r.effectiveFrom ?? '…'} to ${r.effectiveTo ?? '…'} at ${r.ref.file}:${r.ref.line}`);
+  return `catalog rows cover ${listed.join(', ')}`;
+}
+
+const max = (a: string, b: string) => (a > b ? a : b);
+const min = (a: string, b: string) => (a < b ? a : b);

@@ -1,0 +1,61 @@
+/**
+ * What a workload uses, month by month, before any price is known: whole tokens of uncached
+ * input, cached input and output, split between standard and batch processing.
+ *
+ * For month m (0 for the horizon's first month):
+ *   sessions  = sessions_per_month × (1 + growth)^m
+ *   calls     = sessions × turns_per_session × calls_per_turn
+ *   input     = round(calls × tokens_per_call.input)        whole tokens, half to even
+ *   output    = round(calls × tokens_per_call.output)
+ *   batch     = round(input × batch_share), round(output × batch_share); standard gets the rest
+ *   cached    = round(part's input × cached_share); uncached = part's input − cached
+ *
+ * Worked example: 1 000 sessions, growth 10 %, 2 turns, 1 call, 1 000 input (25 % cached),
+ * 100 output. Month 1: sessions 1 100, calls 2 200, input 2 200 000 (cached 550 000, uncached
+ * 1 650 000), output 220 000.
+ *
+ * Rounding to whole tokens happens on quantities, as a bill counts them, and keeps every
+ * cost exact: whole tokens × a decimal price never needs rounding.
+ */
+import type { Decimal } from '../model/money.js';
+import { ONE, ZERO } from '../model/money.js';
+import type { Period } from '../model/period.js';
+import type { Workload } from '../model/scenario.js';
+
+export type Processing = 'standard' | 'batch';
+
+export interface TokenUsage {
+  period: Period;
+  processing: Processing;
+  uncachedInput: Decimal;
+  cachedInput: Decimal;
+  output: Decimal;
+}
+
+export function tokenUsage(workload: Workload, periods: readonly Period[]): TokenUsage[] {
+  const usage: TokenUsage[] = [];
+  const perCall = workload.tokens_per_call;
+  periods.forEach((period, m) => {
+    const sessions = workload.sessions_per_month.times(ONE.plus(workload.growth).pow(m));
+    const calls = sessions.times(workload.turns_per_session).times(workload.calls_per_turn);
+    const input = wholeTokens(calls.times(perCall.input));
+    const output = wholeTokens(calls.times(perCall.output));
+    const batchInput = wholeTokens(input.times(workload.batch_share));
+    const batchOutput = wholeTokens(output.times(workload.batch_share));
+    const parts: [Processing, Decimal, Decimal][] = [
+      ['standard', input.minus(batchInput), output.minus(batchOutput)],
+      ['batch', batchInput, batchOutput],
+    ];
+    for (const [processing, partInput, partOutput] of parts) {
+      if (partInput.isZero() && partOutput.isZero()) continue;
+      const cachedInput = wholeTokens(partInput.times(perCall.cached_share));
+      usage.push({ period, processing, uncachedInput: partInput.minus(cachedInput), cachedInput, output: partOutput });
+    }
+  });
+  return usage;
+}
+
+function wholeTokens(tokens: Decimal): Decimal {
+  const whole = tokens.toDecimalPlaces(0);
+  return whole.isZero() ? ZERO : whole;
+}

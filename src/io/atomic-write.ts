@@ -1,0 +1,29 @@
+/**
+ * Writes a whole file or nothing: the content goes to a temporary file beside the target, is
+ * flushed to disk, then renamed over it. A run killed midway leaves the old file (or none),
+ * never half a report.
+ */
+import { randomBytes } from 'node:crypto';
+import { open, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError } from '../model/diagnostic.js';
+
+export async function writeFileAtomic(file: string, content: string, shownAs = file): Promise<void> {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temporary, 'wx');
+    try {
+      await handle.writeFile(content, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError([{ file: shownAs, message: 'cannot write: its directory does not exist' }]);
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EISDIR') throw new InputError([{ file: shownAs, message: `cannot write: ${code === 'EISDIR' ? 'is a directory' : 'permission denied'}` }]);
+    throw error;
+  }
+}

@@ -1,0 +1,28 @@
+/** Loads a scenario file (YAML or JSON) into a validated Scenario that remembers its positions. */
+import { InputError, type Diagnostic } from '../model/diagnostic.js';
+import { scenarioSchema, type Scenario } from '../model/scenario.js';
+import { readText } from './read-text.js';
+import { schemaDiagnostics } from './schema-diagnostics.js';
+import { readYaml, type Locator } from './yaml-document.js';
+
+export interface LoadedScenario {
+  scenario: Scenario;
+  /** The file as shown in messages. */
+  file: string;
+  locate: Locator;
+}
+
+export async function loadScenario(file: string, shownAs: string): Promise<LoadedScenario> {
+  const doc = readYaml(await readText(file, shownAs), shownAs);
+  if (doc.errors.length > 0) throw new InputError(doc.errors);
+  const result = scenarioSchema.safeParse(doc.data, { reportInput: true });
+  if (!result.success) {
+    throw new InputError(schemaDiagnostics(result.error.issues, scenarioSchema, shownAs, doc.locate));
+  }
+  return { scenario: result.data, file: shownAs, locate: doc.locate };
+}
+
+/** Points problems found after loading (by the engine, known by their path) at the scenario's lines. */
+export function locateProblems(loaded: LoadedScenario, problems: readonly Diagnostic[]): Diagnostic[] {
+  return problems.map((p) => (p.file !== undefined ? p : { ...p, file: loaded.file, ...loaded.locate(p.path ?? []) }));
+}

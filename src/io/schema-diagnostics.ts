@@ -1,0 +1,86 @@
+/**
+ * Turns zod's issues into cloudtco's located diagnostics, one per problem, worded for the
+ * person editing the file:
+ *
+ *   scenarios/x.yaml:9:5 workloads[0].sesions_per_month: unknown key (did you mean "sessions_per_month"?)
+ *   scenarios/x.yaml:4:3 horizon.months: required; expected a quantity like 12
+ */
+import type * as z from 'zod';
+import type { Diagnostic, PathSegment } from '../model/diagnostic.js';
+import { didYouMean } from '../model/did-you-mean.js';
+import type { Locator } from './yaml-document.js';
+
+const TYPE_NAMES: Record<string, string> = {
+  object: 'a mapping',
+  array: 'a list',
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+};
+
+export function schemaDiagnostics(issues: readonly z.core.$ZodIssue[], schema: z.ZodType, file: string, locate: Locator): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const issue of issues) {
+    const path = issue.path.filter((s): s is PathSegment => typeof s !== 'symbol');
+    if (issue.code === 'unrecognized_keys') {
+      const known = knownKeysAt(schema, path);
+      for (const key of issue.keys) {
+        const keyPath = [...path, key];
+        diagnostics.push({ file, ...locate(keyPath, 'key'), path: keyPath, message: unknownKey(key, known) });
+      }
+      continue;
+    }
+    diagnostics.push({ file, ...locate(path), path, message: messageOf(issue) });
+  }
+  return diagnostics;
+}
+
+function unknownKey(key: string, known: string[]): string {
+  const match = didYouMean(key, known);
+  if (match !== undefined) return `unknown key (did you mean "${match}"?)`;
+  return known.length > 0 ? `unknown key; expected one of ${known.join(', ')}` : 'unknown key';
+}
+
+function messageOf(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') {
+    const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+    if (issue.input === undefined) return `required; expected ${expected}`;
+    if (issue.message.startsWith('Invalid input')) return `expected ${expected}, got ${JSON.stringify(issue.input) ?? String(issue.input)}`;
+  }
+  return issue.message;
+}
+
+/**
+ * The keys a strict object accepts at `path`, found by walking the schema, so a typo can be
+ * matched against them. zod's issue only says which keys were unknown.
+ */
+export function knownKeysAt(schema: z.ZodType, path: readonly PathSegment[]): string[] {
+  let current: unknown = schema;
+  for (const segment of [...path, null]) {
+    current = unwrap(current);
+    const def = defOf(current);
+    if (segment === null) return def?.type === 'object' ? Object.keys(def.shape as object) : [];
+    if (def?.type === 'object') current = (def.shape as Record<string, unknown>)[String(segment)];
+    else if (def?.type === 'array') current = def.element;
+    else if (def?.type === 'record') current = def.valueType;
+    else return [];
+  }
+  return [];
+}
+
+type Def = { type: string } & Record<string, unknown>;
+
+function defOf(schema: unknown): Def | undefined {
+  return (schema as { _zod?: { def?: Def } } | undefined)?._zod?.def;
+}
+
+/** Looks through optional, default, pipe and similar wrappers to the schema that holds keys. */
+function unwrap(schema: unknown): unknown {
+  for (;;) {
+    const def = defOf(schema);
+    if (def === undefined) return schema;
+    if ('innerType' in def) schema = def.innerType;
+    else if (def.type === 'pipe') schema = defOf(def.in)?.type === 'transform' ? def.out : def.in;
+    else return schema;
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * zod field types shared by the scenario and catalog schemas. Each takes text (a CSV cell, or a
+ * YAML scalar's source text, so numbers never pass through a JS float) and yields a typed value,
+ * or an issue whose message says what was expected and what was found:
+ *
+ *   expected a quantity like 2M, got "lots"
+ */
+import * as z from 'zod';
+import { suggestion } from './did-you-mean.js';
+import { type Decimal, dec } from './money.js';
+import { isIsoDate, isPeriod } from './period.js';
+import { parseBytes, parseCount, parsePercent, parsePrice } from './quantity.js';
+
+/** How a found value reads in a message: `"lots"`, `true`, `a list`, `nothing`. */
+export function describe(input: unknown): string {
+  if (input === undefined || input === null || input === '') return 'nothing';
+  if (typeof input === 'string') return JSON.stringify(input);
+  if (Array.isArray(input)) return 'a list';
+  if (typeof input === 'object') return 'a mapping';
+  return String(input);
+}
+
+/** A string field whose wrong-type message names what was expected. */
+function textInput(expected: string) {
+  return z.string({ error: (issue) => `expected ${expected}, got ${describe(issue.input)}` });
+}
+
+/** A field parsed from text by `parse`; undefined from the parser means "not accepted". */
+function parsed<T>(expected: string, parse: (text: string) => T | undefined, check?: (value: T) => string | undefined) {
+  return textInput(expected).transform((text, ctx) => {
+    const value = text.trim() === '' ? undefined : parse(text);
+    if (value === undefined) {
+      ctx.addIssue({ code: 'custom', message: `expected ${expected}, got ${describe(text)}` });
+      return z.NEVER;
+    }
+    const problem = check?.(value);
+    if (problem !== undefined) {
+      ctx.addIssue({ code: 'custom', message: problem });
+      return z.NEVER;
+    }
+    return value;
+  });
+}
+
+interface Range {
+  min?: string;
+  max?: string;
+  integer?: boolean;
+}
+
+function rangeCheck(what: string, range: Range, shown: (d: Decimal) => string) {
+  return (value: Decimal): string | undefined => {
+    if (range.integer && !value.isInteger()) return `expected a whole number of ${what}, got ${shown(value)}`;
+    if (range.min !== undefined && value.lt(range.min)) return `must be at least ${shown(dec(range.min))}, got ${shown(value)}`;
+    if (range.max !== undefined && value.gt(range.max)) return `must be at most ${shown(dec(range.max))}, got ${shown(value)}`;
+    return undefined;
+  };
+}
+
+/** A count with an optional k/M/B/T suffix: `2M`, `3.5k`, `6`. */
+export function count(what: string, example: string, range: Range = { min: '0' }) {
+  return parsed(`a quantity like ${example}`, parseCount, rangeCheck(what, range, (d) => d.toFixed()));
+}
+
+/** A size in bytes with a unit: `48KiB`, `1.5GB`. */
+export function bytes(example = '48KiB') {
+  return parsed(`a size like ${example}`, parseBytes, rangeCheck('bytes', { min: '0' }, (d) => `${d.toFixed()} bytes`));
+}
+
+/** A percentage with its % sign: `4%`. Yields the fraction (0.04). */
+export function percent(example: string, range: Range = { min: '0', max: '1' }) {
+  return parsed(`a percentage like ${example}`, parsePercent, rangeCheck('percent', range, (d) => `${d.times(100).toFixed()}%`));
+}
+
+/** A non-negative decimal price such as `2.50`. */
+export function price() {
+  return parsed('a price like 2.50', parsePrice);
+}
+
+export function period(example = '2027-01') {
+  return parsed(`a month like ${example}`, (t) => (isPeriod(t) ? t : undefined));
+}
+
+export function isoDate(example = '2026-07-30') {
+  return parsed(`a date like ${example}`, (t) => (isIsoDate(t) ? t : undefined));
+}
+
+export function url() {
+  return parsed('an http(s) URL', (t) => (/^https?:\/\/\S+$/.test(t.trim()) ? t.trim() : undefined));
+}
+
+/** A name used as an id: letters, digits, `.`, `_`, `-`; starts with a letter or digit. */
+export function id(what: string) {
+  return parsed(`${what} made of letters, digits, ".", "_" or "-"`, (t) => (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(t) ? t : undefined));
+}
+
+/** Text matching a pattern, e.g. a currency code. */
+export function matching(expected: string, pattern: RegExp) {
+  return parsed(expected, (t) => (pattern.test(t) ? t : undefined));
+}
+
+/** An optional field: absent or empty text means undefined. */
+export function optional<T extends z.ZodType>(field: T) {
+  return z.preprocess((v) => (v === '' || v === null ? undefined : v), field.optional());
+}
+
+export function text(what: string) {
+  return parsed(what, (t) => t.trim());
+}
+
+/** One of a fixed set of words, with a did-you-mean for typos. */
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  const known = new Set<string>(values);
+  const list = values.join(', ');
+  return textInput(`one of ${list}`).transform((text, ctx) => {
+    const word = text.trim();
+    if (known.has(word)) return word as T[number];
+    ctx.addIssue({ code: 'custom', message: `expected one of ${list}, got ${describe(text)}${suggestion(word, values)}` });
+    return z.NEVER;
+  });
+}

@@ -1,0 +1,68 @@
+/**
+ * Months are the simulation's time step, written `YYYY-MM` ("2027-01"). Calendar dates
+ * (`YYYY-MM-DD`) appear only where catalogs date their prices. Both compare correctly as
+ * strings, which is why they stay strings.
+ */
+export type Period = string;
+export type IsoDate = string;
+export type PeriodGrouping = 'month' | 'quarter' | 'year';
+
+const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const DATE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export function isPeriod(text: string): boolean {
+  return PERIOD.test(text);
+}
+
+export function isIsoDate(text: string): boolean {
+  const m = DATE.exec(text);
+  return m !== null && Number(m[3]) <= daysInMonth(`${m[1]}-${m[2]}`);
+}
+
+function split(period: Period): [number, number] {
+  return [Number(period.slice(0, 4)), Number(period.slice(5, 7))];
+}
+
+function join(year: number, month: number): Period {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+}
+
+/** addMonths("2026-11", 3) = "2027-02" */
+export function addMonths(period: Period, months: number): Period {
+  const [year, month] = split(period);
+  const index = year * 12 + (month - 1) + months;
+  return join(Math.floor(index / 12), (index % 12) + 1);
+}
+
+/** The horizon's months: periodsFrom("2026-11", 3) = ["2026-11", "2026-12", "2027-01"] */
+export function periodsFrom(start: Period, months: number): Period[] {
+  return Array.from({ length: months }, (_, i) => addMonths(start, i));
+}
+
+/** daysInMonth("2028-02") = 29 */
+export function daysInMonth(period: Period): number {
+  const [year, month] = split(period);
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Whole days from a to b (b exclusive): daysBetween("2026-07-01", "2026-07-30") = 29 */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
+}
+
+export function firstDay(period: Period): IsoDate {
+  return `${period}-01`;
+}
+
+/** The bucket a month falls in: "2027-05" → "2027-Q2" by quarter, "2027" by year. */
+export function groupPeriod(period: Period, by: PeriodGrouping): string {
+  const [year, month] = split(period);
+  switch (by) {
+    case 'month':
+      return period;
+    case 'quarter':
+      return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
+    case 'year':
+      return String(year);
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Quantities as people write them in scenarios, parsed exactly into Decimals:
+ *
+ *   count    "2M" = 2 000 000, "3.5k" = 3 500, "1.2B" = 1 200 000 000, "6" = 6
+ *   bytes    "48KiB" = 49 152, "1.5GB" = 1 500 000 000, "512" = 512 (bytes)
+ *   percent  "4%" = 0.04, "-1.5%" = -0.015; the % sign is required, so "4" is never
+ *            silently read as 400 %
+ *
+ * Each parser returns undefined for text it does not accept; the schema turns that into a
+ * located message.
+ */
+import { Decimal, dec } from './money.js';
+
+const NUMBER = '[+-]?(?:\\d+(?:\\.\\d+)?|\\.\\d+)(?:[eE][+-]?\\d+)?';
+
+const COUNT_SUFFIXES: Record<string, string> = {
+  '': '1',
+  k: '1e3',
+  K: '1e3',
+  M: '1e6',
+  B: '1e9',
+  T: '1e12',
+};
+
+const BYTE_UNITS: Record<string, string> = {
+  '': '1',
+  B: '1',
+  kB: '1e3',
+  KB: '1e3',
+  MB: '1e6',
+  GB: '1e9',
+  TB: '1e12',
+  KiB: '1024',
+  MiB: '1048576',
+  GiB: '1073741824',
+  TiB: '1099511627776',
+};
+
+const COUNT = new RegExp(`^(${NUMBER})\\s*([kKMBT]?)$`);
+const BYTES = new RegExp(`^(${NUMBER})\\s*([kKMGT]i?B|B)?$`);
+const PERCENT = new RegExp(`^(${NUMBER})\\s*%$`);
+
+export function parseCount(text: string): Decimal | undefined {
+  const m = COUNT.exec(text.trim());
+  if (!m) return undefined;
+  return dec(m[1]!).times(COUNT_SUFFIXES[m[2]!]!);
+}
+
+export function parseBytes(text: string): Decimal | undefined {
+  const m = BYTES.exec(text.trim());
+  if (!m) return undefined;
+  const factor = BYTE_UNITS[m[2] ?? ''];
+  return factor === undefined ? undefined : dec(m[1]!).times(factor);
+}
+
+export function parsePercent(text: string): Decimal | undefined {
+  const m = PERCENT.exec(text.trim());
+  if (!m) return undefined;
+  return dec(m[1]!).div(100);
+}
+
+/** A catalog price: plain non-negative decimal text such as "2.50" or "0.075". */
+export function parsePrice(text: string): Decimal | undefined {
+  return /^\d+(?:\.\d+)?$/.test(text) ? dec(text) : undefined;
+}

@@ -1,0 +1,37 @@
+/**
+ * The compare report as CSV for spreadsheets: one row per option (or, with --by, per option
+ * and period), money as exact plain decimals, RFC 4180 (CRLF line ends, quotes when needed).
+ * Every text cell is an id or a category validated to start with a letter or digit, so no cell
+ * can start a spreadsheet formula.
+ *
+ *   option,total,monthly_average,tokens.input,...,cheapest,difference,difference_percent,currency
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { Comparison } from '../analysis/compare.js';
+import { plain, ZERO } from '../model/money.js';
+import { percentText, quotientText } from './numbers.js';
+import type { Renderer } from './renderer.js';
+
+export const renderCompareAsCsv: Renderer<Comparison> = (report) => {
+  const { categories, currency } = report;
+  const amounts = (byCategory: Map<string, Parameters<typeof plain>[0]>) => categories.map((c) => plain(byCategory.get(c) ?? ZERO));
+  if (report.by !== undefined) {
+    const rows = report.options.flatMap((o) => o.byPeriod!.map((p) => [o.id, p.period, plain(p.total), ...amounts(p.byCategory), currency]));
+    return csv(['option', report.by, 'total', ...categories, 'currency'], rows);
+  }
+  const rows = report.options.map((o) => [
+    o.id,
+    plain(o.total),
+    quotientText(o.monthlyAverage),
+    ...amounts(o.byCategory),
+    String(o.cheapest),
+    plain(o.difference),
+    o.differenceRatio === undefined ? '' : percentText(o.differenceRatio),
+    currency,
+  ]);
+  return csv(['option', 'total', 'monthly_average', ...categories, 'cheapest', 'difference', 'difference_percent', 'currency'], rows);
+};
+
+function csv(header: string[], rows: string[][]): string {
+  return stringify([header, ...rows], { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+}
