@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import { formatDiagnostic, InputError } from '../model/diagnostic.js';
+import { formatDiagnostic, InputError, type Diagnostic } from '../model/diagnostic.js';
 import { EXIT, type CliIo } from './cli-io.js';
 
 export { EXIT, type CliIo } from './cli-io.js';
@@ -18,7 +18,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .option('--no-color', 'plain text, no ANSI colour (also: NO_COLOR=1)')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      getOutHelpWidth: () => io.stdout.columns ?? 80,
+      getErrHelpWidth: () => 80,
+    });
 
   program
     .command('compare')
@@ -48,7 +53,7 @@ function failure(error: unknown, io: CliIo): number {
     return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
   }
   if (error instanceof InputError) {
-    for (const diagnostic of error.diagnostics) {
+    for (const diagnostic of inFileOrder(error.diagnostics)) {
       io.stderr.write(`${diagnostic.file === undefined ? 'error: ' : ''}${formatDiagnostic(diagnostic)}\n`);
     }
     return EXIT.badInput;
@@ -56,6 +61,16 @@ function failure(error: unknown, io: CliIo): number {
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   io.stderr.write(`cloudtco: internal error: ${detail}\nThis is a bug in cloudtco ${version()}. Please report it with the command you ran and this message.\n`);
   return EXIT.internal;
+}
+
+/** Problems grouped by file, then by position, the way an editor walks them. */
+function inFileOrder(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const files = [...new Set(diagnostics.map((d) => d.file))];
+  const rank = (d: Diagnostic) => [files.indexOf(d.file), d.line ?? 0, d.col ?? 0];
+  return [...diagnostics].sort((a, b) => {
+    const [ra, rb] = [rank(a), rank(b)];
+    return ra[0]! - rb[0]! || ra[1]! - rb[1]! || ra[2]! - rb[2]!;
+  });
 }
 
 function version(): string {

@@ -28,9 +28,16 @@ export function indexPrices(catalog: Catalog): PriceIndex {
   }
   return (key, period) => {
     const rows = byKey.get(formatKey(key)) ?? byKey.get(formatKey({ ...key, region: ANY_REGION }));
-    if (rows === undefined) return { missing: `no price for ${formatKey(key)}` };
+    if (rows === undefined) return { missing: `no price for ${formatKey(key)} in ${period} (${alternatives(catalog, key)})` };
     return monthPrices(rows, period, formatKey(key));
   };
+}
+
+/** What the catalog does have for this model on this cloud, to point at a likely typo. */
+function alternatives(catalog: Catalog, key: PriceKey): string {
+  const near = catalog.models.filter((row) => row.cloud === key.cloud && row.model === key.model).map(formatKey);
+  if (near.length === 0) return `the catalog has no ${key.model} price on ${key.cloud}`;
+  return `the catalog has ${key.model} on ${key.cloud} as ${[...new Set(near)].join(', ')}`;
 }
 
 function monthPrices(rows: readonly ModelPrice[], period: Period, key: string): MonthPrices {

@@ -7,9 +7,9 @@
  *   e.g. 1 650 000 input tokens at 2.50 per 1M = 4.125
  */
 import { CLOUDS, type Tier } from '../model/cloud.js';
-import type { ModelPrice } from '../model/catalog.js';
-import type { Diagnostic } from '../model/diagnostic.js';
+import { formatKey, type ModelPrice } from '../model/catalog.js';
 import type { Category, LineItem } from '../model/line-item.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { dec, type Decimal } from '../model/money.js';
 import { daysInMonth } from '../model/period.js';
 import type { Option, Workload } from '../model/scenario.js';
@@ -31,15 +31,22 @@ export function priceTokens(pricing: TokenPricing, usage: readonly TokenUsage[])
   const placement = option.model;
   const where = ['options', optionIndex, 'model'];
   const lineItems: LineItem[] = [];
-  const problems = new Map<string, Diagnostic>();
-  const report = (message: string) => problems.set(message, { path: where, message });
+  // one problem per cause, at its first month, counting the months it recurs in
+  const problems = new Map<string, { message: string; months: Set<string> }>();
+  let period = '';
+  const report = (cause: string, message: string) => {
+    const seen = problems.get(cause) ?? { message, months: new Set<string>() };
+    problems.set(cause, seen);
+    seen.months.add(period);
+  };
 
   for (const month of usage) {
+    period = month.period;
     const tier: Tier = month.processing === 'batch' ? 'batch' : placement.tier;
     const key = { cloud: placement.cloud, region: placement.region, deployment: placement.deployment, tier, model: workload.model };
     const found = pricing.prices(key, month.period);
     if ('missing' in found) {
-      report(`${found.missing}, needed by workload "${workload.id}"${month.processing === 'batch' ? ' for its batch share' : ''}`);
+      report(formatKey(key), `${found.missing}, needed by workload "${workload.id}"${month.processing === 'batch' ? ' for its batch share' : ''}`);
       continue;
     }
     const quantities: [Category, Decimal][] = [
@@ -55,11 +62,11 @@ export function priceTokens(pricing: TokenPricing, usage: readonly TokenUsage[])
         if (quantity.isZero()) return;
         const perMillion = unitPriceOf(price, category);
         if (perMillion === undefined) {
-          report(`${price.ref.file}:${price.ref.line} has no cached_input price for ${key.model} on ${key.cloud}, but workload "${workload.id}" caches part of its input (set its cached_share to 0% or price cached input)`);
+          report(`cached ${price.ref.line}`, `${price.ref.file}:${price.ref.line} has no cached_input price for ${key.model} on ${key.cloud}, but workload "${workload.id}" caches part of its input (set its cached_share to 0% or price cached input)`);
           return;
         }
         if (price.currency !== pricing.currency) {
-          report(`${price.ref.file}:${price.ref.line} is priced in ${price.currency} but the scenario reports in ${pricing.currency}, and no exchange rate is defined`);
+          report(`currency ${price.ref.line}`, `${price.ref.file}:${price.ref.line} is priced in ${price.currency} but the scenario reports in ${pricing.currency}, and no exchange rate is defined`);
           return;
         }
         lineItems.push({
@@ -80,7 +87,13 @@ export function priceTokens(pricing: TokenPricing, usage: readonly TokenUsage[])
       });
     }
   }
-  return { lineItems, problems: [...problems.values()] };
+  return {
+    lineItems,
+    problems: [...problems.values()].map(({ message, months }) => ({
+      path: where,
+      message: months.size === 1 ? message : `${message}; and in ${months.size - 1} more month${months.size > 2 ? 's' : ''}`,
+    })),
+  };
 }
 
 function unitPriceOf(price: ModelPrice, category: Category): Decimal | undefined {

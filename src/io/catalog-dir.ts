@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findOverlaps, MODEL_COLUMNS, modelRowSchema, REQUIRED_MODEL_COLUMNS, toModelPrice, type Catalog, type ModelPrice } from '../model/catalog.js';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
-import { suggestion } from '../model/did-you-mean.js';
+import { didYouMean } from '../model/did-you-mean.js';
 import { readText } from './read-text.js';
 
 /** The catalog shipped with cloudtco, found beside the code whether run from src/ or dist/. */
@@ -33,7 +33,8 @@ interface CsvRecord {
 
 export function parseModelsCsv(text: string, file: string): { models: ModelPrice[]; problems: Diagnostic[] } {
   const problems: Diagnostic[] = [];
-  const records = parse(text, {
+  // csv-parse miscounts lines for CRLF files with line breaks inside quoted cells; LF counts right
+  const records = parse(text.replace(/\r\n?/g, '\n'), {
     bom: true,
     info: true,
     raw: true,
@@ -64,12 +65,15 @@ export function parseModelsCsv(text: string, file: string): { models: ModelPrice
 }
 
 function checkHeader(columns: string[], file: string): Diagnostic[] {
-  const known = new Set<string>(MODEL_COLUMNS);
   const problems: Diagnostic[] = [];
-  for (const column of columns) {
-    if (!known.has(column)) problems.push({ file, line: 1, path: [column], message: `unknown column${suggestion(column, MODEL_COLUMNS)}; expected ${MODEL_COLUMNS.join(', ')}` });
+  const meant = new Set<string>();
+  for (const column of columns.filter((c) => !(MODEL_COLUMNS as readonly string[]).includes(c))) {
+    const match = didYouMean(column, MODEL_COLUMNS);
+    if (match !== undefined) meant.add(match);
+    const hint = match === undefined ? `; expected ${MODEL_COLUMNS.join(', ')}` : ` (did you mean "${match}"?)`;
+    problems.push({ file, line: 1, path: [column], message: `unknown column${hint}` });
   }
-  const missing = REQUIRED_MODEL_COLUMNS.filter((c) => !columns.includes(c));
+  const missing = REQUIRED_MODEL_COLUMNS.filter((c) => !columns.includes(c) && !meant.has(c));
   if (missing.length > 0) problems.push({ file, line: 1, message: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}` });
   return problems;
 }
@@ -79,7 +83,7 @@ function checkHeader(columns: string[], file: string): Diagnostic[] {
  * (skipped blank lines before it, the record, its line break) tells how many lines back it began.
  */
 function firstLineOf({ info, raw }: CsvRecord): number {
-  const newlines = raw.replace(/^(\r?\n)+/, '').replace(/\r?\n$/, '').split('\n').length - 1;
+  const newlines = raw.replace(/^\n+/, '').replace(/\n$/, '').split('\n').length - 1;
   return info.lines - newlines;
 }
 

@@ -15,6 +15,9 @@ export interface LoadedScenario {
 export async function loadScenario(file: string, shownAs: string): Promise<LoadedScenario> {
   const doc = readYaml(await readText(file, shownAs), shownAs);
   if (doc.errors.length > 0) throw new InputError(doc.errors);
+  if (doc.data === null || doc.data === undefined) {
+    throw new InputError([{ file: shownAs, line: 1, col: 1, message: 'the file is empty; expected a scenario with name, horizon, workloads and options' }]);
+  }
   const result = scenarioSchema.safeParse(doc.data, { reportInput: true });
   if (!result.success) {
     throw new InputError(schemaDiagnostics(result.error.issues, scenarioSchema, shownAs, doc.locate));

@@ -6,7 +6,8 @@
  *   scenarios/x.yaml:4:3 horizon.months: required; expected a quantity like 12
  */
 import type * as z from 'zod';
-import type { Diagnostic, PathSegment } from '../model/diagnostic.js';
+import { formatPath, type Diagnostic, type PathSegment } from '../model/diagnostic.js';
+import { describe } from '../model/fields.js';
 import { didYouMean } from '../model/did-you-mean.js';
 import type { Locator } from './yaml-document.js';
 
@@ -20,32 +21,34 @@ const TYPE_NAMES: Record<string, string> = {
 
 export function schemaDiagnostics(issues: readonly z.core.$ZodIssue[], schema: z.ZodType, file: string, locate: Locator): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  // a misspelt key also makes the key it was meant to be "required"; the did-you-mean says it all
+  const meant = new Set<string>();
   for (const issue of issues) {
     const path = issue.path.filter((s): s is PathSegment => typeof s !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeysAt(schema, path);
       for (const key of issue.keys) {
         const keyPath = [...path, key];
-        diagnostics.push({ file, ...locate(keyPath, 'key'), path: keyPath, message: unknownKey(key, known) });
+        const match = didYouMean(key, known);
+        if (match !== undefined) meant.add(formatPath([...path, match]));
+        diagnostics.push({ file, ...locate(keyPath, 'key'), path: keyPath, message: unknownKey(match, known) });
       }
       continue;
     }
     diagnostics.push({ file, ...locate(path), path, message: messageOf(issue) });
   }
-  return diagnostics;
+  return diagnostics.filter((d) => !(d.message.startsWith('required;') && meant.has(formatPath(d.path ?? []))));
 }
 
-function unknownKey(key: string, known: string[]): string {
-  const match = didYouMean(key, known);
+function unknownKey(match: string | undefined, known: string[]): string {
   if (match !== undefined) return `unknown key (did you mean "${match}"?)`;
   return known.length > 0 ? `unknown key; expected one of ${known.join(', ')}` : 'unknown key';
 }
 
 function messageOf(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') {
+  if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) {
     const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
-    if (issue.input === undefined) return `required; expected ${expected}`;
-    if (issue.message.startsWith('Invalid input')) return `expected ${expected}, got ${JSON.stringify(issue.input) ?? String(issue.input)}`;
+    return issue.input === undefined ? `required; expected ${expected}` : `expected ${expected}, got ${describe(issue.input)}`;
   }
   return issue.message;
 }

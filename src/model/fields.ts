@@ -22,7 +22,7 @@ export function describe(input: unknown): string {
 
 /** A string field whose wrong-type message names what was expected. */
 function textInput(expected: string) {
-  return z.string({ error: (issue) => `expected ${expected}, got ${describe(issue.input)}` });
+  return z.string({ error: (issue) => (issue.input === undefined ? `required; expected ${expected}` : `expected ${expected}, got ${describe(issue.input)}`) });
 }
 
 /** A field parsed from text by `parse`; undefined from the parser means "not accepted". */

@@ -66,16 +66,24 @@ export const scenarioSchema = z
     workloads: z.array(workload).min(1, { error: 'expected at least one workload' }),
     options: z.array(option).min(1, { error: 'expected at least one option' }),
   })
-  .superRefine((scenario, ctx) => {
-    for (const list of ['workloads', 'options'] as const) {
-      const seen = new Map<string, number>();
-      scenario[list].forEach((entry, index) => {
-        const first = seen.get(entry.id);
-        if (first === undefined) seen.set(entry.id, index);
-        else ctx.addIssue({ code: 'custom', path: [list, index, 'id'], message: `"${entry.id}" is already the id of ${list}[${first}]; ids must be unique` });
-      });
-    }
-  });
+  // `when` runs the check even when other fields have problems, so duplicates show with them
+  .superRefine((scenario, ctx) => checkUniqueIds(scenario, ctx), { when: () => true });
+
+/** Ids name workloads and options in reports, so each must be unique within its list. */
+function checkUniqueIds(scenario: unknown, ctx: z.RefinementCtx): void {
+  for (const list of ['workloads', 'options'] as const) {
+    const entries = (scenario as Record<string, unknown> | null)?.[list];
+    if (!Array.isArray(entries)) continue;
+    const seen = new Map<unknown, number>();
+    entries.forEach((entry: unknown, index) => {
+      const id = (entry as { id?: unknown } | null)?.id;
+      if (typeof id !== 'string') return;
+      const first = seen.get(id);
+      if (first === undefined) seen.set(id, index);
+      else ctx.addIssue({ code: 'custom', path: [list, index, 'id'], message: `"${id}" is already the id of ${list}[${first}]; ids must be unique` });
+    });
+  }
+}
 
 export type Scenario = z.output<typeof scenarioSchema>;
 export type Workload = Scenario['workloads'][number];

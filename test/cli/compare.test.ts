@@ -1,0 +1,102 @@
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { dec, sum } from '../../src/model/money.js';
+import { WORKED_EXAMPLE } from '../fixtures/worked-example/expected.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const WORKED = ['compare', 'test/fixtures/worked-example/scenario.yaml', '--catalog', 'test/fixtures/worked-example/catalog'];
+
+describe('cloudtco compare', () => {
+  it('prints options side by side with the cheapest marked', async () => {
+    const result = await runCli(WORKED);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    await expect(result.stdout).toMatchFileSnapshot('golden/compare-table.txt');
+  });
+
+  it('adds a period breakdown with --by', async () => {
+    const result = await runCli([...WORKED, '--by', 'month']);
+    expect(result.code).toBe(0);
+    await expect(result.stdout).toMatchFileSnapshot('golden/compare-by-month.txt');
+  });
+
+  it('gives JSON whose totals match the hand calculation and the sum of line items', async () => {
+    const result = await runCli([...WORKED, '--format', 'json', '--by', 'quarter', '--line-items']);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.schemaVersion).toBe(1);
+    expect(json.cheapest).toEqual(['vendor']);
+    for (const option of json.options) {
+      const expected = WORKED_EXAMPLE[option.id as keyof typeof WORKED_EXAMPLE];
+      expect(option.total).toBe(expected.total);
+      expect(option.byCategory).toEqual({ 'tokens.input': expected['tokens.input'], 'tokens.cached': expected['tokens.cached'], 'tokens.output': expected['tokens.output'] });
+      expect(sum(option.lineItems.map((i: { cost: string }) => dec(i.cost))).toFixed()).toBe(option.total);
+      expect(sum(option.byPeriod.map((p: { total: string }) => dec(p.total))).toFixed()).toBe(option.total);
+    }
+    // cloud − vendor = 15.892965 − 8.99675 = 6.896215; ÷ 8.99675 = 76.652…%
+    expect(json.options[1].differenceFromCheapest).toEqual({ amount: '6.896215', percent: '76.65' });
+    // 8.99675 ÷ 3 months = 2.99891666… → 2.9989166667
+    expect(json.options[0].monthlyAverage).toBe('2.9989166667');
+    await expect(result.stdout).toMatchFileSnapshot('golden/compare-by-quarter-line-items.json');
+  });
+
+  it('writes CSV that reads back to the same exact amounts', async () => {
+    const result = await runCli([...WORKED, '--format', 'csv']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('\r\n');
+    await expect(result.stdout).toMatchFileSnapshot('golden/compare.csv');
+    const rows = parse(result.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.option, r.total, r.cheapest, r.difference])).toEqual([
+      ['vendor', '8.99675', 'true', '0'],
+      ['cloud', '15.892965', 'false', '6.896215'],
+    ]);
+  });
+
+  it('writes one CSV row per option and period with --by', async () => {
+    const result = await runCli([...WORKED, '--format', 'csv', '--by', 'quarter']);
+    await expect(result.stdout).toMatchFileSnapshot('golden/compare-by-quarter.csv');
+  });
+
+  it('writes --out files whole, leaving no temporary file behind', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cloudtco-'));
+    const out = path.join(dir, 'report.json');
+    const result = await runCli([...WORKED, '--format', 'json', '--out', out]);
+    expect(result).toMatchObject({ code: 0, stdout: '' });
+    expect(JSON.parse(await readFile(out, 'utf8')).options[0].total).toBe('8.99675');
+    expect(await readdir(dir)).toEqual(['report.json']);
+  });
+
+  it('reports an --out directory that does not exist as bad input', async () => {
+    const result = await runCli([...WORKED, '--out', 'no/such/dir/report.txt']);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'no/such/dir/report.txt: cannot write: its directory does not exist\n' });
+  });
+});
+
+describe('colour', () => {
+  const ansi = /\u001b\[/;
+
+  it('colours a terminal', async () => {
+    expect((await runCli(WORKED, { isTTY: true })).stdout).toMatch(ansi);
+  });
+
+  it.each([
+    ['--no-color', [...WORKED, '--no-color'], {}],
+    ['--no-color before the command', ['--no-color', ...WORKED], {}],
+    ['NO_COLOR', WORKED, { NO_COLOR: '1' }],
+  ])('is off with %s', async (_, args, env) => {
+    expect((await runCli(args, { isTTY: true, env })).stdout).not.toMatch(ansi);
+  });
+
+  it('is off when stdout is not a terminal, unless FORCE_COLOR asks for it', async () => {
+    expect((await runCli(WORKED)).stdout).not.toMatch(ansi);
+    expect((await runCli(WORKED, { env: { FORCE_COLOR: '1' } })).stdout).toMatch(ansi);
+    expect((await runCli(WORKED, { env: { NO_COLOR: '', FORCE_COLOR: '0' }, isTTY: true })).stdout).not.toMatch(ansi);
+  });
+
+  it('never colours JSON or CSV', async () => {
+    expect((await runCli([...WORKED, '--format', 'json'], { isTTY: true })).stdout).not.toMatch(ansi);
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * Inputs written inline in their own syntax, so a test reads like the files users write:
+ *
+ *   const s = scenario`
+ *     name: x
+ *     horizon: { start: 2027-01, months: 1 }
+ *     ...`;
+ */
+import { parseModelsCsv } from '../../src/io/catalog-dir.js';
+import { readYaml } from '../../src/io/yaml-document.js';
+import type { Catalog } from '../../src/model/catalog.js';
+import { scenarioSchema, type Scenario } from '../../src/model/scenario.js';
+
+export function dedent(text: string): string {
+  const lines = text.replace(/^\n/, '').split('\n');
+  const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length));
+  return lines.map((l) => l.slice(indent)).join('\n');
+}
+
+function joined(strings: TemplateStringsArray, values: unknown[]): string {
+  return dedent(strings.reduce((out, s, i) => out + s + (i < values.length ? String(values[i]) : ''), ''));
+}
+
+export function scenario(strings: TemplateStringsArray, ...values: unknown[]): Scenario {
+  const doc = readYaml(joined(strings, values), 'inline.yaml');
+  if (doc.errors.length > 0) throw new Error(doc.errors.map((e) => e.message).join('\n'));
+  return scenarioSchema.parse(doc.data);
+}
+
+export const CATALOG_HEADER = 'cloud,region,deployment,tier,model,input,cached_input,output,currency,effective_from,effective_to,source,as_of,note';
+
+/** Rows after the standard header. */
+export function catalog(strings: TemplateStringsArray, ...values: unknown[]): Catalog {
+  const { models, problems } = parseModelsCsv(`${CATALOG_HEADER}\n${joined(strings, values)}`, 'inline.csv');
+  if (problems.length > 0) throw new Error(problems.map((p) => p.message).join('\n'));
+  return { files: ['inline.csv'], models };
+}
