@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// Start-up and run-time benchmark of the built CLI: `npm run bench`.
+//
+// Speed goals live here, not in unit tests (timings are noisy on shared machines). Each case
+// runs a command many times in fresh processes and reports the median wall time; a goal is
+// a budget on top of bare `node`, so the numbers hold across machines of different speeds.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const runs = Number(process.env.BENCH_RUNS ?? 15);
+
+const cases = [
+  { name: 'bare node', args: ['-e', ''] },
+  // --version and --help load commander only: the command modules are imported lazily
+  { name: 'cloudtco --version', args: ['bin/cloudtco.js', '--version'], budgetMs: 60 },
+  { name: 'cloudtco --help', args: ['bin/cloudtco.js', '--help'], budgetMs: 60 },
+  // the whole job on the bundled example: load, validate, simulate 12 months, render
+  { name: 'compare support-agents', args: ['bin/cloudtco.js', 'compare', 'scenarios/support-agents.yaml'], budgetMs: 250 },
+  { name: 'compare --format json --line-items', args: ['bin/cloudtco.js', 'compare', 'scenarios/support-agents.yaml', '--format', 'json', '--line-items'], budgetMs: 300 },
+];
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function time(args) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, args, { cwd: repo, stdio: ['ignore', 'ignore', 'pipe'] });
+    if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return median(samples);
+}
+
+let baseline = 0;
+let missed = 0;
+console.log(`median of ${runs} runs each (ms)`);
+for (const c of cases) {
+  const ms = time(c.args);
+  if (c.budgetMs === undefined) {
+    baseline = ms;
+    console.log(`${c.name.padEnd(40)} ${ms.toFixed(1).padStart(8)}`);
+    continue;
+  }
+  const over = ms - baseline;
+  const ok = over <= c.budgetMs;
+  if (!ok) missed++;
+  console.log(`${c.name.padEnd(40)} ${ms.toFixed(1).padStart(8)}  +${over.toFixed(1)} over bare node (goal ≤ +${c.budgetMs}) ${ok ? 'ok' : 'MISSED'}`);
+}
+process.exitCode = missed === 0 ? 0 : 1;
