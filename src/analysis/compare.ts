@@ -4,7 +4,7 @@
  * difference from it. Everything is a sum of line items; nothing here is rounded.
  */
 import { CATEGORIES, type Category, type LineItem, type PriceRef } from '../model/line-item.js';
-import { ZERO, type Decimal } from '../model/money.js';
+import type { Decimal } from '../model/money.js';
 import { groupPeriod, type Period, type PeriodGrouping } from '../model/period.js';
 import type { ModelPlacement, Scenario } from '../model/scenario.js';
 import { totalOf, totalsBy } from './totals.js';
@@ -112,7 +112,7 @@ function periodCosts(items: readonly LineItem[], periods: readonly Period[], by:
 }
 
 function inCategoryOrder(totals: Map<Category, Decimal>): Map<Category, Decimal> {
-  return new Map(CATEGORIES.filter((c) => totals.has(c)).map((c) => [c, totals.get(c) ?? ZERO]));
+  return new Map(CATEGORIES.filter((c) => totals.has(c)).map((c) => [c, totals.get(c)!]));
 }
 
 function catalogUse(files: string[], items: readonly LineItem[]): CatalogUse {

@@ -6,6 +6,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { formatDiagnostic, InputError, type Diagnostic } from '../model/diagnostic.js';
+import { PERIOD_GROUPINGS } from '../model/period.js';
+import { FORMATS } from '../report/renderer.js';
 import { EXIT, type CliIo } from './cli-io.js';
 
 export { EXIT, type CliIo } from './cli-io.js';
@@ -30,8 +32,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .description('compare the placement options of a scenario: totals, categories, the cheapest and the differences')
     .argument('<scenario>', 'scenario file (YAML or JSON)')
     .option('--catalog <dir>', 'pricing catalog directory (default: the bundled pricing-data/)')
-    .addOption(new Option('--by <period>', 'add a breakdown by period').choices(['month', 'quarter', 'year']))
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .addOption(new Option('--by <period>', 'add a breakdown by period').choices(PERIOD_GROUPINGS))
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
     .option('--out <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--line-items', 'include every line item (JSON only)')
     .action(async (scenario: string, options, command: Command) => {

@@ -5,6 +5,7 @@
  * carry paths into the scenario; the caller adds the file positions.
  */
 import type { Catalog } from '../model/catalog.js';
+import { suggestion } from '../model/did-you-mean.js';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import type { LineItem } from '../model/line-item.js';
 import { periodsFrom, type Period } from '../model/period.js';
@@ -24,9 +25,11 @@ export function simulate(scenario: Scenario, catalog: Catalog): Simulation {
   const prices = indexPrices(catalog);
   const usage = scenario.workloads.map((workload) => tokenUsage(workload, periods));
   const lineItems: LineItem[] = [];
-  const problems: Diagnostic[] = [];
+  const problems: Diagnostic[] = unknownModels(scenario, catalog);
+  const priceable = scenario.workloads.filter((_, w) => !problems.some((p) => p.path?.[1] === w));
   scenario.options.forEach((option, optionIndex) => {
-    scenario.workloads.forEach((workload, w) => {
+    priceable.forEach((workload) => {
+      const w = scenario.workloads.indexOf(workload);
       const priced = priceTokens({ option, optionIndex, workload, currency: scenario.currency, prices }, usage[w]!);
       lineItems.push(...priced.lineItems);
       problems.push(...priced.problems);
@@ -34,4 +37,14 @@ export function simulate(scenario: Scenario, catalog: Catalog): Simulation {
   });
   if (problems.length > 0) throw new InputError(problems);
   return { periods, lineItems };
+}
+
+/** A model no catalog row knows is a typo in the workload, not a gap in one option's prices. */
+function unknownModels(scenario: Scenario, catalog: Catalog): Diagnostic[] {
+  const known = new Set(catalog.models.map((row) => row.model));
+  return scenario.workloads.flatMap((workload, w) =>
+    known.has(workload.model)
+      ? []
+      : [{ path: ['workloads', w, 'model'], message: `no catalog row prices model "${workload.model}"${suggestion(workload.model, known)}` }],
+  );
 }

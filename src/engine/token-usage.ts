@@ -16,6 +16,9 @@
  *
  * Rounding to whole tokens happens on quantities, as a bill counts them, and keeps every
  * cost exact: whole tokens × a decimal price never needs rounding.
+ *
+ * A part is listed whenever its share is set, even with no tokens (no sessions yet, or a
+ * rounding to zero), so its price is still looked up and a wrong model or placement shows.
  */
 import type { Decimal } from '../model/money.js';
 import { ONE, ZERO } from '../model/money.js';
@@ -42,12 +45,10 @@ export function tokenUsage(workload: Workload, periods: readonly Period[]): Toke
     const output = wholeTokens(calls.times(perCall.output));
     const batchInput = wholeTokens(input.times(workload.batch_share));
     const batchOutput = wholeTokens(output.times(workload.batch_share));
-    const parts: [Processing, Decimal, Decimal][] = [
-      ['standard', input.minus(batchInput), output.minus(batchOutput)],
-      ['batch', batchInput, batchOutput],
-    ];
+    const parts: [Processing, Decimal, Decimal][] = [];
+    if (workload.batch_share.lt(1)) parts.push(['standard', input.minus(batchInput), output.minus(batchOutput)]);
+    if (workload.batch_share.gt(0)) parts.push(['batch', batchInput, batchOutput]);
     for (const [processing, partInput, partOutput] of parts) {
-      if (partInput.isZero() && partOutput.isZero()) continue;
       const cachedInput = wholeTokens(partInput.times(perCall.cached_share));
       usage.push({ period, processing, uncachedInput: partInput.minus(cachedInput), cachedInput, output: partOutput });
     }

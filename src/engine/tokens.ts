@@ -9,9 +9,9 @@
 import { CLOUDS, type Tier } from '../model/cloud.js';
 import { formatKey, type ModelPrice } from '../model/catalog.js';
 import type { Category, LineItem } from '../model/line-item.js';
-import type { Diagnostic } from '../model/diagnostic.js';
+import type { Diagnostic, PathSegment } from '../model/diagnostic.js';
 import { dec, type Decimal } from '../model/money.js';
-import { daysInMonth } from '../model/period.js';
+import { daysInMonth, type Period } from '../model/period.js';
 import type { Option, Workload } from '../model/scenario.js';
 import type { PriceIndex, PriceSegment } from './price-lookup.js';
 import type { TokenUsage } from './token-usage.js';
@@ -27,27 +27,32 @@ export interface TokenPricing {
 }
 
 export function priceTokens(pricing: TokenPricing, usage: readonly TokenUsage[]): { lineItems: LineItem[]; problems: Diagnostic[] } {
-  const { option, optionIndex, workload } = pricing;
+  const { option, workload } = pricing;
   const placement = option.model;
-  const where = ['options', optionIndex, 'model'];
   const lineItems: LineItem[] = [];
-  // one problem per cause, at its first month, counting the months it recurs in
-  const problems = new Map<string, { message: string; months: Set<string> }>();
-  let period = '';
-  const report = (cause: string, message: string) => {
-    const seen = problems.get(cause) ?? { message, months: new Set<string>() };
-    problems.set(cause, seen);
-    seen.months.add(period);
-  };
+  const problems = new Problems(['options', pricing.optionIndex, 'model']);
+  const caches = workload.tokens_per_call.cached_share.gt(0);
 
   for (const month of usage) {
-    period = month.period;
     const tier: Tier = month.processing === 'batch' ? 'batch' : placement.tier;
     const key = { cloud: placement.cloud, region: placement.region, deployment: placement.deployment, tier, model: workload.model };
     const found = pricing.prices(key, month.period);
     if ('missing' in found) {
-      report(formatKey(key), `${found.missing}, needed by workload "${workload.id}"${month.processing === 'batch' ? ' for its batch share' : ''}`);
+      problems.add(formatKey(key), month.period, `${found.missing}, needed by workload "${workload.id}"${month.processing === 'batch' ? ' for its batch share' : ''}`);
       continue;
+    }
+    for (const { price } of found.segments) {
+      const row = `${price.ref.file}:${price.ref.line}`;
+      if (price.currency !== pricing.currency) {
+        problems.add(`currency ${row}`, month.period, `${row} is priced in ${price.currency} but the scenario reports in ${pricing.currency}, and no exchange rate is defined`);
+      }
+      if (caches && price.cachedInput === undefined) {
+        problems.add(
+          `cached ${row}`,
+          month.period,
+          `${row} has no cached_input price for ${key.model} on ${key.cloud}, but workload "${workload.id}" caches part of its input (set its cached_share to 0% or price cached input)`,
+        );
+      }
     }
     const quantities: [Category, Decimal][] = [
       ['tokens.input', month.uncachedInput],
@@ -55,20 +60,11 @@ export function priceTokens(pricing: TokenPricing, usage: readonly TokenUsage[])
       ['tokens.output', month.output],
     ];
     for (const [category, tokens] of quantities) {
-      if (tokens.isZero()) continue;
       const shares = splitByDays(tokens, found.segments, daysInMonth(month.period));
       found.segments.forEach(({ price }, i) => {
         const quantity = shares[i]!;
-        if (quantity.isZero()) return;
         const perMillion = unitPriceOf(price, category);
-        if (perMillion === undefined) {
-          report(`cached ${price.ref.line}`, `${price.ref.file}:${price.ref.line} has no cached_input price for ${key.model} on ${key.cloud}, but workload "${workload.id}" caches part of its input (set its cached_share to 0% or price cached input)`);
-          return;
-        }
-        if (price.currency !== pricing.currency) {
-          report(`currency ${price.ref.line}`, `${price.ref.file}:${price.ref.line} is priced in ${price.currency} but the scenario reports in ${pricing.currency}, and no exchange rate is defined`);
-          return;
-        }
+        if (quantity.isZero() || perMillion === undefined || price.currency !== pricing.currency) return;
         lineItems.push({
           option: option.id,
           workload: workload.id,
@@ -87,13 +83,31 @@ export function priceTokens(pricing: TokenPricing, usage: readonly TokenUsage[])
       });
     }
   }
-  return {
-    lineItems,
-    problems: [...problems.values()].map(({ message, months }) => ({
-      path: where,
-      message: months.size === 1 ? message : `${message}; and in ${months.size - 1} more month${months.size > 2 ? 's' : ''}`,
-    })),
-  };
+  return { lineItems, problems: problems.list() };
+}
+
+/**
+ * One problem per cause, said at its first month, with the other months it recurs in:
+ * "…; also in 11 more months, 2027-02 to 2027-12".
+ */
+class Problems {
+  private readonly byCause = new Map<string, { message: string; months: Period[] }>();
+
+  constructor(private readonly path: readonly PathSegment[]) {}
+
+  add(cause: string, period: Period, message: string): void {
+    const seen = this.byCause.get(cause) ?? { message, months: [] };
+    this.byCause.set(cause, seen);
+    if (!seen.months.includes(period)) seen.months.push(period);
+  }
+
+  list(): Diagnostic[] {
+    return [...this.byCause.values()].map(({ message, months }) => {
+      const more = months.slice(1);
+      const also = more.length === 0 ? '' : more.length === 1 ? `; also in ${more[0]}` : `; also in ${more.length} more months, ${more[0]} to ${more[more.length - 1]}`;
+      return { path: this.path, message: message + also };
+    });
+  }
 }
 
 function unitPriceOf(price: ModelPrice, category: Category): Decimal | undefined {

@@ -20,10 +20,20 @@ export async function writeFileAtomic(file: string, content: string, shownAs = f
     }
     await rename(temporary, file);
   } catch (error) {
-    await rm(temporary, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError([{ file: shownAs, message: 'cannot write: its directory does not exist' }]);
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EISDIR') throw new InputError([{ file: shownAs, message: `cannot write: ${code === 'EISDIR' ? 'is a directory' : 'permission denied'}` }]);
+    await rm(temporary, { force: true }).catch(() => undefined);
+    const reason = WRITE_FAILURES[(error as NodeJS.ErrnoException).code ?? ''];
+    if (reason !== undefined) throw new InputError([{ file: shownAs, message: `cannot write: ${reason}` }]);
     throw error;
   }
 }
+
+const WRITE_FAILURES: Record<string, string> = {
+  ENOENT: 'its directory does not exist',
+  ENOTDIR: 'a part of the path is a file, not a directory',
+  EISDIR: 'is a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+};

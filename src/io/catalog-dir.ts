@@ -67,6 +67,9 @@ export function parseModelsCsv(text: string, file: string): { models: ModelPrice
 function checkHeader(columns: string[], file: string): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const meant = new Set<string>();
+  columns.forEach((column, i) => {
+    if (columns.indexOf(column) !== i) problems.push({ file, line: 1, path: [column], message: `repeated column; each column may appear once` });
+  });
   for (const column of columns.filter((c) => !(MODEL_COLUMNS as readonly string[]).includes(c))) {
     const match = didYouMean(column, MODEL_COLUMNS);
     if (match !== undefined) meant.add(match);

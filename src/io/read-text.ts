@@ -6,6 +6,7 @@ const REASONS: Record<string, string> = {
   ENOENT: 'no such file',
   EACCES: 'permission denied',
   EISDIR: 'is a directory, expected a file',
+  ENOTDIR: 'a part of the path is a file, not a directory',
 };
 
 /** A UTF-8 text file; a file that cannot be read is bad input, reported at its name. */

@@ -5,7 +5,7 @@
  *   scenarios/x.yaml:9:5 workloads[0].sesions_per_month: unknown key (did you mean "sessions_per_month"?)
  *   scenarios/x.yaml:4:3 horizon.months: required; expected a quantity like 12
  */
-import type * as z from 'zod';
+import * as z from 'zod';
 import { formatPath, type Diagnostic, type PathSegment } from '../model/diagnostic.js';
 import { describe } from '../model/fields.js';
 import { didYouMean } from '../model/did-you-mean.js';
@@ -58,32 +58,22 @@ function messageOf(issue: z.core.$ZodIssue): string {
  * matched against them. zod's issue only says which keys were unknown.
  */
 export function knownKeysAt(schema: z.ZodType, path: readonly PathSegment[]): string[] {
-  let current: unknown = schema;
-  for (const segment of [...path, null]) {
-    current = unwrap(current);
-    const def = defOf(current);
-    if (segment === null) return def?.type === 'object' ? Object.keys(def.shape as object) : [];
-    if (def?.type === 'object') current = (def.shape as Record<string, unknown>)[String(segment)];
-    else if (def?.type === 'array') current = def.element;
-    else if (def?.type === 'record') current = def.valueType;
+  let current: z.ZodType | undefined = unwrap(schema);
+  for (const segment of path) {
+    if (current instanceof z.ZodObject) current = (current.shape as Record<string, z.ZodType>)[String(segment)];
+    else if (current instanceof z.ZodArray) current = current.element as z.ZodType;
     else return [];
+    current = current === undefined ? undefined : unwrap(current);
   }
-  return [];
+  return current instanceof z.ZodObject ? Object.keys(current.shape) : [];
 }
 
-type Def = { type: string } & Record<string, unknown>;
-
-function defOf(schema: unknown): Def | undefined {
-  return (schema as { _zod?: { def?: Def } } | undefined)?._zod?.def;
-}
-
-/** Looks through optional, default, pipe and similar wrappers to the schema that holds keys. */
-function unwrap(schema: unknown): unknown {
+/** Looks through optional, default and pipe wrappers to the schema that holds keys. */
+function unwrap(schema: z.ZodType): z.ZodType {
+  let current = schema;
   for (;;) {
-    const def = defOf(schema);
-    if (def === undefined) return schema;
-    if ('innerType' in def) schema = def.innerType;
-    else if (def.type === 'pipe') schema = defOf(def.in)?.type === 'transform' ? def.out : def.in;
-    else return schema;
+    if (current instanceof z.ZodOptional || current instanceof z.ZodDefault || current instanceof z.ZodNullable) current = current.unwrap() as z.ZodType;
+    else if (current instanceof z.ZodPipe) current = (current.in instanceof z.ZodTransform ? current.out : current.in) as z.ZodType;
+    else return current;
   }
 }

@@ -6,7 +6,7 @@
  * Numbers stay text: `price: 12345678901234567890.123` arrives as the string
  * "12345678901234567890.123", never as the float 12345678901234567000.
  */
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Diagnostic, PathSegment } from '../model/diagnostic.js';
 
 export interface Position {
@@ -26,7 +26,8 @@ export interface YamlDocument {
 
 export function readYaml(text: string, file: string): YamlDocument {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // `merge` allows `<<: *defaults`, a common way to share settings between workloads
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
   const position = (offset: number): Position => lineCounter.linePos(offset);
   const errors: Diagnostic[] = doc.errors.map((error) => ({
     file,
@@ -34,7 +35,7 @@ export function readYaml(text: string, file: string): YamlDocument {
     message: firstLine(error.message),
   }));
   return {
-    data: toData(doc.contents, doc),
+    data: errors.length > 0 ? undefined : toData(doc, file, errors),
     errors,
     locate: (path, at = 'value') => {
       const node = nodeAt(doc, path, at);
@@ -48,16 +49,22 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-function toData(node: unknown, doc: Document): unknown {
-  if (isAlias(node)) return toData(node.resolve(doc), doc);
-  if (isMap(node)) {
-    return Object.fromEntries(node.items.map((pair) => [String(toData(pair.key, doc)), toData(pair.value, doc)]));
+/**
+ * Plain data, with every number replaced by its source text. yaml's own toJS resolves
+ * aliases and merge keys, and refuses alias bombs (a few lines that expand to millions of nodes).
+ */
+function toData(doc: Document, file: string, errors: Diagnostic[]): unknown {
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'number' && node.source !== undefined) node.value = node.source;
+    },
+  });
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    errors.push({ file, message: `cannot expand the document's aliases: ${(error as Error).message}` });
+    return undefined;
   }
-  if (isSeq(node)) return node.items.map((item) => toData(item, doc));
-  if (isScalar(node)) {
-    return typeof node.value === 'number' && node.source !== undefined ? node.source : node.value;
-  }
-  return node ?? null;
 }
 
 /** The deepest node along `path`; with `at: 'key'` the key node of the last step. */
@@ -66,7 +73,7 @@ function nodeAt(doc: Document, path: readonly PathSegment[], at: 'value' | 'key'
   let found: Node | undefined = node ?? undefined;
   for (const [i, segment] of path.entries()) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && String(toData(p.key, doc)) === String(segment));
+      const pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(segment));
       if (!pair) break;
       const last = i === path.length - 1;
       node = (last && at === 'key' ? pair.key : pair.value) as Node | null;
@@ -79,4 +86,8 @@ function nodeAt(doc: Document, path: readonly PathSegment[], at: 'value' | 'key'
     found = node;
   }
   return found;
+}
+
+function keyText(key: unknown): string {
+  return isScalar(key) ? String(key.value) : String(key);
 }

@@ -122,18 +122,16 @@ export function findOverlaps(prices: readonly ModelPrice[]): Diagnostic[] {
   const problems: Diagnostic[] = [];
   for (const [key, rows] of byKey) {
     const sorted = [...rows].sort((a, b) => (a.effectiveFrom ?? '').localeCompare(b.effectiveFrom ?? ''));
-    for (let i = 1; i < sorted.length; i++) {
-      const previous = sorted[i - 1]!;
-      const row = sorted[i]!;
-      if (previous.effectiveTo === undefined || row.effectiveFrom === undefined || row.effectiveFrom < previous.effectiveTo) {
-        problems.push({
-          file: row.ref.file,
-          line: row.ref.line,
-          path: ['effective_from'],
-          message: `${key} is already priced for ${window(previous)} by line ${previous.ref.line}; windows for one key must not overlap`,
-        });
-      }
-    }
+    sorted.forEach((row, i) => {
+      const earlier = sorted.slice(0, i).find((other) => other.effectiveTo === undefined || row.effectiveFrom === undefined || row.effectiveFrom < other.effectiveTo);
+      if (earlier === undefined) return;
+      problems.push({
+        file: row.ref.file,
+        line: row.ref.line,
+        path: ['effective_from'],
+        message: `${key} is already priced for ${window(earlier)} by line ${earlier.ref.line}; windows for one key must not overlap`,
+      });
+    });
   }
   return problems;
 }

@@ -3,12 +3,12 @@
  * are clouds. The token service is what a bill calls the model API on that cloud.
  */
 export const CLOUDS = {
-  azure: { provider: 'Microsoft', tokenService: 'azure-openai' },
-  aws: { provider: 'AWS', tokenService: 'bedrock' },
-  gcp: { provider: 'Google Cloud', tokenService: 'vertex-ai' },
-  oci: { provider: 'Oracle', tokenService: 'oci-generative-ai' },
-  openai: { provider: 'OpenAI', tokenService: 'openai-api' },
-  anthropic: { provider: 'Anthropic', tokenService: 'anthropic-api' },
+  azure: { tokenService: 'azure-openai' },
+  aws: { tokenService: 'bedrock' },
+  gcp: { tokenService: 'vertex-ai' },
+  oci: { tokenService: 'oci-generative-ai' },
+  openai: { tokenService: 'openai-api' },
+  anthropic: { tokenService: 'anthropic-api' },
 } as const;
 
 export type Cloud = keyof typeof CLOUDS;

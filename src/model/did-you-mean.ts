@@ -1,7 +1,7 @@
 /**
  * Suggests the closest known word for a misspelt one: `sesions_per_month` → `sessions_per_month`.
  * Uses edit distance (insertions, deletions, substitutions) and only suggests a word within
- * a third of its length, so unrelated keys get no misleading hint.
+ * a third of its length (one edit for short words), so unrelated keys get no misleading hint.
  */
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
@@ -14,8 +14,8 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
     }
   }
   if (best === undefined) return undefined;
-  const limit = Math.max(2, Math.floor(best.length / 3));
-  return bestDistance <= limit ? best : undefined;
+  const limit = Math.max(1, Math.floor(best.length / 3));
+  return bestDistance <= limit && bestDistance < word.length ? best : undefined;
 }
 
 /** Levenshtein distance with one rolling row. editDistance("kitten", "sitting") = 3. */

@@ -9,13 +9,14 @@ import * as z from 'zod';
 import { suggestion } from './did-you-mean.js';
 import { type Decimal, dec } from './money.js';
 import { isIsoDate, isPeriod } from './period.js';
-import { parseBytes, parseCount, parsePercent, parsePrice } from './quantity.js';
+import { parseCount, parsePercent, parsePrice } from './quantity.js';
 
 /** How a found value reads in a message: `"lots"`, `true`, `a list`, `nothing`. */
 export function describe(input: unknown): string {
   if (input === undefined || input === null || input === '') return 'nothing';
   if (typeof input === 'string') return JSON.stringify(input);
   if (Array.isArray(input)) return 'a list';
+  if (input instanceof Uint8Array) return 'binary data';
   if (typeof input === 'object') return 'a mapping';
   return String(input);
 }
@@ -28,7 +29,8 @@ function textInput(expected: string) {
 /** A field parsed from text by `parse`; undefined from the parser means "not accepted". */
 function parsed<T>(expected: string, parse: (text: string) => T | undefined, check?: (value: T) => string | undefined) {
   return textInput(expected).transform((text, ctx) => {
-    const value = text.trim() === '' ? undefined : parse(text);
+    const trimmed = text.trim();
+    const value = trimmed === '' ? undefined : parse(trimmed);
     if (value === undefined) {
       ctx.addIssue({ code: 'custom', message: `expected ${expected}, got ${describe(text)}` });
       return z.NEVER;
@@ -50,6 +52,7 @@ interface Range {
 
 function rangeCheck(what: string, range: Range, shown: (d: Decimal) => string) {
   return (value: Decimal): string | undefined => {
+    if (!value.isFinite()) return `expected a finite number of ${what}, got ${value.toString()}`;
     if (range.integer && !value.isInteger()) return `expected a whole number of ${what}, got ${shown(value)}`;
     if (range.min !== undefined && value.lt(range.min)) return `must be at least ${shown(dec(range.min))}, got ${shown(value)}`;
     if (range.max !== undefined && value.gt(range.max)) return `must be at most ${shown(dec(range.max))}, got ${shown(value)}`;
@@ -60,11 +63,6 @@ function rangeCheck(what: string, range: Range, shown: (d: Decimal) => string) {
 /** A count with an optional k/M/B/T suffix: `2M`, `3.5k`, `6`. */
 export function count(what: string, example: string, range: Range = { min: '0' }) {
   return parsed(`a quantity like ${example}`, parseCount, rangeCheck(what, range, (d) => d.toFixed()));
-}
-
-/** A size in bytes with a unit: `48KiB`, `1.5GB`. */
-export function bytes(example = '48KiB') {
-  return parsed(`a size like ${example}`, parseBytes, rangeCheck('bytes', { min: '0' }, (d) => `${d.toFixed()} bytes`));
 }
 
 /** A percentage with its % sign: `4%`. Yields the fraction (0.04). */

@@ -20,8 +20,8 @@ export const Decimal = DecimalJs.clone({
 });
 export type Decimal = InstanceType<typeof Decimal>;
 
-export const ZERO = new Decimal(0);
-export const ONE = new Decimal(1);
+export const ZERO = new Decimal('0');
+export const ONE = new Decimal('1');
 
 /** A decimal from its text, e.g. `dec("2.50")`. Throws on malformed text (callers validate first). */
 export function dec(text: string): Decimal {

@@ -1,14 +1,18 @@
 /**
  * Months are the simulation's time step, written `YYYY-MM` ("2027-01"). Calendar dates
  * (`YYYY-MM-DD`) appear only where catalogs date their prices. Both compare correctly as
- * strings, which is why they stay strings.
+ * strings, which is why they stay strings — as long as years have four digits, so years are
+ * kept within 1900–2999 (LAST_PERIOD is the last month a horizon may reach).
  */
 export type Period = string;
 export type IsoDate = string;
-export type PeriodGrouping = 'month' | 'quarter' | 'year';
+export const PERIOD_GROUPINGS = ['month', 'quarter', 'year'] as const;
+export type PeriodGrouping = (typeof PERIOD_GROUPINGS)[number];
 
-const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
-const DATE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const YEAR = '(?:19|2\\d)\\d\\d';
+const PERIOD = new RegExp(`^(${YEAR})-(0[1-9]|1[0-2])$`);
+const DATE = new RegExp(`^(${YEAR})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$`);
+export const LAST_PERIOD: Period = '2999-12';
 
 export function isPeriod(text: string): boolean {
   return PERIOD.test(text);

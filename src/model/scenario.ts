@@ -21,6 +21,7 @@ import * as z from 'zod';
 import { CLOUD_IDS, TIERS } from './cloud.js';
 import { count, id, matching, oneOf, optional, percent, period, text } from './fields.js';
 import { dec } from './money.js';
+import { addMonths, LAST_PERIOD } from './period.js';
 
 const tokensPerCall = z.strictObject({
   input: count('tokens', '3.5k'),
@@ -59,10 +60,15 @@ export const scenarioSchema = z
     name: text('a scenario name'),
     description: optional(text('a description')),
     currency: matching('a three-letter currency code such as USD', /^[A-Z]{3}$/).default('USD'),
-    horizon: z.strictObject({
-      start: period(),
-      months: count('months', '12', { min: '1', max: '600', integer: true }).transform((d) => d.toNumber()),
-    }),
+    horizon: z
+      .strictObject({
+        start: period(),
+        months: count('months', '12', { min: '1', max: '600', integer: true }).transform((d) => d.toNumber()),
+      })
+      .superRefine(({ start, months }, ctx) => {
+        const end = addMonths(start, months - 1);
+        if (end > LAST_PERIOD) ctx.addIssue({ code: 'custom', path: ['months'], message: `the horizon would end in ${end}; it must end by ${LAST_PERIOD}` });
+      }),
     workloads: z.array(workload).min(1, { error: 'expected at least one workload' }),
     options: z.array(option).min(1, { error: 'expected at least one option' }),
   })

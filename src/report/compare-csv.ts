@@ -8,13 +8,13 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Comparison } from '../analysis/compare.js';
-import { plain, ZERO } from '../model/money.js';
+import { plain, ZERO, type Decimal } from '../model/money.js';
 import { percentText, quotientText } from './numbers.js';
 import type { Renderer } from './renderer.js';
 
 export const renderCompareAsCsv: Renderer<Comparison> = (report) => {
   const { categories, currency } = report;
-  const amounts = (byCategory: Map<string, Parameters<typeof plain>[0]>) => categories.map((c) => plain(byCategory.get(c) ?? ZERO));
+  const amounts = (byCategory: Map<string, Decimal>) => categories.map((c) => plain(byCategory.get(c) ?? ZERO));
   if (report.by !== undefined) {
     const rows = report.options.flatMap((o) => o.byPeriod!.map((p) => [o.id, p.period, plain(p.total), ...amounts(p.byCategory), currency]));
     return csv(['option', report.by, 'total', ...categories, 'currency'], rows);

@@ -9,21 +9,18 @@
  */
 import Table from 'cli-table3';
 import type { Comparison, OptionCost } from '../analysis/compare.js';
-import { ZERO } from '../model/money.js';
-import { formatMoney, formatSignedMoney, percentText } from './numbers.js';
+import { ZERO, type Decimal } from '../model/money.js';
+import { formatMoney, formatSignedMoney, percentText, roundToTotal } from './numbers.js';
 import type { Renderer } from './renderer.js';
 import { createStyle, type Style } from './style.js';
 
 export const renderCompareAsTable: Renderer<Comparison> = (report, options) => {
   const style = createStyle(options.color);
-  const money = (amount: Parameters<typeof formatMoney>[0]) => formatMoney(amount, report.currency);
-  const sections = [heading(report, style), summaryTable(report, style, money)];
-  if (report.by !== undefined) sections.push(periodTable(report, style, money));
+  const sections = [heading(report, style), summaryTable(report, style)];
+  if (report.by !== undefined) sections.push(periodTable(report, style));
   sections.push(legend(report, style));
   return `${sections.join('\n\n')}\n`;
 };
-
-type Money = (amount: Parameters<typeof formatMoney>[0]) => string;
 
 function heading(report: Comparison, style: Style): string {
   const { horizon } = report;
@@ -40,29 +37,37 @@ function newTable(report: Comparison, style: Style, corner: string): Table.Table
   });
 }
 
-function summaryTable(report: Comparison, style: Style, money: Money): string {
+/**
+ * Rows of one table: each option's parts rounded so they add up to its rounded total, then
+ * one row per part and the total row.
+ */
+function partsAndTotal(report: Comparison, style: Style, table: Table.Table, labels: string[], partsOf: (o: OptionCost) => Decimal[]): Decimal[] {
+  const columns = report.options.map((o) => roundToTotal(partsOf(o), o.total, report.currency));
+  const money = (amount: Decimal) => formatMoney(amount, report.currency);
+  labels.forEach((label, row) => table.push([label, ...columns.map((c) => money(c.parts[row]!))]));
+  table.push([style.bold('Total'), ...columns.map((c) => style.bold(money(c.total)))]);
+  return columns.map((c) => c.total);
+}
+
+function summaryTable(report: Comparison, style: Style): string {
   const table = newTable(report, style, '');
-  for (const category of report.categories) {
-    table.push([category, ...report.options.map((o) => money(o.byCategory.get(category) ?? ZERO))]);
-  }
-  table.push([style.bold('Total'), ...report.options.map((o) => style.bold(money(o.total)))]);
-  table.push(['Monthly average', ...report.options.map((o) => money(o.monthlyAverage))]);
-  table.push(['vs cheapest', ...report.options.map((o) => versusCheapest(o, report.currency, style))]);
+  const totals = partsAndTotal(report, style, table, report.categories, (o) => report.categories.map((c) => o.byCategory.get(c) ?? ZERO));
+  table.push(['Monthly average', ...report.options.map((o) => formatMoney(o.monthlyAverage, report.currency))]);
+  // differences of the totals as shown, so the row agrees with the figures above it
+  const cheapest = totals[report.options.findIndex((o) => o.cheapest)]!;
+  table.push(['vs cheapest', ...report.options.map((o, i) => versusCheapest(o, totals[i]!.minus(cheapest), report.currency, style))]);
   return table.toString();
 }
 
-function versusCheapest(option: OptionCost, currency: string, style: Style): string {
+function versusCheapest(option: OptionCost, difference: Decimal, currency: string, style: Style): string {
   if (option.cheapest) return style.good('cheapest');
   const percent = option.differenceRatio === undefined ? '' : ` (+${percentText(option.differenceRatio)}%)`;
-  return style.worse(`${formatSignedMoney(option.difference, currency)}${percent}`);
+  return style.worse(`${formatSignedMoney(difference, currency)}${percent}`);
 }
 
-function periodTable(report: Comparison, style: Style, money: Money): string {
+function periodTable(report: Comparison, style: Style): string {
   const table = newTable(report, style, `By ${report.by}`);
-  report.periods.forEach((period, i) => {
-    table.push([period, ...report.options.map((o) => money(o.byPeriod![i]!.total))]);
-  });
-  table.push([style.bold('Total'), ...report.options.map((o) => style.bold(money(o.total)))]);
+  partsAndTotal(report, style, table, report.periods, (o) => o.byPeriod!.map((p) => p.total));
   return table.toString();
 }
 
@@ -76,5 +81,5 @@ function legend(report: Comparison, style: Style): string {
   const { catalog } = report;
   const asOf = catalog.oldestAsOf === undefined ? '' : catalog.oldestAsOf === catalog.newestAsOf ? `, as of ${catalog.oldestAsOf}` : `, as of ${catalog.oldestAsOf} to ${catalog.newestAsOf}`;
   const prices = `Prices: ${catalog.files.join(', ')} (${catalog.rowsUsed} row${catalog.rowsUsed === 1 ? '' : 's'} used${asOf})`;
-  return style.dim(['Options:', ...lines, prices].join('\n'));
+  return style.dim(['Options:', ...lines, prices, 'Figures are rounded so that each column adds up to its total.'].join('\n'));
 }

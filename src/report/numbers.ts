@@ -25,6 +25,30 @@ export function formatMoney(amount: Decimal, currency: string): string {
   return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
 
+/**
+ * Rounds the parts of an exact total so the rounded parts add up to the rounded total, as a
+ * reader checks: largest remainder — every part rounded down, then the units still missing go
+ * to the parts that lost the most (ties to the earlier part).
+ *
+ *   0.335 + 0.335 + 0.33 = 1.00  →  0.34 + 0.33 + 0.33 (not 0.34 + 0.34 + 0.33 = 1.01)
+ *
+ * `total` must be the exact sum of `parts`; each part moves by less than one minor unit.
+ */
+export function roundToTotal(parts: readonly Decimal[], total: Decimal, currency: string): { parts: Decimal[]; total: Decimal } {
+  const digits = minorUnitsOf(currency);
+  const unit = new Decimal(1).div(new Decimal(10).pow(digits));
+  const roundedTotal = total.toDecimalPlaces(digits, Decimal.ROUND_HALF_UP);
+  const rounded = parts.map((part) => part.toDecimalPlaces(digits, Decimal.ROUND_FLOOR));
+  let missing = roundedTotal.minus(rounded.reduce((a, b) => a.plus(b), new Decimal(0))).div(unit).toNumber();
+  const byRemainder = parts.map((part, i) => ({ i, remainder: part.minus(rounded[i]!) })).sort((a, b) => b.remainder.comparedTo(a.remainder) || a.i - b.i);
+  for (const { i } of byRemainder) {
+    if (missing <= 0) break;
+    rounded[i] = rounded[i]!.plus(unit);
+    missing -= 1;
+  }
+  return { parts: rounded, total: roundedTotal };
+}
+
 /** +1,234.57 / -0.50 / 0.00 */
 export function formatSignedMoney(amount: Decimal, currency: string): string {
   const text = formatMoney(amount, currency);

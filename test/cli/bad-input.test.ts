@@ -43,6 +43,21 @@ describe('bad scenarios', () => {
       ],
     ));
 
+  it('a number too large to be finite', () =>
+    compareFails(
+      [`${S}/infinite-quantity.yaml`],
+      [`${S}/infinite-quantity.yaml:8:25 workloads[0].sessions_per_month: expected a finite number of sessions, got Infinity`],
+    ));
+
+  it('a horizon that runs past the years cloudtco handles', () =>
+    compareFails([`${S}/far-horizon.yaml`], [`${S}/far-horizon.yaml:4:11 horizon.months: the horizon would end in 3009-12; it must end by 2999-12`]));
+
+  it('a model no catalog row prices, at the workload, with a did-you-mean', () =>
+    compareFails([`${S}/unknown-model.yaml`], [`${S}/unknown-model.yaml:7:12 workloads[0].model: no catalog row prices model "gtp-5.5" (did you mean "gpt-5.5"?)`]));
+
+  it('YAML aliases that would expand without end', () =>
+    compareFails([`${S}/alias-bomb.yaml`], [`${S}/alias-bomb.yaml: cannot expand the document's aliases: Excessive alias count indicates a resource exhaustion attack`]));
+
   it('a YAML syntax error', () =>
     compareFails([`${S}/syntax-error.yaml`], [`${S}/syntax-error.yaml:8:1: Flow sequence in block collection must be sufficiently indented and end with a ]`]));
 
@@ -64,7 +79,7 @@ describe('bad scenarios', () => {
     compareFails(
       [`${S}/missing-price.yaml`],
       [
-        `${S}/missing-price.yaml:15:12 options[1].model: no price for aws/us-east-1/in-region/standard/gpt-5.5 in 2027-01 (the catalog has gpt-5.5 on aws as aws/us-east-2/in-region/standard/gpt-5.5), needed by workload "chat"; and in 11 more months`,
+        `${S}/missing-price.yaml:15:12 options[1].model: no price for aws/us-east-1/in-region/standard/gpt-5.5 in 2027-01 (the catalog has gpt-5.5 on aws as aws/us-east-2/in-region/standard/gpt-5.5), needed by workload "chat"; also in 11 more months, 2027-02 to 2027-12`,
       ],
     ));
 });
@@ -86,6 +101,9 @@ describe('bad catalogs', () => {
       ],
     ));
 
+  it('a repeated column', () =>
+    compareFails([scenario, '--catalog', `${C}/repeated-column`], [`${C}/repeated-column/models.csv:1 input: repeated column; each column may appear once`]));
+
   it('an unknown column, with a did-you-mean', () =>
     compareFails([scenario, '--catalog', `${C}/unknown-column`], [`${C}/unknown-column/models.csv:1 ouput: unknown column (did you mean "output"?)`]));
 
@@ -98,6 +116,8 @@ describe('bad catalogs', () => {
       [
         `${C}/overlap/models.csv:3 effective_from: openai/*/global/standard/gpt-5.6-terra is already priced for dates before 2026-07-30 by line 2; windows for one key must not overlap`,
         `${C}/overlap/models.csv:5 effective_from: openai/*/global/standard/gpt-5.5 is already priced for all dates by line 4; windows for one key must not overlap`,
+        `${C}/overlap/models.csv:7 effective_from: aws/*/in-region/standard/gpt-5.4 is already priced for 2026-01-01 to 2028-01-01 by line 6; windows for one key must not overlap`,
+        `${C}/overlap/models.csv:8 effective_from: aws/*/in-region/standard/gpt-5.4 is already priced for 2026-01-01 to 2028-01-01 by line 6; windows for one key must not overlap`,
       ],
     ));
 
@@ -118,7 +138,7 @@ describe('bad usage', () => {
   it('--line-items outside JSON', () =>
     compareFails(
       ['scenarios/support-agents.yaml', '--line-items'],
-      ['error: --line-items needs --format json (got --format table); for line items as CSV use the export command'],
+      ['error: --line-items needs --format json (got --format table)'],
     ));
 
   it('an unknown --by', async () => {

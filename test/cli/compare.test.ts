@@ -69,6 +69,19 @@ describe('cloudtco compare', () => {
     expect(await readdir(dir)).toEqual(['report.json']);
   });
 
+  it('shares workload settings through YAML anchors and merge keys', async () => {
+    const result = await runCli(['compare', 'test/fixtures/scenarios/shared-defaults.yaml', '--format', 'json']);
+    expect(result.stderr).toBe('');
+    // small: 1 000 sessions × 2 turns = 2 000 calls → 2M input at 5.00 + 200 000 output at 30.00 = 10 + 6 = 16
+    // large: 10 000 × 4 = 40 000 calls → 40M input = 200, 4M output = 120 → 320; total 336
+    expect(JSON.parse(result.stdout).options[0].total).toBe('336');
+  });
+
+  it('reports an --out path under a file as bad input', async () => {
+    const result = await runCli([...WORKED, '--out', 'package.json/report.txt']);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'package.json/report.txt: cannot write: a part of the path is a file, not a directory\n' });
+  });
+
   it('reports an --out directory that does not exist as bad input', async () => {
     const result = await runCli([...WORKED, '--out', 'no/such/dir/report.txt']);
     expect(result).toEqual({ code: 2, stdout: '', stderr: 'no/such/dir/report.txt: cannot write: its directory does not exist\n' });

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -56,6 +56,16 @@ describe('bin/cloudtco.js (built)', () => {
     const { stdout } = await exec(process.execPath, [bin, 'compare', 'scenarios/support-agents.yaml', '--format', 'json'], { cwd: REPO, env: { PATH: process.env.PATH } });
     expect(JSON.parse(stdout).options).toHaveLength(4);
     await expect(exec(process.execPath, [bin, 'compare', 'test/fixtures/bad-scenarios/bad-quantity.yaml'], { cwd: REPO })).rejects.toMatchObject({ code: 2 });
+  });
+
+  it('stops quietly when the reader closes the pipe early', async () => {
+    const child = spawn(process.execPath, [bin, 'compare', 'scenarios/support-agents.yaml', '--format', 'json', '--line-items'], { cwd: REPO });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('finds its bundled catalog from any working directory', async () => {

@@ -66,13 +66,50 @@ describe('simulate', () => {
       {
         path: ['options', 1, 'model'],
         message:
-          'inline.csv:4 has no cached_input price for m on aws, but workload "chat" caches part of its input (set its cached_share to 0% or price cached input); and in 1 more month',
+          'inline.csv:4 has no cached_input price for m on aws, but workload "chat" caches part of its input (set its cached_share to 0% or price cached input); also in 2026-06',
       },
       {
         path: ['options', 1, 'model'],
-        message: 'inline.csv:5 is priced in EUR but the scenario reports in USD, and no exchange rate is defined; and in 1 more month',
+        message: 'inline.csv:5 is priced in EUR but the scenario reports in USD, and no exchange rate is defined; also in 2026-06',
       },
     ]);
+  });
+});
+
+describe('simulate, before any usage', () => {
+  const c = catalog`
+    azure,*,global,standard,gpt-5.5,5,0.5,30,USD,,,https://example.com/p,2026-07-31,
+  `;
+  const launch = (model: string, deployment: string) => scenario`
+    name: not launched yet
+    horizon: { start: 2027-01, months: 12 }
+    workloads:
+      - id: chat
+        model: ${model}
+        sessions_per_month: 0
+        growth: 50%
+        turns_per_session: 1
+        tokens_per_call: { input: 100, output: 10 }
+    options:
+      - id: azure
+        model: { cloud: azure, region: eastus2, deployment: ${deployment} }
+  `;
+
+  it('catches a misspelt model at the workload, with a suggestion, even with no sessions', () => {
+    expect(catchError(() => simulate(launch('gtp-5.5', 'global'), c)).diagnostics).toEqual([
+      { path: ['workloads', 0, 'model'], message: 'no catalog row prices model "gtp-5.5" (did you mean "gpt-5.5"?)' },
+    ]);
+  });
+
+  it('looks up prices for months without tokens, so a wrong placement still shows', () => {
+    expect(catchError(() => simulate(launch('gpt-5.5', 'data-zone'), c)).diagnostics).toEqual([
+      {
+        path: ['options', 0, 'model'],
+        message:
+          'no price for azure/eastus2/data-zone/standard/gpt-5.5 in 2027-01 (the catalog has gpt-5.5 on azure as azure/*/global/standard/gpt-5.5), needed by workload "chat"; also in 11 more months, 2027-02 to 2027-12',
+      },
+    ]);
+    expect(simulate(launch('gpt-5.5', 'global'), c).lineItems).toEqual([]);
   });
 });
 

@@ -12,5 +12,8 @@ describe('didYouMean', () => {
     expect(didYouMean('sesions_per_month', keys)).toBe('sessions_per_month');
     expect(didYouMean('grwoth', keys)).toBe('growth');
     expect(didYouMean('budget', keys)).toBeUndefined();
+    // short words: one edit at most, and never a word replaced outright
+    expect(didYouMean('ix', ['id'])).toBe('id');
+    expect(didYouMean('<<', ['id'])).toBeUndefined();
   });
 });

@@ -24,7 +24,7 @@ export interface CompareOptions {
 
 export async function compareCommand(scenarioFile: string, options: CompareOptions, io: CliIo): Promise<number> {
   if (options.lineItems && options.format !== 'json') {
-    throw new InputError([{ message: `--line-items needs --format json (got --format ${options.format}); for line items as CSV use the export command` }]);
+    throw new InputError([{ message: `--line-items needs --format json (got --format ${options.format})` }]);
   }
   const catalogDir = options.catalog === undefined ? bundledCatalogDir() : path.resolve(io.cwd, options.catalog);
   const [loaded, catalog] = await allInputs(

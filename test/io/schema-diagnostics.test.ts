@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { knownKeysAt } from '../../src/io/schema-diagnostics.js';
+import { scenarioSchema } from '../../src/model/scenario.js';
+
+describe('knownKeysAt', () => {
+  it('walks the scenario schema through lists, defaults and refinements', () => {
+    expect(knownKeysAt(scenarioSchema, [])).toEqual(['name', 'description', 'currency', 'horizon', 'workloads', 'options']);
+    expect(knownKeysAt(scenarioSchema, ['horizon'])).toEqual(['start', 'months']);
+    expect(knownKeysAt(scenarioSchema, ['workloads', 3, 'tokens_per_call'])).toEqual(['input', 'cached_share', 'output']);
+    expect(knownKeysAt(scenarioSchema, ['options', 0, 'model'])).toEqual(['cloud', 'region', 'deployment', 'tier']);
+  });
+
+  it('knows no keys where there is no mapping', () => {
+    expect(knownKeysAt(scenarioSchema, ['name'])).toEqual([]);
+    expect(knownKeysAt(scenarioSchema, ['nope', 'deeper'])).toEqual([]);
+  });
+});
