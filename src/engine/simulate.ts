@@ -26,10 +26,10 @@ export function simulate(scenario: Scenario, catalog: Catalog): Simulation {
   const usage = scenario.workloads.map((workload) => tokenUsage(workload, periods));
   const lineItems: LineItem[] = [];
   const problems: Diagnostic[] = unknownModels(scenario, catalog);
-  const priceable = scenario.workloads.filter((_, w) => !problems.some((p) => p.path?.[1] === w));
+  const unpriceable = new Set(problems.map((p) => p.path?.[1]));
   scenario.options.forEach((option, optionIndex) => {
-    priceable.forEach((workload) => {
-      const w = scenario.workloads.indexOf(workload);
+    scenario.workloads.forEach((workload, w) => {
+      if (unpriceable.has(w)) return;
       const priced = priceTokens({ option, optionIndex, workload, currency: scenario.currency, prices }, usage[w]!);
       lineItems.push(...priced.lineItems);
       problems.push(...priced.problems);
