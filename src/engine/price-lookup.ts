@@ -8,7 +8,8 @@
  *
  * Rows for the exact region win over `*` rows for the same cloud, deployment, tier and model.
  */
-import { ANY_REGION, formatKey, type Catalog, type ModelPrice, type PriceKey } from '../model/catalog.js';
+import { ANY_REGION, type Catalog } from '../model/catalog.js';
+import { formatKey, type ModelPrice, type PriceKey } from '../model/model-price.js';
 import { daysBetween, daysInMonth, firstDay, addMonths, type IsoDate, type Period } from '../model/period.js';
 
 export interface PriceSegment {

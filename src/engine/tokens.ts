@@ -7,7 +7,7 @@
  *   e.g. 1 650 000 input tokens at 2.50 per 1M = 4.125
  */
 import { CLOUDS, type Tier } from '../model/cloud.js';
-import { formatKey, type ModelPrice } from '../model/catalog.js';
+import { formatKey, type ModelPrice } from '../model/model-price.js';
 import type { Category, LineItem } from '../model/line-item.js';
 import type { Diagnostic, PathSegment } from '../model/diagnostic.js';
 import { dec, type Decimal } from '../model/money.js';

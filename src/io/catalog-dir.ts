@@ -1,15 +1,18 @@
 /**
- * Reads a catalog directory (today its models.csv) into a validated Catalog. Every problem in
- * every row is collected and reported at its line and column name, then loading fails once:
- *
- *   pricing-data/models.csv:12 input: expected a price like 2.50, got "2,50"
+ * Reads a catalog directory into a validated Catalog: models.csv (required) and, where present,
+ * egress.csv, services.csv, availability.csv and latency.csv. All problems of all files are
+ * reported together.
  */
-import { parse } from 'csv-parse/sync';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findOverlaps, MODEL_COLUMNS, modelRowSchema, REQUIRED_MODEL_COLUMNS, toModelPrice, type Catalog, type ModelPrice } from '../model/catalog.js';
+import { availabilityRowSchema, toAvailability } from '../model/availability.js';
+import { findOverlaps, type Catalog } from '../model/catalog.js';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
-import { didYouMean } from '../model/did-you-mean.js';
+import { latencyRowSchema, pairKey, toLatency, type Latency } from '../model/latency.js';
+import { egressRowSchema, meteredProblems, serviceRowSchema, toEgressPrice, toServicePrice } from '../model/metered-price.js';
+import { formatKey, modelRowSchema, toModelPrice } from '../model/model-price.js';
+import { parseTable, type TableSpec } from './csv-table.js';
 import { readText } from './read-text.js';
 
 /** The catalog shipped with cloudtco, found beside the code whether run from src/ or dist/. */
@@ -17,80 +20,70 @@ export function bundledCatalogDir(): string {
   return fileURLToPath(new URL('../../pricing-data/', import.meta.url));
 }
 
+const SOURCED_OPTIONAL = ['effective_from', 'effective_to', 'note'];
+
+export const TABLES = {
+  models: { name: 'models.csv', schema: modelRowSchema, optionalColumns: ['effective_to', 'note'], toRow: toModelPrice },
+  egress: { name: 'egress.csv', schema: egressRowSchema, optionalColumns: ['to_region', 'tier_from', 'tier_to', ...SOURCED_OPTIONAL], toRow: toEgressPrice },
+  services: { name: 'services.csv', schema: serviceRowSchema, optionalColumns: ['tier_from', 'tier_to', ...SOURCED_OPTIONAL], toRow: toServicePrice },
+  availability: { name: 'availability.csv', schema: availabilityRowSchema, optionalColumns: ['available_until', 'note'], toRow: toAvailability },
+  latency: { name: 'latency.csv', schema: latencyRowSchema, optionalColumns: ['note'], toRow: toLatency },
+} satisfies Record<string, TableSpec<unknown>>;
+
 export async function loadCatalog(dir: string, shownAs: string): Promise<Catalog> {
-  const file = path.join(dir, 'models.csv');
-  const shownFile = path.join(shownAs, 'models.csv');
-  const { models, problems } = parseModelsCsv(await readText(file, shownFile), shownFile);
+  const shown = (name: string) => path.join(shownAs, name);
+  const read = async <Row>(spec: TableSpec<Row>, required: boolean) => {
+    const text = required ? await readText(path.join(dir, spec.name), shown(spec.name)) : await readOptional(path.join(dir, spec.name), shown(spec.name));
+    return text === undefined ? { rows: [], problems: [], file: undefined } : { ...parseTable(spec, text, shown(spec.name)), file: shown(spec.name) };
+  };
+  const [models, egress, services, availability, latency] = await Promise.all([
+    read(TABLES.models, true),
+    read(TABLES.egress, false),
+    read(TABLES.services, false),
+    read(TABLES.availability, false),
+    read(TABLES.latency, false),
+  ]);
+  const problems: Diagnostic[] = [
+    ...models.problems,
+    ...findOverlaps(models.rows, formatKey),
+    ...egress.problems,
+    ...meteredProblems(egress.rows),
+    ...services.problems,
+    ...meteredProblems(services.rows),
+    ...availability.problems,
+    ...latency.problems,
+    ...duplicatePairs(latency.rows),
+  ];
   if (problems.length > 0) throw new InputError(problems);
-  return { files: [shownFile], models };
+  return {
+    files: [models, egress, services, availability, latency].flatMap((t) => (t.file === undefined ? [] : [t.file])),
+    models: models.rows,
+    egress: egress.rows,
+    services: services.rows,
+    availability: availability.rows,
+    latency: latency.rows,
+  };
 }
 
-interface CsvRecord {
-  record: string[];
-  info: { lines: number };
-  raw: string;
-}
-
-export function parseModelsCsv(text: string, file: string): { models: ModelPrice[]; problems: Diagnostic[] } {
-  const problems: Diagnostic[] = [];
-  // csv-parse miscounts lines for CRLF files with line breaks inside quoted cells; LF counts right
-  const records = parse(text.replace(/\r\n?/g, '\n'), {
-    bom: true,
-    info: true,
-    raw: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    on_skip: (error) => {
-      const line = typeof error?.lines === 'number' ? error.lines : undefined;
-      problems.push({ file, line, message: csvProblem(error?.code, error?.message ?? 'unreadable record') });
-    },
-  }) as unknown as CsvRecord[]; // `info: true` wraps each record; the typings don't model it
-
-  const [header, ...rows] = records;
-  if (header === undefined) return { models: [], problems: [...problems, { file, line: 1, message: `empty file; expected a header row with ${REQUIRED_MODEL_COLUMNS.join(', ')}` }] };
-  const columns = header.record.map((c) => c.trim());
-  problems.push(...checkHeader(columns, file));
-  if (problems.length > 0) return { models: [], problems };
-
-  const models: ModelPrice[] = [];
-  for (const row of rows) {
-    const { record } = row;
-    const line = firstLineOf(row);
-    const result = modelRowSchema.safeParse(Object.fromEntries(columns.map((c, i) => [c, record[i]])));
-    if (result.success) models.push(toModelPrice(result.data, { file, line }));
-    else for (const issue of result.error.issues) problems.push({ file, line, path: issue.path.map(String), message: issue.message });
+/** A table the directory may leave out; any other read failure is still an error. */
+async function readOptional(file: string, shownAs: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return readText(file, shownAs);
   }
-  problems.push(...findOverlaps(models));
-  return { models, problems };
 }
 
-function checkHeader(columns: string[], file: string): Diagnostic[] {
-  const problems: Diagnostic[] = [];
-  const meant = new Set<string>();
-  columns.forEach((column, i) => {
-    if (columns.indexOf(column) !== i) problems.push({ file, line: 1, path: [column], message: `repeated column; each column may appear once` });
+function duplicatePairs(rows: readonly Latency[]): Diagnostic[] {
+  const seen = new Map<string, Latency>();
+  return rows.flatMap((row) => {
+    const key = pairKey(...row.between);
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, row);
+      return [];
+    }
+    return [{ file: row.ref.file, line: row.ref.line, message: `${key} is already given at line ${first.ref.line}` }];
   });
-  for (const column of columns.filter((c) => !(MODEL_COLUMNS as readonly string[]).includes(c))) {
-    const match = didYouMean(column, MODEL_COLUMNS);
-    if (match !== undefined) meant.add(match);
-    const hint = match === undefined ? `; expected ${MODEL_COLUMNS.join(', ')}` : ` (did you mean "${match}"?)`;
-    problems.push({ file, line: 1, path: [column], message: `unknown column${hint}` });
-  }
-  const missing = REQUIRED_MODEL_COLUMNS.filter((c) => !columns.includes(c) && !meant.has(c));
-  if (missing.length > 0) problems.push({ file, line: 1, message: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}` });
-  return problems;
-}
-
-/**
- * csv-parse counts the line a record ends on, and a quoted cell may span lines. The raw text
- * (skipped blank lines before it, the record, its line break) tells how many lines back it began.
- */
-function firstLineOf({ info, raw }: CsvRecord): number {
-  const newlines = raw.replace(/^\n+/, '').replace(/\n$/, '').split('\n').length - 1;
-  return info.lines - newlines;
-}
-
-function csvProblem(code: string | undefined, message: string): string {
-  if (code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') return `wrong number of fields; ${message.replace(/^Invalid Record Length: /, '').replace(/^expect/, 'expected').replace(/ on line \d+$/, '')}`;
-  return message.replace(/ at line \d+$/, '').replace(/ on line \d+$/, '');
 }

@@ -1,44 +1,47 @@
 /**
- * The pricing catalog: token prices per 1M tokens, one row per (cloud, region, deployment,
- * tier, model) and validity window. A row prices a month's usage for the days it is in
- * effect, so a price cut dated mid-horizon shows up from its day on.
+ * The pricing catalog: the tables of a catalog directory, every row sourced and dated.
  *
- *   cloud,region,deployment,tier,model,input,cached_input,output,currency,effective_from,effective_to,source,as_of,note
- *   openai,*,global,standard,gpt-5.5,5.00,0.50,30.00,USD,,,https://developers.openai.com/api/docs/pricing,2026-07-24,
+ *   models.csv        token prices (model-price.ts)
+ *   egress.csv        data transfer per GB, with volume tiers (metered-price.ts)
+ *   services.csv      caches, state stores, storage, agent runtimes, ports (metered-price.ts)
+ *   availability.csv  when a model is sold on a cloud, per API kind (availability.ts)
+ *   latency.csv       round-trip times between regions (latency.ts)
  *
- * `region` may be `*`: the price holds in every region of that cloud and deployment, unless
- * rows for the exact region exist. effective_from and effective_to are dates; the window is
- * [effective_from, effective_to), empty meaning unbounded on that side.
+ * Rows carry a validity window [effective_from, effective_to), empty meaning unbounded, so a
+ * price change is a new row rather than an edit, and scenarios that start before it still see
+ * the old price.
  */
 import * as z from 'zod';
-import { CLOUD_IDS, TIERS, type Cloud, type Tier } from './cloud.js';
+import type { Availability } from './availability.js';
 import type { Diagnostic } from './diagnostic.js';
-import { id, isoDate, matching, oneOf, optional, price, url } from './fields.js';
-import type { Decimal } from './money.js';
+import { isoDate, optional, url } from './fields.js';
+import type { Latency } from './latency.js';
+import type { MeteredPrice } from './metered-price.js';
+import type { ModelPrice } from './model-price.js';
 import type { IsoDate } from './period.js';
 
+/** A region column value meaning every region of the cloud, unless exact-region rows exist. */
 export const ANY_REGION = '*';
 
-export interface PriceKey {
-  cloud: Cloud;
-  region: string;
-  deployment: string;
-  tier: Tier;
-  model: string;
+export interface Catalog {
+  /** The files it was read from, as shown to the user. */
+  files: string[];
+  models: ModelPrice[];
+  egress: MeteredPrice[];
+  services: MeteredPrice[];
+  availability: Availability[];
+  latency: Latency[];
 }
+
+export const EMPTY_CATALOG: Catalog = { files: [], models: [], egress: [], services: [], availability: [], latency: [] };
 
 export interface RowRef {
   file: string;
   line: number;
 }
 
-export interface ModelPrice extends PriceKey {
-  /** Per 1M tokens, in `currency`. */
-  input: Decimal;
-  /** Per 1M cached input tokens; undefined where the seller offers no prompt caching. */
-  cachedInput: Decimal | undefined;
-  output: Decimal;
-  currency: string;
+/** Where a row's number comes from, and from when to when it holds. */
+export interface Sourced {
   effectiveFrom: IsoDate | undefined;
   effectiveTo: IsoDate | undefined;
   source: string;
@@ -47,81 +50,42 @@ export interface ModelPrice extends PriceKey {
   ref: RowRef;
 }
 
-export interface Catalog {
-  /** The files it was read from, as shown to the user. */
-  files: string[];
-  models: ModelPrice[];
+/** The columns every table ends with. */
+export const sourcedColumns = {
+  effective_from: optional(isoDate()),
+  effective_to: optional(isoDate()),
+  source: url(),
+  as_of: isoDate(),
+  note: optional(z.string()),
+};
+
+export function toSourced(row: { effective_from?: IsoDate | undefined; effective_to?: IsoDate | undefined; source: string; as_of: IsoDate; note?: string | undefined }, ref: RowRef): Sourced {
+  return { effectiveFrom: row.effective_from, effectiveTo: row.effective_to, source: row.source, asOf: row.as_of, note: row.note, ref };
 }
 
-/** One models.csv row, all cells as text. Column order in the file is free. */
-export const modelRowSchema = z
-  .strictObject({
-    cloud: oneOf(CLOUD_IDS),
-    region: matching('a region such as eastus2, or * for every region', /^(\*|[A-Za-z0-9][A-Za-z0-9._-]*)$/),
-    deployment: id('a deployment such as global or data-zone'),
-    tier: oneOf(TIERS),
-    model: id('a model id such as gpt-5.5'),
-    input: price(),
-    cached_input: optional(price()),
-    output: price(),
-    currency: matching('a three-letter currency code such as USD', /^[A-Z]{3}$/),
-    effective_from: optional(isoDate()),
-    effective_to: optional(isoDate()),
-    source: url(),
-    as_of: isoDate(),
-    note: optional(z.string()),
-  })
-  .superRefine((row, ctx) => {
-    if (row.effective_from && row.effective_to && row.effective_to <= row.effective_from) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['effective_to'],
-        message: `must be after effective_from (${row.effective_from}), got ${row.effective_to}`,
-      });
-    }
-  });
-
-export const MODEL_COLUMNS = Object.keys(modelRowSchema.shape) as (keyof typeof modelRowSchema.shape)[];
-export const REQUIRED_MODEL_COLUMNS = MODEL_COLUMNS.filter((c) => c !== 'note');
-
-export function toModelPrice(row: z.output<typeof modelRowSchema>, ref: RowRef): ModelPrice {
-  return {
-    cloud: row.cloud,
-    region: row.region,
-    deployment: row.deployment,
-    tier: row.tier,
-    model: row.model,
-    input: row.input,
-    cachedInput: row.cached_input,
-    output: row.output,
-    currency: row.currency,
-    effectiveFrom: row.effective_from,
-    effectiveTo: row.effective_to,
-    source: row.source,
-    asOf: row.as_of,
-    note: row.note,
-    ref,
-  };
+/** effective_to must come after effective_from; reported at effective_to. */
+export function windowProblem(row: { effective_from?: IsoDate | undefined; effective_to?: IsoDate | undefined }): string | undefined {
+  if (row.effective_from && row.effective_to && row.effective_to <= row.effective_from) {
+    return `must be after effective_from (${row.effective_from}), got ${row.effective_to}`;
+  }
+  return undefined;
 }
 
-/** `azure/eastus2/global/standard/gpt-5.5`, the way errors and reports name a key. */
-export function formatKey(key: PriceKey): string {
-  return `${key.cloud}/${key.region}/${key.deployment}/${key.tier}/${key.model}`;
+/** Whether a row holds on a date. */
+export function inEffect(row: Pick<Sourced, 'effectiveFrom' | 'effectiveTo'>, date: IsoDate): boolean {
+  return (row.effectiveFrom === undefined || row.effectiveFrom <= date) && (row.effectiveTo === undefined || date < row.effectiveTo);
 }
 
 /**
- * Two rows for the same key whose windows overlap would make a price ambiguous; each such
- * row is reported at its own line, naming the earlier one.
+ * Two rows for the same key whose windows overlap would make a price ambiguous; each such row
+ * is reported at its own line, naming the earliest row it collides with.
  */
-export function findOverlaps(prices: readonly ModelPrice[]): Diagnostic[] {
-  const byKey = new Map<string, ModelPrice[]>();
-  for (const p of prices) {
-    const key = formatKey(p);
-    byKey.set(key, [...(byKey.get(key) ?? []), p]);
-  }
+export function findOverlaps<T extends Sourced>(rows: readonly T[], keyOf: (row: T) => string): Diagnostic[] {
+  const byKey = new Map<string, T[]>();
+  for (const row of rows) byKey.set(keyOf(row), [...(byKey.get(keyOf(row)) ?? []), row]);
   const problems: Diagnostic[] = [];
-  for (const [key, rows] of byKey) {
-    const sorted = [...rows].sort((a, b) => (a.effectiveFrom ?? '').localeCompare(b.effectiveFrom ?? ''));
+  for (const [key, group] of byKey) {
+    const sorted = [...group].sort((a, b) => (a.effectiveFrom ?? '').localeCompare(b.effectiveFrom ?? ''));
     sorted.forEach((row, i) => {
       const earlier = sorted.slice(0, i).find((other) => other.effectiveTo === undefined || row.effectiveFrom === undefined || row.effectiveFrom < other.effectiveTo);
       if (earlier === undefined) return;
@@ -129,16 +93,16 @@ export function findOverlaps(prices: readonly ModelPrice[]): Diagnostic[] {
         file: row.ref.file,
         line: row.ref.line,
         path: ['effective_from'],
-        message: `${key} is already priced for ${window(earlier)} by line ${earlier.ref.line}; windows for one key must not overlap`,
+        message: `${key} is already priced for ${windowText(earlier)} by line ${earlier.ref.line}; windows for one key must not overlap`,
       });
     });
   }
   return problems;
 }
 
-function window(p: ModelPrice): string {
-  if (p.effectiveFrom === undefined && p.effectiveTo === undefined) return 'all dates';
-  if (p.effectiveTo === undefined) return `dates from ${p.effectiveFrom}`;
-  if (p.effectiveFrom === undefined) return `dates before ${p.effectiveTo}`;
-  return `${p.effectiveFrom} to ${p.effectiveTo}`;
+export function windowText(row: Pick<Sourced, 'effectiveFrom' | 'effectiveTo'>): string {
+  if (row.effectiveFrom === undefined && row.effectiveTo === undefined) return 'all dates';
+  if (row.effectiveTo === undefined) return `dates from ${row.effectiveFrom}`;
+  if (row.effectiveFrom === undefined) return `dates before ${row.effectiveTo}`;
+  return `${row.effectiveFrom} to ${row.effectiveTo}`;
 }

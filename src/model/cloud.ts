@@ -1,14 +1,18 @@
 /**
  * Who bills a line item. `openai` and `anthropic` are the model vendors sold direct; the rest
  * are clouds. The token service is what a bill calls the model API on that cloud.
+ *
+ * `infrastructure` is false for the vendors: their price lists carry tokens and tools only, so
+ * they bill no data transfer for the responses they send, and an agent cannot keep state, caches
+ * or dataset copies there. Their traffic is billed by the cloud on the other end.
  */
 export const CLOUDS = {
-  azure: { tokenService: 'azure-openai' },
-  aws: { tokenService: 'bedrock' },
-  gcp: { tokenService: 'vertex-ai' },
-  oci: { tokenService: 'oci-generative-ai' },
-  openai: { tokenService: 'openai-api' },
-  anthropic: { tokenService: 'anthropic-api' },
+  azure: { tokenService: 'azure-openai', infrastructure: true },
+  aws: { tokenService: 'bedrock', infrastructure: true },
+  gcp: { tokenService: 'vertex-ai', infrastructure: true },
+  oci: { tokenService: 'oci-generative-ai', infrastructure: true },
+  openai: { tokenService: 'openai-api', infrastructure: false },
+  anthropic: { tokenService: 'anthropic-api', infrastructure: false },
 } as const;
 
 export type Cloud = keyof typeof CLOUDS;
@@ -20,3 +24,18 @@ export const CLOUD_IDS = Object.keys(CLOUDS) as [Cloud, ...Cloud[]];
  */
 export const TIERS = ['standard', 'batch', 'priority', 'flex'] as const;
 export type Tier = (typeof TIERS)[number];
+
+/** Where something runs: a cloud and one of its regions. */
+export interface Location {
+  cloud: Cloud;
+  region: string;
+}
+
+export function sameLocation(a: Location, b: Location): boolean {
+  return a.cloud === b.cloud && a.region === b.region;
+}
+
+/** `aws/us-east-1` */
+export function formatLocation(location: Location): string {
+  return `${location.cloud}/${location.region}`;
+}

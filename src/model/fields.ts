@@ -97,6 +97,15 @@ export function matching(expected: string, pattern: RegExp) {
   return parsed(expected, (t) => (pattern.test(t) ? t : undefined));
 }
 
+export function currency() {
+  return matching('a three-letter currency code such as USD', /^[A-Z]{3}$/);
+}
+
+/** A catalog region: a region id, or `*` for every region of the cloud. */
+export function region() {
+  return matching('a region such as eastus2, or * for every region', /^(\*|[A-Za-z0-9][A-Za-z0-9._-]*)$/);
+}
+
 /** An optional field: absent or empty text means undefined. */
 export function optional<T extends z.ZodType>(field: T) {
   return z.preprocess((v) => (v === '' || v === null ? undefined : v), field.optional());

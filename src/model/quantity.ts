@@ -5,6 +5,7 @@
  *   bytes    "48KiB" = 49 152, "1.5GB" = 1 500 000 000, "512" = 512 (bytes)
  *   percent  "4%" = 0.04, "-1.5%" = -0.015; the % sign is required, so "4" is never
  *            silently read as 400 %
+ *   duration "30d" = 30 days, "2w" = 14, "12h" = 0.5 (in days)
  *
  * Each parser returns undefined for text it does not accept; the schema turns that into a
  * located message.
@@ -39,6 +40,8 @@ const BYTE_UNITS: Record<string, string> = {
 const COUNT = new RegExp(`^(${NUMBER})\\s*([kKMBT]?)$`);
 const BYTES = new RegExp(`^(${NUMBER})\\s*([kKMGT]i?B|B)?$`);
 const PERCENT = new RegExp(`^(${NUMBER})\\s*%$`);
+const DURATION = new RegExp(`^(${NUMBER})\\s*([hdw])$`);
+const DAYS_PER: Record<string, string> = { d: '1', w: '7' };
 
 export function parseCount(text: string): Decimal | undefined {
   const m = COUNT.exec(text.trim());
@@ -57,6 +60,13 @@ export function parsePercent(text: string): Decimal | undefined {
   const m = PERCENT.exec(text.trim());
   if (!m) return undefined;
   return dec(m[1]!).div(100);
+}
+
+/** Days, from hours, days or weeks: "12h" = 0.5. */
+export function parseDuration(text: string): Decimal | undefined {
+  const m = DURATION.exec(text.trim());
+  if (!m) return undefined;
+  return m[2] === 'h' ? dec(m[1]!).div(24) : dec(m[1]!).times(DAYS_PER[m[2]!]!);
 }
 
 /** A catalog price: plain non-negative decimal text such as "2.50" or "0.075". */

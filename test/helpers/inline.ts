@@ -6,9 +6,10 @@
  *     horizon: { start: 2027-01, months: 1 }
  *     ...`;
  */
-import { parseModelsCsv } from '../../src/io/catalog-dir.js';
+import { TABLES } from '../../src/io/catalog-dir.js';
+import { parseTable } from '../../src/io/csv-table.js';
 import { readYaml } from '../../src/io/yaml-document.js';
-import type { Catalog } from '../../src/model/catalog.js';
+import { EMPTY_CATALOG, type Catalog } from '../../src/model/catalog.js';
 import { scenarioSchema, type Scenario } from '../../src/model/scenario.js';
 
 export function dedent(text: string): string {
@@ -31,7 +32,7 @@ export const CATALOG_HEADER = 'cloud,region,deployment,tier,model,input,cached_i
 
 /** Rows after the standard header. */
 export function catalog(strings: TemplateStringsArray, ...values: unknown[]): Catalog {
-  const { models, problems } = parseModelsCsv(`${CATALOG_HEADER}\n${joined(strings, values)}`, 'inline.csv');
+  const { rows, problems } = parseTable(TABLES.models, `${CATALOG_HEADER}\n${joined(strings, values)}`, 'inline.csv');
   if (problems.length > 0) throw new Error(problems.map((p) => p.message).join('\n'));
-  return { files: ['inline.csv'], models };
+  return { ...EMPTY_CATALOG, files: ['inline.csv'], models: rows };
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseModelsCsv, loadCatalog, bundledCatalogDir } from '../../src/io/catalog-dir.js';
+import { bundledCatalogDir, loadCatalog, TABLES } from '../../src/io/catalog-dir.js';
+import { parseTable } from '../../src/io/csv-table.js';
+
+const parseModelsCsv = (text: string, file: string) => {
+  const { rows, problems } = parseTable(TABLES.models, text, file);
+  return { models: rows, problems };
+};
 import { CATALOG_HEADER } from '../helpers/inline.js';
 
 describe('parseModelsCsv', () => {
