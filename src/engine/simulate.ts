@@ -1,42 +1,92 @@
 /**
  * The simulation: (scenario, catalog) → line items, for every option, workload and month of
  * the horizon. Pure: no files, clock, environment or console. Every problem (a missing price,
- * a currency mismatch) is collected and thrown together as one InputError whose diagnostics
- * carry paths into the scenario; the caller adds the file positions.
+ * a model not available, a placement a workload needs) is collected and thrown together as one
+ * InputError whose diagnostics carry paths into the scenario; the caller adds file positions.
+ *
+ * Per option and workload: where the model runs each month (placements.ts), tokens
+ * (token-usage.ts, tokens.ts), and the agent's bytes, state and runtime (agent-usage.ts); per
+ * option: cache capacity, ports and datasets (shared-usage.ts). All metered usage is then
+ * priced together, so volume tiers see each month's total (metered.ts).
  */
 import type { Catalog } from '../model/catalog.js';
 import { suggestion } from '../model/did-you-mean.js';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import type { LineItem } from '../model/line-item.js';
 import { periodsFrom, type Period } from '../model/period.js';
-import type { Scenario } from '../model/scenario.js';
+import type { ModelPlacement, Scenario } from '../model/scenario.js';
+import { workloadActivity } from './activity.js';
+import { agentUsage, hitRate, missingPlacements } from './agent-usage.js';
+import { estimateLatency, indexRoundTrips, type LatencyEstimate } from './latency.js';
+import { indexMetered, priceMetered, type MeteredUsage } from './metered.js';
+import { indexAvailability, monthPlacements, type MonthPlacement } from './placements.js';
 import { indexPrices } from './price-lookup.js';
+import { Problems } from './problems.js';
+import { cacheProblems, sharedUsage } from './shared-usage.js';
 import { tokenUsage } from './token-usage.js';
 import { priceTokens } from './tokens.js';
 
+/** Months a workload's model ran on its option's fallback placement. */
+export interface FallbackUse {
+  option: string;
+  workload: string;
+  placement: ModelPlacement;
+  months: Period[];
+}
+
 export interface Simulation {
   periods: Period[];
-  /** Grouped by option in scenario order, then workload, then month. */
   lineItems: LineItem[];
+  fallbacks: FallbackUse[];
+  latency: LatencyEstimate[];
 }
 
 export function simulate(scenario: Scenario, catalog: Catalog): Simulation {
   const periods = periodsFrom(scenario.horizon.start, scenario.horizon.months);
   const prices = indexPrices(catalog);
-  const usage = scenario.workloads.map((workload) => tokenUsage(workload, periods));
+  const availability = indexAvailability(catalog.availability);
+  const roundTrips = indexRoundTrips(scenario, catalog);
+  const activities = scenario.workloads.map((workload) => workloadActivity(workload, periods));
+  const problems = new Problems();
+  const found: Diagnostic[] = unknownModels(scenario, catalog);
+  const unpriceable = new Set(found.map((p) => p.path?.[1]));
   const lineItems: LineItem[] = [];
-  const problems: Diagnostic[] = unknownModels(scenario, catalog);
-  const unpriceable = new Set(problems.map((p) => p.path?.[1]));
+  const metered: MeteredUsage[] = [];
+  const fallbacks: FallbackUse[] = [];
+  const latency: LatencyEstimate[] = [];
+
   scenario.options.forEach((option, optionIndex) => {
-    scenario.workloads.forEach((workload, w) => {
-      if (unpriceable.has(w)) return;
-      const priced = priceTokens({ option, optionIndex, workload, currency: scenario.currency, prices }, usage[w]!);
-      lineItems.push(...priced.lineItems);
-      problems.push(...priced.problems);
+    found.push(...cacheProblems(option, optionIndex));
+    const modelsByMonth = new Map<Period, ModelPlacement[]>(periods.map((p) => [p, []]));
+    scenario.workloads.forEach((workload, workloadIndex) => {
+      if (unpriceable.has(workloadIndex)) return;
+      const context = { scenario, option, optionIndex, workload, workloadIndex };
+      const missing = missingPlacements(context);
+      found.push(...missing);
+      const placed = monthPlacements(option, optionIndex, workload, periods, availability);
+      found.push(...placed.problems);
+      const placements = new Map<Period, MonthPlacement>(placed.months.map((m) => [m.period, m]));
+      const activity = activities[workloadIndex]!;
+
+      lineItems.push(...priceTokens({ option, workload, currency: scenario.currency, prices, placements }, tokenUsage(workload, activity, hitRate(option, workload)), problems));
+      if (missing.length === 0) {
+        for (const month of activity) {
+          const placement = placements.get(month.period);
+          if (placement !== undefined) metered.push(...agentUsage(context, month, placement));
+        }
+      }
+      for (const m of placed.months) modelsByMonth.get(m.period)!.push(m.model);
+      const fallbackMonths = placed.months.filter((m) => m.fallback).map((m) => m.period);
+      if (fallbackMonths.length > 0) fallbacks.push({ option: option.id, workload: workload.id, placement: option.fallback!.model, months: fallbackMonths });
+      latency.push(estimateLatency(option, workload, option.model, roundTrips));
     });
+    for (const period of periods) metered.push(...sharedUsage(scenario, option, optionIndex, period, modelsByMonth.get(period)!));
   });
-  if (problems.length > 0) throw new InputError(problems);
-  return { periods, lineItems };
+
+  lineItems.push(...priceMetered(metered, indexMetered(catalog), scenario.currency, problems));
+  found.push(...problems.list());
+  if (found.length > 0) throw new InputError(found);
+  return { periods, lineItems, fallbacks, latency };
 }
 
 /** A model no catalog row knows is a typo in the workload, not a gap in one option's prices. */

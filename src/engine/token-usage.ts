@@ -1,10 +1,9 @@
 /**
- * What a workload uses, month by month, before any price is known: whole tokens of uncached
- * input, cached input and output, split between standard and batch processing.
+ * The tokens a workload sends to its model, month by month, before any price is known: whole
+ * tokens of uncached input, cached input and output, split between standard and batch.
  *
- * For month m (0 for the horizon's first month):
- *   sessions  = sessions_per_month × (1 + growth)^m
- *   calls     = sessions × turns_per_session × calls_per_turn
+ * From the month's model calls (activity.ts), less those a response cache answers:
+ *   calls     = calls × (1 − cache hit rate)
  *   input     = round(calls × tokens_per_call.input)        whole tokens, half to even
  *   output    = round(calls × tokens_per_call.output)
  *   batch     = round(input × batch_share), round(output × batch_share); standard gets the rest
@@ -20,10 +19,10 @@
  * A part is listed whenever its share is set, even with no tokens (no sessions yet, or a
  * rounding to zero), so its price is still looked up and a wrong model or placement shows.
  */
-import type { Decimal } from '../model/money.js';
-import { ONE, ZERO } from '../model/money.js';
+import { ONE, type Decimal } from '../model/money.js';
 import type { Period } from '../model/period.js';
 import type { Workload } from '../model/scenario.js';
+import { whole as wholeTokens, type Activity } from './activity.js';
 
 export type Processing = 'standard' | 'batch';
 
@@ -35,12 +34,11 @@ export interface TokenUsage {
   output: Decimal;
 }
 
-export function tokenUsage(workload: Workload, periods: readonly Period[]): TokenUsage[] {
+export function tokenUsage(workload: Workload, activity: readonly Activity[], hitRate: Decimal): TokenUsage[] {
   const usage: TokenUsage[] = [];
   const perCall = workload.tokens_per_call;
-  periods.forEach((period, m) => {
-    const sessions = workload.sessions_per_month.times(ONE.plus(workload.growth).pow(m));
-    const calls = sessions.times(workload.turns_per_session).times(workload.calls_per_turn);
+  for (const { period, calls: allCalls } of activity) {
+    const calls = allCalls.times(ONE.minus(hitRate));
     const input = wholeTokens(calls.times(perCall.input));
     const output = wholeTokens(calls.times(perCall.output));
     const batchInput = wholeTokens(input.times(workload.batch_share));
@@ -52,11 +50,6 @@ export function tokenUsage(workload: Workload, periods: readonly Period[]): Toke
       const cachedInput = wholeTokens(partInput.times(perCall.cached_share));
       usage.push({ period, processing, uncachedInput: partInput.minus(cachedInput), cachedInput, output: partOutput });
     }
-  });
+  }
   return usage;
-}
-
-function wholeTokens(tokens: Decimal): Decimal {
-  const whole = tokens.toDecimalPlaces(0);
-  return whole.isZero() ? ZERO : whole;
 }

@@ -9,10 +9,11 @@
 import { CLOUDS, type Tier } from '../model/cloud.js';
 import { formatKey, type ModelPrice } from '../model/model-price.js';
 import type { Category, LineItem } from '../model/line-item.js';
-import type { Diagnostic, PathSegment } from '../model/diagnostic.js';
 import { dec, type Decimal } from '../model/money.js';
 import { daysInMonth, type Period } from '../model/period.js';
 import type { Option, Workload } from '../model/scenario.js';
+import type { MonthPlacement } from './placements.js';
+import type { Problems } from './problems.js';
 import type { PriceIndex, PriceSegment } from './price-lookup.js';
 import type { TokenUsage } from './token-usage.js';
 
@@ -20,34 +21,39 @@ const PER_MILLION = dec('1000000');
 
 export interface TokenPricing {
   option: Option;
-  optionIndex: number;
   workload: Workload;
   currency: string;
   prices: PriceIndex;
+  /** Where the model runs each month (the option's placement, or its fallback). */
+  placements: ReadonlyMap<Period, MonthPlacement>;
 }
 
-export function priceTokens(pricing: TokenPricing, usage: readonly TokenUsage[]): { lineItems: LineItem[]; problems: Diagnostic[] } {
+const CATEGORY_WORDS: Record<string, string> = { 'tokens.input': 'input', 'tokens.cached': 'cached input', 'tokens.output': 'output' };
+
+export function priceTokens(pricing: TokenPricing, usage: readonly TokenUsage[], problems: Problems): LineItem[] {
   const { option, workload } = pricing;
-  const placement = option.model;
   const lineItems: LineItem[] = [];
-  const problems = new Problems(['options', pricing.optionIndex, 'model']);
   const caches = workload.tokens_per_call.cached_share.gt(0);
 
   for (const month of usage) {
-    const tier: Tier = month.processing === 'batch' ? 'batch' : placement.tier;
-    const key = { cloud: placement.cloud, region: placement.region, deployment: placement.deployment, tier, model: workload.model };
+    const placement = pricing.placements.get(month.period);
+    if (placement === undefined) continue; // not available there: reported by placements
+    const where = placement.path;
+    const tier: Tier = month.processing === 'batch' ? 'batch' : placement.model.tier;
+    const key = { cloud: placement.model.cloud, region: placement.model.region, deployment: placement.model.deployment, tier, model: workload.model };
     const found = pricing.prices(key, month.period);
     if ('missing' in found) {
-      problems.add(formatKey(key), month.period, `${found.missing}, needed by workload "${workload.id}"${month.processing === 'batch' ? ' for its batch share' : ''}`);
+      problems.add(where, formatKey(key), month.period, `${found.missing}, needed by workload "${workload.id}"${month.processing === 'batch' ? ' for its batch share' : ''}`);
       continue;
     }
     for (const { price } of found.segments) {
       const row = `${price.ref.file}:${price.ref.line}`;
       if (price.currency !== pricing.currency) {
-        problems.add(`currency ${row}`, month.period, `${row} is priced in ${price.currency} but the scenario reports in ${pricing.currency}, and no exchange rate is defined`);
+        problems.add(where, `currency ${row}`, month.period, `${row} is priced in ${price.currency} but the scenario reports in ${pricing.currency}, and no exchange rate is defined`);
       }
       if (caches && price.cachedInput === undefined) {
         problems.add(
+          where,
           `cached ${row}`,
           month.period,
           `${row} has no cached_input price for ${key.model} on ${key.cloud}, but workload "${workload.id}" caches part of its input (set its cached_share to 0% or price cached input)`,
@@ -69,11 +75,12 @@ export function priceTokens(pricing: TokenPricing, usage: readonly TokenUsage[])
           option: option.id,
           workload: workload.id,
           period: month.period,
-          cloud: placement.cloud,
-          region: placement.region,
+          cloud: key.cloud,
+          region: key.region,
           category,
-          service: CLOUDS[placement.cloud].tokenService,
+          service: CLOUDS[key.cloud].tokenService,
           model: workload.model,
+          meter: `${workload.model} ${CATEGORY_WORDS[category]} tokens, ${key.deployment} ${tier}`,
           quantity,
           unit: 'tokens',
           unitPrice: perMillion.div(PER_MILLION),
@@ -83,31 +90,7 @@ export function priceTokens(pricing: TokenPricing, usage: readonly TokenUsage[])
       });
     }
   }
-  return { lineItems, problems: problems.list() };
-}
-
-/**
- * One problem per cause, said at its first month, with the other months it recurs in:
- * "…; also in 11 more months, 2027-02 to 2027-12".
- */
-class Problems {
-  private readonly byCause = new Map<string, { message: string; months: Period[] }>();
-
-  constructor(private readonly path: readonly PathSegment[]) {}
-
-  add(cause: string, period: Period, message: string): void {
-    const seen = this.byCause.get(cause) ?? { message, months: [] };
-    this.byCause.set(cause, seen);
-    if (!seen.months.includes(period)) seen.months.push(period);
-  }
-
-  list(): Diagnostic[] {
-    return [...this.byCause.values()].map(({ message, months }) => {
-      const more = months.slice(1);
-      const also = more.length === 0 ? '' : more.length === 1 ? `; also in ${more[0]}` : `; also in ${more.length} more months, ${more[0]} to ${more[more.length - 1]}`;
-      return { path: this.path, message: message + also };
-    });
-  }
+  return lineItems;
 }
 
 function unitPriceOf(price: ModelPrice, category: Category): Decimal | undefined {

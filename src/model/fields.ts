@@ -9,7 +9,7 @@ import * as z from 'zod';
 import { suggestion } from './did-you-mean.js';
 import { type Decimal, dec } from './money.js';
 import { isIsoDate, isPeriod } from './period.js';
-import { parseCount, parsePercent, parsePrice } from './quantity.js';
+import { parseBytes, parseCount, parseDuration, parsePercent, parsePrice } from './quantity.js';
 
 /** How a found value reads in a message: `"lots"`, `true`, `a list`, `nothing`. */
 export function describe(input: unknown): string {
@@ -63,6 +63,21 @@ function rangeCheck(what: string, range: Range, shown: (d: Decimal) => string) {
 /** A count with an optional k/M/B/T suffix: `2M`, `3.5k`, `6`. */
 export function count(what: string, example: string, range: Range = { min: '0' }) {
   return parsed(`a quantity like ${example}`, parseCount, rangeCheck(what, range, (d) => d.toFixed()));
+}
+
+/** A size in bytes with a unit: `48KiB`, `1.5GB`. */
+export function bytes(example = '48KiB') {
+  return parsed(`a size like ${example}`, parseBytes, rangeCheck('bytes', { min: '0' }, (d) => `${d.toFixed()} bytes`));
+}
+
+/** A duration in days, hours or weeks: `30d`. Yields days. */
+export function duration(example = '30d') {
+  return parsed(`a duration like ${example}`, parseDuration, rangeCheck('days', { min: '0' }, (d) => `${d.toFixed()} days`));
+}
+
+/** true or false. */
+export function flag() {
+  return z.boolean({ error: (issue) => `expected true or false, got ${describe(issue.input)}` });
 }
 
 /** A percentage with its % sign: `4%`. Yields the fraction (0.04). */

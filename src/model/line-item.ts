@@ -2,8 +2,22 @@ import type { Cloud } from './cloud.js';
 import type { Decimal } from './money.js';
 import type { Period } from './period.js';
 
-/** What a cost is for. Issues to come add egress, state, cache, runtime, commitments. */
-export const CATEGORIES = ['tokens.input', 'tokens.cached', 'tokens.output'] as const;
+/**
+ * What a cost is for, in report order: model tokens, then what placing the agent's pieces on
+ * clouds adds (data transfer, private links, runtime, state, cache, dataset copies).
+ */
+export const CATEGORIES = [
+  'tokens.input',
+  'tokens.cached',
+  'tokens.output',
+  'egress',
+  'interconnect',
+  'runtime',
+  'state.storage',
+  'state.ops',
+  'cache',
+  'data.storage',
+] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 /** Which catalog row priced a line item, so every cost can be traced to its source. */
@@ -26,7 +40,10 @@ export interface LineItem {
   region: string;
   category: Category;
   service: string;
-  model: string;
+  /** The model, for token costs. */
+  model: string | undefined;
+  /** What exactly was metered, for people: "gpt-5.5 input tokens", "model requests to azure/eastus2". */
+  meter: string;
   quantity: Decimal;
   unit: string;
   unitPrice: Decimal;

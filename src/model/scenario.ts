@@ -13,15 +13,25 @@
  *       turns_per_session: 6
  *       calls_per_turn: 2
  *       tokens_per_call: { input: 8k, cached_share: 60%, output: 500 }
+ *       payload: { request: 24KiB, request_growth: 4KiB, response: 2KiB }
+ *       state: { read_per_turn: 16KiB, write_per_turn: 4KiB, reads_per_turn: 2, writes_per_turn: 1 }
+ *       runtime: { active_seconds_per_turn: 3, vcpus: 1, memory: 2GiB }
  *   options:
- *     - id: all-azure
+ *     - id: aws-runtime-azure-model
  *       model: { cloud: azure, region: eastus2, deployment: global }
+ *       runtime: { cloud: aws, region: us-east-1, service: agentcore-runtime }
+ *       state: { cloud: aws, region: us-east-1, service: dynamodb }
+ *
+ * What each placement and usage field costs is explained in docs/cost-model.md.
  */
 import * as z from 'zod';
-import { CLOUD_IDS, TIERS } from './cloud.js';
-import { count, id, matching, oneOf, optional, percent, period, text } from './fields.js';
+import { API_KINDS } from './availability.js';
+import { CLOUD_IDS, TIERS, type Location } from './cloud.js';
+import { bytes, count, duration, flag, id, matching, oneOf, optional, percent, period, text } from './fields.js';
 import { dec } from './money.js';
 import { addMonths, LAST_PERIOD } from './period.js';
+
+const ZERO_BYTES = '0';
 
 const tokensPerCall = z.strictObject({
   input: count('tokens', '3.5k'),
@@ -29,30 +39,106 @@ const tokensPerCall = z.strictObject({
   output: count('tokens', '600'),
 });
 
+/** Bytes on the wire per model call; the request grows as state accumulates in the prompt. */
+const payload = z.strictObject({
+  request: bytes('24KiB'),
+  request_growth: bytes('4KiB').default(dec(ZERO_BYTES)),
+  response: bytes('2KiB'),
+});
+
+/** Agent state kept in the option's state store, per turn and per session. */
+const state = z.strictObject({
+  read_per_turn: bytes('16KiB').default(dec(ZERO_BYTES)),
+  write_per_turn: bytes('4KiB').default(dec(ZERO_BYTES)),
+  reads_per_turn: count('reads', '2').default(dec('0')),
+  writes_per_turn: count('writes', '1').default(dec('0')),
+  stored_per_session: bytes('64KiB').default(dec(ZERO_BYTES)),
+  retention: duration('30d').default(dec('30')),
+});
+
+/** Compute the agent runtime bills while a turn is being worked on. */
+const runtime = z.strictObject({
+  active_seconds_per_turn: count('seconds', '3'),
+  vcpus: count('vCPUs', '1').default(dec('1')),
+  memory: bytes('2GiB'),
+});
+
 const workload = z.strictObject({
   id: id('a workload id'),
   description: optional(text('a description')),
   model: id('a model id such as gpt-5.5'),
+  api: oneOf(API_KINDS).default('stateless'),
   sessions_per_month: count('sessions', '2M'),
   growth: percent('4%', { min: '-1', max: '10' }).default(dec('0')),
   turns_per_session: count('turns', '6'),
   calls_per_turn: count('calls', '2').default(dec('1')),
   tokens_per_call: tokensPerCall,
   batch_share: percent('25%').default(dec('0')),
+  payload: optional(payload),
+  state: optional(state),
+  runtime: optional(runtime),
+  cache: optional(z.strictObject({ hit_rate: percent('20%') })),
 });
+
+const location = {
+  cloud: oneOf(CLOUD_IDS),
+  region: id('a region such as eastus2'),
+};
 
 /** Where an option's model endpoint runs, which picks its catalog prices. */
 const modelPlacement = z.strictObject({
-  cloud: oneOf(CLOUD_IDS),
-  region: id('a region such as eastus2'),
+  ...location,
   deployment: id('a deployment such as global or data-zone'),
   tier: oneOf(TIERS).default('standard'),
 });
+
+const service = id('a service as services.csv names it, such as dynamodb');
 
 const option = z.strictObject({
   id: id('an option id'),
   description: optional(text('a description')),
   model: modelPlacement,
+  /** Used in the months the model is not yet (or no longer) available at `model`. */
+  fallback: optional(z.strictObject({ model: modelPlacement })),
+  runtime: optional(z.strictObject({ ...location, service })),
+  state: optional(
+    z.strictObject({
+      ...location,
+      service,
+      // request units one read or write is billed as (a 1 KB Cosmos DB write is about 5)
+      read_units: count('units', '1').default(dec('1')),
+      write_units: count('units', '1').default(dec('1')),
+    }),
+  ),
+  cache: optional(
+    z.strictObject({
+      ...location,
+      service,
+      size: optional(bytes('5GB')),
+      nodes: optional(count('nodes', '2', { min: '1', integer: true })),
+    }),
+  ),
+  /** A private link: traffic between these clouds is billed at their interconnect rates. */
+  interconnect: optional(
+    z.strictObject({
+      clouds: z.array(oneOf(CLOUD_IDS)).min(2, { error: 'expected at least two clouds' }),
+      ports: z.array(z.strictObject({ ...location, service, count: count('ports', '1', { min: '1', integer: true }).default(dec('1')) })).default([]),
+    }),
+  ),
+});
+
+/** `aws/us-east-1` */
+const locationText = matching('a place like aws/us-east-1', new RegExp(`^(${CLOUD_IDS.join('|')})/[A-Za-z0-9][A-Za-z0-9._-]*$`)).transform((text): Location => {
+  const [cloud, region] = text.split('/') as [Location['cloud'], string];
+  return { cloud, region };
+});
+
+const dataset = z.strictObject({
+  id: id('a dataset id'),
+  description: optional(text('a description')),
+  size: bytes('200GB'),
+  monthly_change: bytes('20GB').default(dec(ZERO_BYTES)),
+  home: z.strictObject(location),
 });
 
 export const scenarioSchema = z
@@ -69,6 +155,18 @@ export const scenarioSchema = z
         const end = addMonths(start, months - 1);
         if (end > LAST_PERIOD) ctx.addIssue({ code: 'custom', path: ['months'], message: `the horizon would end in ${end}; it must end by ${LAST_PERIOD}` });
       }),
+    network: z
+      .strictObject({
+        /** Whether the model's cloud bills its responses as data transfer out (on by default). */
+        bill_model_responses: flag().default(true),
+      })
+      .prefault({}),
+    /** Round-trip times for pairs latency.csv lacks, stated as assumptions. */
+    latency: z
+      .array(z.strictObject({ between: z.tuple([locationText, locationText]), rtt_ms: count('milliseconds', '12'), note: optional(text('a note')) }))
+      .default([]),
+    /** Data every option needs on each cloud it uses, kept at home and copied elsewhere. */
+    datasets: z.array(dataset).default([]),
     workloads: z.array(workload).min(1, { error: 'expected at least one workload' }),
     options: z.array(option).min(1, { error: 'expected at least one option' }),
   })
@@ -77,7 +175,7 @@ export const scenarioSchema = z
 
 /** Ids name workloads and options in reports, so each must be unique within its list. */
 function checkUniqueIds(scenario: unknown, ctx: z.RefinementCtx): void {
-  for (const list of ['workloads', 'options'] as const) {
+  for (const list of ['workloads', 'options', 'datasets'] as const) {
     const entries = (scenario as Record<string, unknown> | null)?.[list];
     if (!Array.isArray(entries)) continue;
     const seen = new Map<unknown, number>();
@@ -95,3 +193,4 @@ export type Scenario = z.output<typeof scenarioSchema>;
 export type Workload = Scenario['workloads'][number];
 export type Option = Scenario['options'][number];
 export type ModelPlacement = Option['model'];
+export type Dataset = Scenario['datasets'][number];

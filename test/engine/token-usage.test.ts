@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { tokenUsage } from '../../src/engine/token-usage.js';
+import { workloadActivity } from '../../src/engine/activity.js';
+import { tokenUsage as usageWithHits } from '../../src/engine/token-usage.js';
+import { dec } from '../../src/model/money.js';
+import type { Workload } from '../../src/model/scenario.js';
+
+const tokenUsage = (w: Workload, periods: string[], hitRate = '0') => usageWithHits(w, workloadActivity(w, periods), dec(hitRate));
 import { scenario } from '../helpers/inline.js';
 
 const shown = (usage: ReturnType<typeof tokenUsage>) =>
@@ -53,6 +58,15 @@ describe('tokenUsage', () => {
       ['2027-02', 'standard', '4', '4', '4'],
       ['2027-03', 'standard', '5', '6', '7'],
     ]);
+  });
+
+  it('sends only cache misses to the model', () => {
+    const w = workload(`sessions_per_month: 1k
+        turns_per_session: 2
+        tokens_per_call: { input: 1k, cached_share: 25%, output: 100 }`);
+    // 2 000 calls, 30 % answered by the cache → 1 400 model calls: 1 400 000 in (350 000 cached), 140 000 out
+    expect(shown(tokenUsage(w, ['2026-06'], '0.3'))).toEqual([['2026-06', 'standard', '1050000', '350000', '140000']]);
+    expect(shown(tokenUsage(w, ['2026-06'], '1'))).toEqual([['2026-06', 'standard', '0', '0', '0']]);
   });
 
   it('lets sessions decline with negative growth', () => {

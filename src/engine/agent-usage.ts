@@ -1,0 +1,122 @@
+/**
+ * What one workload's agent uses besides tokens, in one month, at one option: the bytes its
+ * model calls and state move between places, its state store's operations and storage, and
+ * its runtime's compute.
+ *
+ * Model calls go from the runtime R to the model M. With a response cache C (an option's
+ * cache, for a workload that declares a hit rate) every call goes through the cache, and only
+ * misses continue to the model:
+ *
+ *   no cache:    R → M requests, M → R responses
+ *   with cache:  R → C requests, C → R responses (all calls); C → M, M → C (misses only)
+ *
+ * so a cache beside the runtime saves the cross-cloud hop on every hit, while a cache beside
+ * the model saves tokens but no bytes. Request size grows with the state carried into the
+ * prompt: on average request + request_growth × (turns − 1) / 2 per call.
+ *
+ * Worked example: 1 000 calls a month, request 10 KB, growth 2 KB, 3 turns a session, response
+ * 1 KB, runtime on AWS and model on Azure, no cache: requests 1 000 × (10 + 2 × 2 / 2) KB =
+ * 12 MB billed by AWS, responses 1 MB billed by Azure.
+ */
+import type { Location } from '../model/cloud.js';
+import type { PathSegment } from '../model/diagnostic.js';
+import { ONE, ZERO, type Decimal } from '../model/money.js';
+import { daysInMonth } from '../model/period.js';
+import type { Option, Scenario, Workload } from '../model/scenario.js';
+import { whole, type Activity } from './activity.js';
+import type { MeteredUsage } from './metered.js';
+import { egressUsage, type Transfer } from './network.js';
+import type { MonthPlacement } from './placements.js';
+
+export interface AgentContext {
+  scenario: Scenario;
+  option: Option;
+  optionIndex: number;
+  workload: Workload;
+  workloadIndex: number;
+}
+
+/** The share of calls a cache answers at this option: only where the option has a cache. */
+export function hitRate(option: Option, workload: Workload): Decimal {
+  return option.cache !== undefined && workload.cache !== undefined ? workload.cache.hit_rate : ZERO;
+}
+
+/** Placements a workload needs from the option; missing ones are reported once, at the option. */
+export function missingPlacements({ option, optionIndex, workload }: AgentContext): { path: PathSegment[]; message: string }[] {
+  const needs: [keyof Option, string][] = [];
+  if (workload.payload !== undefined || workload.state !== undefined || workload.runtime !== undefined) needs.push(['runtime', 'its agent runtime']);
+  if (workload.state !== undefined) needs.push(['state', 'its state store']);
+  return needs
+    .filter(([key]) => option[key] === undefined)
+    .map(([key, what]) => ({ path: ['options', optionIndex], message: `workload "${workload.id}" needs ${what} placed, but option "${option.id}" has no ${key}: placement` }));
+}
+
+export function agentUsage(context: AgentContext, activity: Activity, placement: MonthPlacement): MeteredUsage[] {
+  const { scenario, option, workload } = context;
+  const base = { option: option.id, workload: workload.id, period: activity.period, path: ['workloads', context.workloadIndex] };
+  const usages: MeteredUsage[] = [];
+  const transfer = (t: Transfer) => {
+    const usage = egressUsage(base, t, option.interconnect);
+    if (usage !== undefined) usages.push(usage);
+  };
+  const runtime = option.runtime;
+  const model: Location = placement.model;
+
+  if (workload.payload !== undefined && runtime !== undefined) {
+    const { request, request_growth, response } = workload.payload;
+    const perRequest = request.plus(request_growth.times(workload.turns_per_session.minus(ONE)).div(2));
+    const calls = activity.calls;
+    const misses = calls.times(ONE.minus(hitRate(option, workload)));
+    const billResponses = scenario.network.bill_model_responses;
+    const cache = workload.cache === undefined ? undefined : option.cache;
+    if (cache === undefined) {
+      transfer({ from: runtime, to: model, bytes: whole(calls.times(perRequest)), what: 'model requests' });
+      if (billResponses) transfer({ from: model, to: runtime, bytes: whole(calls.times(response)), what: 'model responses' });
+    } else {
+      transfer({ from: runtime, to: cache, bytes: whole(calls.times(perRequest)), what: 'requests to the cache' });
+      transfer({ from: cache, to: runtime, bytes: whole(calls.times(response)), what: 'responses from the cache' });
+      transfer({ from: cache, to: model, bytes: whole(misses.times(perRequest)), what: 'cache misses to the model' });
+      if (billResponses) transfer({ from: model, to: cache, bytes: whole(misses.times(response)), what: 'model responses to the cache' });
+    }
+  }
+
+  if (workload.state !== undefined && option.state !== undefined && runtime !== undefined) {
+    const state = workload.state;
+    const store = option.state;
+    const turns = activity.turns;
+    transfer({ from: store, to: runtime, bytes: whole(turns.times(state.read_per_turn)), what: 'state reads' });
+    transfer({ from: runtime, to: store, bytes: whole(turns.times(state.write_per_turn)), what: 'state writes' });
+    const service = (meter: string, category: MeteredUsage['category'], dimension: MeteredUsage['dimension'], quantity: Decimal, what: string): MeteredUsage => ({
+      ...base,
+      category,
+      table: 'services',
+      location: store,
+      item: [store.service, meter],
+      dimension,
+      quantity,
+      meter: what,
+    });
+    usages.push(service('read', 'state.ops', 'requests', whole(turns.times(state.reads_per_turn).times(store.read_units)), `state reads, ${store.service}`));
+    usages.push(service('write', 'state.ops', 'requests', whole(turns.times(state.writes_per_turn).times(store.write_units)), `state writes, ${store.service}`));
+    // sessions of the last `retention` days kept at once: sessions per day × retention days
+    const stored = state.stored_per_session.times(activity.sessions).times(state.retention).div(daysInMonth(activity.period));
+    usages.push(service('storage', 'state.storage', 'byte-months', stored, `state kept ${state.retention.toFixed()} days, ${store.service}`));
+  }
+
+  if (workload.runtime !== undefined && runtime !== undefined) {
+    const seconds = activity.turns.times(workload.runtime.active_seconds_per_turn);
+    const compute = (meter: string, dimension: MeteredUsage['dimension'], quantity: Decimal, what: string): MeteredUsage => ({
+      ...base,
+      category: 'runtime',
+      table: 'services',
+      location: runtime,
+      item: [runtime.service, meter],
+      dimension,
+      quantity,
+      meter: what,
+    });
+    usages.push(compute('vcpu', 'vcpu-seconds', seconds.times(workload.runtime.vcpus), `runtime vCPU, ${runtime.service}`));
+    usages.push(compute('memory', 'byte-seconds', seconds.times(workload.runtime.memory), `runtime memory, ${runtime.service}`));
+  }
+  return usages;
+}

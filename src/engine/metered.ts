@@ -1,0 +1,173 @@
+/**
+ * Prices metered usage (data transfer, services) against tiered schedules. Tiers apply to the
+ * month's total on one account — all usage of one option priced by the same schedule, across
+ * workloads — in tier order; the cost is then split back to each usage in proportion to its
+ * quantity, and the split adds up to the total exactly.
+ *
+ * Worked example (internet egress, tiers 0–100 GB free, 100–10 240 GB at 0.09, above at
+ * 0.085), two workloads sending 6 000 GB each in one month:
+ *   total 12 000 GB = 100 × 0 + 10 140 × 0.09 + 1 760 × 0.085 = 0 + 912.60 + 149.60 = 1 062.20
+ *   each workload 6 000 / 12 000 of it = 531.10; blended unit price 0.08851666666667
+ *
+ * The schedule in effect on a month's first day prices the whole month (metered prices rarely
+ * change mid-month, and tiers need one schedule per month).
+ */
+import { ANY_REGION, inEffect, type Catalog } from '../model/catalog.js';
+import type { Location } from '../model/cloud.js';
+import type { PathSegment } from '../model/diagnostic.js';
+import type { Category, LineItem } from '../model/line-item.js';
+import { meteredKey, type MeteredPrice } from '../model/metered-price.js';
+import { ZERO, type Decimal } from '../model/money.js';
+import { firstDay, type Period } from '../model/period.js';
+import { inUnit, UNITS, unitsOf, type Dimension } from '../model/units.js';
+import type { Problems } from './problems.js';
+
+/** Shares of a tiered total are kept to 12 decimals; the last share takes the remainder. */
+const SHARE_DECIMALS = 12;
+
+export interface MeteredUsage {
+  option: string;
+  workload: string;
+  period: Period;
+  category: Category;
+  table: MeteredPrice['table'];
+  /** The seller: whose price list, and in which region. */
+  location: Location;
+  /** egress: [destination, to_region]; services: [service, meter] */
+  item: [string, string];
+  dimension: Dimension;
+  /** In the dimension's base unit: bytes, vCPU-seconds, … */
+  quantity: Decimal;
+  /** What it is, for people: "model requests to azure/eastus2". */
+  meter: string;
+  /** Where the usage comes from in the scenario, for messages. */
+  path: PathSegment[];
+}
+
+type Schedule = { rows: MeteredPrice[]; key: string } | { missing: string };
+
+export type MeteredIndex = (usage: Pick<MeteredUsage, 'table' | 'location' | 'item' | 'period'>) => Schedule;
+
+export function indexMetered(catalog: Catalog): MeteredIndex {
+  const byKey = new Map<string, MeteredPrice[]>();
+  for (const row of [...catalog.egress, ...catalog.services]) byKey.set(meteredKey(row), [...(byKey.get(meteredKey(row)) ?? []), row]);
+  return ({ table, location, item, period }) => {
+    const candidates: [string, [string, string]][] =
+      table === 'egress'
+        ? [
+            [location.region, item],
+            [location.region, [item[0], ANY_REGION]],
+            [ANY_REGION, item],
+            [ANY_REGION, [item[0], ANY_REGION]],
+          ]
+        : [
+            [location.region, item],
+            [ANY_REGION, item],
+          ];
+    const wanted = meteredKey({ table, cloud: location.cloud, region: location.region, item });
+    for (const [region, candidateItem] of candidates) {
+      const rows = byKey.get(meteredKey({ table, cloud: location.cloud, region, item: candidateItem }));
+      if (rows === undefined) continue;
+      const inForce = rows.filter((row) => inEffect(row, firstDay(period))).sort((a, b) => a.tierFrom.comparedTo(b.tierFrom));
+      if (inForce.length > 0) return { rows: inForce, key: meteredKey(inForce[0]!) };
+      return { missing: `no price for ${wanted} in ${period} (${rows.map((r) => `${r.ref.file}:${r.ref.line} holds for ${r.effectiveFrom ?? '…'} to ${r.effectiveTo ?? '…'}`).join('; ')})` };
+    }
+    return { missing: `no price for ${wanted} in ${period} (${table}.csv has no row for it)` };
+  };
+}
+
+interface Priced {
+  usage: MeteredUsage;
+  rows: MeteredPrice[];
+  quantity: Decimal;
+}
+
+export function priceMetered(usages: readonly MeteredUsage[], index: MeteredIndex, currency: string, problems: Problems): LineItem[] {
+  const groups = new Map<string, Priced[]>();
+  for (const usage of usages) {
+    const schedule = index(usage);
+    if ('missing' in schedule) {
+      problems.add(usage.path, schedule.missing.replace(/ in \d{4}-\d\d/, ''), usage.period, `${schedule.missing}, needed for ${usage.meter}`);
+      continue;
+    }
+    const first = schedule.rows[0]!;
+    const unit = UNITS[first.unit];
+    if (unit.dimension !== usage.dimension) {
+      problems.add(usage.path, `unit ${first.ref.line}`, usage.period, `${first.ref.file}:${first.ref.line} prices ${schedule.key} per ${first.unit}, but ${usage.meter} is measured in ${usage.dimension}; price it per ${unitsOf(usage.dimension)}`);
+      continue;
+    }
+    if (first.currency !== currency) {
+      problems.add(usage.path, `currency ${first.ref.line}`, usage.period, `${first.ref.file}:${first.ref.line} is priced in ${first.currency} but the scenario reports in ${currency}, and no exchange rate is defined`);
+      continue;
+    }
+    const group = `${usage.option} ${usage.period} ${first.ref.file}:${first.ref.line}`;
+    groups.set(group, [...(groups.get(group) ?? []), { usage, rows: schedule.rows, quantity: inUnit(usage.quantity, first.unit) }]);
+  }
+
+  const lineItems: LineItem[] = [];
+  for (const members of groups.values()) {
+    const total = members.reduce((sum, m) => sum.plus(m.quantity), ZERO);
+    const tiered = tieredCost(members[0]!.rows, total);
+    if ('beyond' in tiered) {
+      const { usage } = members[0]!;
+      problems.add(usage.path, `tiers ${tiered.beyond.ref.line}`, usage.period, `${total.toFixed()} ${tiered.beyond.unit} in ${usage.period} goes beyond the last tier of ${meteredKey(tiered.beyond)} (${tiered.beyond.ref.file}:${tiered.beyond.ref.line} ends at ${tiered.beyond.tierTo!.toFixed()}); the catalog needs a price above it`);
+      continue;
+    }
+    const shares = proportionalShares(tiered.cost, members.map((m) => m.quantity), total);
+    const blended = total.isZero() ? tiered.row.price : tiered.cost.div(total).toDecimalPlaces(SHARE_DECIMALS);
+    members.forEach(({ usage, quantity }, i) => {
+      if (quantity.isZero()) return;
+      lineItems.push({
+        option: usage.option,
+        workload: usage.workload,
+        period: usage.period,
+        cloud: usage.location.cloud,
+        region: usage.location.region,
+        category: usage.category,
+        service: usage.table === 'egress' ? 'data-transfer' : usage.item[0],
+        model: undefined,
+        meter: usage.meter,
+        quantity,
+        unit: tiered.row.unit,
+        unitPrice: blended,
+        cost: shares[i]!,
+        priceRef: { file: tiered.row.ref.file, line: tiered.row.ref.line, source: tiered.row.source, asOf: tiered.row.asOf },
+      });
+    });
+  }
+  return lineItems;
+}
+
+/**
+ * The cost of `total` across tiers in order, and the row of the last tier it reaches (the
+ * marginal price, cited as the line item's source).
+ */
+export function tieredCost(rows: readonly MeteredPrice[], total: Decimal): { cost: Decimal; row: MeteredPrice } | { beyond: MeteredPrice } {
+  let cost = ZERO;
+  let marginal = rows[0]!;
+  for (const row of rows) {
+    if (total.lte(row.tierFrom)) break;
+    const top = row.tierTo === undefined || total.lt(row.tierTo) ? total : row.tierTo;
+    cost = cost.plus(top.minus(row.tierFrom).times(row.price));
+    marginal = row;
+  }
+  const last = rows[rows.length - 1]!;
+  if (last.tierTo !== undefined && total.gt(last.tierTo)) return { beyond: last };
+  return { cost, row: marginal };
+}
+
+/**
+ * Splits `cost` in proportion to `quantities` (summing to `total`): each share is rounded to
+ * 12 decimals and the last takes the remainder, so the shares add up to the cost exactly.
+ * Example: 10 split 1 : 2 = 3.333333333333 + 6.666666666667.
+ */
+export function proportionalShares(cost: Decimal, quantities: readonly Decimal[], total: Decimal): Decimal[] {
+  if (quantities.length === 1) return [cost];
+  let rest = cost;
+  return quantities.map((quantity, i) => {
+    if (i === quantities.length - 1) return rest;
+    const share = total.isZero() ? ZERO : cost.times(quantity).div(total).toDecimalPlaces(SHARE_DECIMALS);
+    rest = rest.minus(share);
+    return share;
+  });
+}
