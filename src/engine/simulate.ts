@@ -12,7 +12,7 @@
 import type { Catalog } from '../model/catalog.js';
 import { suggestion } from '../model/did-you-mean.js';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
-import type { LineItem } from '../model/line-item.js';
+import { CATEGORIES, type LineItem } from '../model/line-item.js';
 import { periodsFrom, type Period } from '../model/period.js';
 import type { ModelPlacement, Scenario } from '../model/scenario.js';
 import { workloadActivity } from './activity.js';
@@ -86,7 +86,20 @@ export function simulate(scenario: Scenario, catalog: Catalog): Simulation {
   lineItems.push(...priceMetered(metered, indexMetered(catalog), scenario.currency, problems));
   found.push(...problems.list());
   if (found.length > 0) throw new InputError(found);
-  return { periods, lineItems, fallbacks, latency };
+  return { periods, lineItems: inReportOrder(scenario, lineItems), fallbacks, latency };
+}
+
+/** Option, workload (shared costs last), month, then category order; stable within. */
+function inReportOrder(scenario: Scenario, items: LineItem[]): LineItem[] {
+  const rank = (list: readonly { id: string }[], id: string) => {
+    const i = list.findIndex((entry) => entry.id === id);
+    return i === -1 ? list.length : i;
+  };
+  const key = (item: LineItem) => [rank(scenario.options, item.option), rank(scenario.workloads, item.workload), item.period, CATEGORIES.indexOf(item.category)] as const;
+  return items
+    .map((item, index) => ({ item, index, key: key(item) }))
+    .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2].localeCompare(b.key[2]) || a.key[3] - b.key[3] || a.index - b.index)
+    .map(({ item }) => item);
 }
 
 /** A model no catalog row knows is a typo in the workload, not a gap in one option's prices. */

@@ -36,3 +36,23 @@ export function catalog(strings: TemplateStringsArray, ...values: unknown[]): Ca
   if (problems.length > 0) throw new Error(problems.map((p) => p.message).join('\n'));
   return { ...EMPTY_CATALOG, files: ['inline.csv'], models: rows };
 }
+
+const HEADERS = {
+  models: CATALOG_HEADER,
+  egress: 'cloud,region,destination,to_region,unit,tier_from,tier_to,price,currency,effective_from,effective_to,source,as_of,note',
+  services: 'cloud,region,service,meter,unit,tier_from,tier_to,price,currency,effective_from,effective_to,source,as_of,note',
+  availability: 'cloud,model,api,available_from,available_until,source,as_of,note',
+  latency: 'cloud_a,region_a,cloud_b,region_b,rtt_ms,statistic,source,as_of,note',
+} as const;
+
+/** A catalog from the rows of each table (headers added), e.g. `catalogOf({ egress: '…' })`. */
+export function catalogOf(tables: Partial<Record<keyof typeof HEADERS, string>>): Catalog {
+  const catalog: Catalog = { ...EMPTY_CATALOG, files: [] };
+  for (const [name, rows] of Object.entries(tables) as [keyof typeof HEADERS, string][]) {
+    const { rows: parsed, problems } = parseTable(TABLES[name] as Parameters<typeof parseTable>[0], `${HEADERS[name]}\n${dedent(rows)}`, `${name}.csv`);
+    if (problems.length > 0) throw new Error(problems.map((p) => `${p.line} ${p.path?.join('.')}: ${p.message}`).join('\n'));
+    (catalog[name] as unknown[]) = parsed;
+    catalog.files.push(`${name}.csv`);
+  }
+  return catalog;
+}
