@@ -1,35 +1,56 @@
 /**
  * The compare report: each option's cost over the horizon, side by side, by category and
- * (optionally) by month, quarter or year, with the cheapest marked and every other option's
- * difference from it. Everything is a sum of line items; nothing here is rounded.
+ * (optionally) by period, cloud or workload, with the cheapest marked, every other option's
+ * difference from it and what drives that difference, the months an option ran on its
+ * fallback, and the round-trip time its hops add. Everything is a sum of line items; nothing
+ * here is rounded.
  */
+import type { FallbackUse } from '../engine/simulate.js';
+import type { LatencyEstimate } from '../engine/latency.js';
+import { CLOUD_IDS } from '../model/cloud.js';
 import { CATEGORIES, type Category, type LineItem, type PriceRef } from '../model/line-item.js';
-import type { Decimal } from '../model/money.js';
-import { groupPeriod, type Period, type PeriodGrouping } from '../model/period.js';
-import type { ModelPlacement, Scenario } from '../model/scenario.js';
+import { sum, ZERO, type Decimal } from '../model/money.js';
+import { groupPeriod, type Period } from '../model/period.js';
+import type { ModelPlacement, Option, Scenario } from '../model/scenario.js';
+import { TIME_BREAKDOWNS, type Breakdown } from './breakdown.js';
+import { drivers, type Driver } from './drivers.js';
 import { totalOf, totalsBy } from './totals.js';
 
-export interface PeriodCost {
-  /** "2027-03", "2027-Q1" or "2027" */
-  period: string;
+/** One row of a breakdown: a period ("2027-Q1"), a cloud, a workload or a category. */
+export interface GroupCost {
+  key: string;
   total: Decimal;
   byCategory: Map<Category, Decimal>;
+}
+
+export interface OptionLatency {
+  /** Turn-weighted over the option's workloads; undefined when unknown or not applicable. */
+  msPerTurn: Decimal | undefined;
+  /** False when the option places no agent runtime, so hops cannot be known. */
+  applicable: boolean;
+  unknownPairs: string[];
 }
 
 export interface OptionCost {
   id: string;
   description: string | undefined;
   placement: ModelPlacement;
+  option: Option;
   total: Decimal;
   /** total ÷ months of the horizon */
   monthlyAverage: Decimal;
   byCategory: Map<Category, Decimal>;
-  byPeriod: PeriodCost[] | undefined;
+  /** Rows for `by`, in `Comparison.groups` order. */
+  breakdown: GroupCost[] | undefined;
   cheapest: boolean;
   /** How much more than the cheapest option; zero for the cheapest. */
   difference: Decimal;
   /** difference ÷ the cheapest total; undefined when the cheapest costs nothing. */
   differenceRatio: Decimal | undefined;
+  /** The largest differences from the cheapest option, by category and cloud. */
+  drivers: Driver[];
+  fallbacks: FallbackUse[];
+  latency: OptionLatency;
   lineItems: LineItem[];
 }
 
@@ -44,11 +65,13 @@ export interface Comparison {
   scenario: { name: string; file: string };
   currency: string;
   horizon: { start: Period; end: Period; months: number };
-  by: PeriodGrouping | undefined;
+  by: Breakdown | undefined;
   /** Categories that occur in any option, in the canonical order. */
   categories: Category[];
-  /** Bucket labels in time order, when `by` is set. */
-  periods: string[];
+  /** Breakdown row keys, in order, when `by` is set. */
+  groups: string[];
+  /** The cheapest option, which differences and drivers are measured against. */
+  reference: string;
   options: OptionCost[];
   catalog: CatalogUse;
 }
@@ -59,12 +82,16 @@ export interface CompareInput {
   catalogFiles: string[];
   periods: Period[];
   lineItems: readonly LineItem[];
-  by?: PeriodGrouping | undefined;
+  fallbacks?: readonly FallbackUse[];
+  latency?: readonly LatencyEstimate[];
+  by?: Breakdown | undefined;
 }
 
 export function compare(input: CompareInput): Comparison {
   const { scenario, periods, by } = input;
   const months = periods.length;
+  const groupOf = by === undefined ? undefined : grouping(by);
+  const groups = by === undefined ? [] : groupKeys(by, scenario, periods, input.lineItems);
   const costs = scenario.options.map((option) => {
     const lineItems = input.lineItems.filter((item) => item.option === option.id);
     const total = totalOf(lineItems);
@@ -72,21 +99,25 @@ export function compare(input: CompareInput): Comparison {
       id: option.id,
       description: option.description,
       placement: option.model,
+      option,
       total,
       monthlyAverage: total.div(months),
       byCategory: inCategoryOrder(totalsBy(lineItems, (item) => item.category)),
-      byPeriod: by === undefined ? undefined : periodCosts(lineItems, periods, by),
+      breakdown: groupOf === undefined ? undefined : groupCosts(lineItems, groups, groupOf),
+      fallbacks: (input.fallbacks ?? []).filter((f) => f.option === option.id),
+      latency: optionLatency(option, (input.latency ?? []).filter((l) => l.option === option.id)),
       lineItems,
     };
   });
-  const cheapestTotal = costs.reduce((min, c) => (c.total.lt(min) ? c.total : min), costs[0]!.total);
+  const reference = costs.reduce((min, c) => (c.total.lt(min.total) ? c : min), costs[0]!);
   const options: OptionCost[] = costs.map((c) => {
-    const difference = c.total.minus(cheapestTotal);
+    const difference = c.total.minus(reference.total);
     return {
       ...c,
       cheapest: difference.isZero(),
       difference,
-      differenceRatio: cheapestTotal.isZero() ? undefined : difference.div(cheapestTotal),
+      differenceRatio: reference.total.isZero() ? undefined : difference.div(reference.total),
+      drivers: difference.isZero() ? [] : drivers(c.lineItems, reference.lineItems),
     };
   });
   return {
@@ -95,24 +126,53 @@ export function compare(input: CompareInput): Comparison {
     horizon: { start: periods[0]!, end: periods[months - 1]!, months },
     by,
     categories: CATEGORIES.filter((category) => options.some((o) => o.byCategory.has(category))),
-    periods: by === undefined ? [] : unique(periods.map((p) => groupPeriod(p, by))),
+    groups,
+    reference: reference.id,
     options,
     catalog: catalogUse(input.catalogFiles, input.lineItems),
   };
 }
 
-function periodCosts(items: readonly LineItem[], periods: readonly Period[], by: PeriodGrouping): PeriodCost[] {
-  const buckets = new Map<string, LineItem[]>(unique(periods.map((p) => groupPeriod(p, by))).map((bucket) => [bucket, []]));
-  for (const item of items) buckets.get(groupPeriod(item.period, by))!.push(item);
-  return [...buckets].map(([period, bucketItems]) => ({
-    period,
-    total: totalOf(bucketItems),
-    byCategory: inCategoryOrder(totalsBy(bucketItems, (item) => item.category)),
-  }));
+function grouping(by: Breakdown): (item: LineItem) => string {
+  switch (by) {
+    case 'category':
+      return (item) => item.category;
+    case 'cloud':
+      return (item) => item.cloud;
+    case 'workload':
+      return (item) => item.workload;
+    default:
+      return (item) => groupPeriod(item.period, by);
+  }
+}
+
+/** Row keys in a reading order: time order, category order, cloud list order, scenario order. */
+function groupKeys(by: Breakdown, scenario: Scenario, periods: readonly Period[], items: readonly LineItem[]): string[] {
+  if ((TIME_BREAKDOWNS as readonly string[]).includes(by)) return unique(periods.map((p) => groupPeriod(p, by as (typeof TIME_BREAKDOWNS)[number])));
+  const present = new Set(items.map(grouping(by)));
+  const order = by === 'category' ? [...CATEGORIES] : by === 'cloud' ? [...CLOUD_IDS] : scenario.workloads.map((w) => w.id);
+  return [...order.filter((key) => present.has(key)), ...[...present].filter((key) => !order.includes(key as never)).sort()];
+}
+
+function groupCosts(items: readonly LineItem[], keys: readonly string[], keyOf: (item: LineItem) => string): GroupCost[] {
+  return keys.map((key) => {
+    const inGroup = items.filter((item) => keyOf(item) === key);
+    return { key, total: totalOf(inGroup), byCategory: inCategoryOrder(totalsBy(inGroup, (item) => item.category)) };
+  });
+}
+
+/** Turn-weighted over workloads: Σ(ms × turns) ÷ Σ turns. */
+function optionLatency(option: Option, estimates: readonly LatencyEstimate[]): OptionLatency {
+  if (option.runtime === undefined) return { msPerTurn: undefined, applicable: false, unknownPairs: [] };
+  const unknownPairs = unique(estimates.flatMap((e) => e.unknownPairs));
+  const turns = sum(estimates.map((e) => e.turns));
+  if (unknownPairs.length > 0 || estimates.length === 0 || turns.isZero()) return { msPerTurn: undefined, applicable: true, unknownPairs };
+  const weighted = sum(estimates.map((e) => e.msPerTurn!.times(e.turns)));
+  return { msPerTurn: weighted.div(turns), applicable: true, unknownPairs };
 }
 
 function inCategoryOrder(totals: Map<Category, Decimal>): Map<Category, Decimal> {
-  return new Map(CATEGORIES.filter((c) => totals.has(c)).map((c) => [c, totals.get(c)!]));
+  return new Map(CATEGORIES.filter((c) => totals.has(c)).map((c) => [c, totals.get(c) ?? ZERO]));
 }
 
 function catalogUse(files: string[], items: readonly LineItem[]): CatalogUse {

@@ -6,7 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { formatDiagnostic, InputError, type Diagnostic } from '../model/diagnostic.js';
-import { PERIOD_GROUPINGS } from '../model/period.js';
+import { BREAKDOWNS } from '../analysis/breakdown.js';
 import { FORMATS } from '../report/renderer.js';
 import { EXIT, type CliIo } from './cli-io.js';
 
@@ -32,7 +32,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .description('compare the placement options of a scenario: totals, categories, the cheapest and the differences')
     .argument('<scenario>', 'scenario file (YAML or JSON)')
     .option('--catalog <dir>', 'pricing catalog directory (default: the bundled pricing-data/)')
-    .addOption(new Option('--by <period>', 'add a breakdown by period').choices(PERIOD_GROUPINGS))
+    .addOption(new Option('--by <breakdown>', 'add a breakdown by period, cloud or workload').choices(BREAKDOWNS))
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
     .option('--out <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--line-items', 'include every line item (JSON only)')

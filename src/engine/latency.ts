@@ -24,6 +24,8 @@ export interface LatencyEstimate {
   msPerTurn: Decimal | undefined;
   /** Pairs with no round-trip time: "aws/us-east-1 ↔ azure/eastus2". */
   unknownPairs: string[];
+  /** The workload's turns over the horizon, to weigh estimates by. */
+  turns: Decimal;
 }
 
 export type RoundTrips = (a: Location, b: Location) => Decimal | undefined;
@@ -35,8 +37,8 @@ export function indexRoundTrips(scenario: Scenario, catalog: Catalog): RoundTrip
   return (a, b) => (sameLocation(a, b) ? ZERO : known.get(pairKey(a, b)));
 }
 
-export function estimateLatency(option: Option, workload: Workload, model: ModelPlacement, rtt: RoundTrips): LatencyEstimate {
-  const estimate = { option: option.id, workload: workload.id };
+export function estimateLatency(option: Option, workload: Workload, model: ModelPlacement, rtt: RoundTrips, turns: Decimal): LatencyEstimate {
+  const estimate = { option: option.id, workload: workload.id, turns };
   const runtime = option.runtime;
   if (runtime === undefined) return { ...estimate, msPerTurn: undefined, unknownPairs: [] };
   const unknownPairs: string[] = [];

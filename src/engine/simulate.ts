@@ -13,6 +13,7 @@ import type { Catalog } from '../model/catalog.js';
 import { suggestion } from '../model/did-you-mean.js';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import { CATEGORIES, type LineItem } from '../model/line-item.js';
+import { sum } from '../model/money.js';
 import { periodsFrom, type Period } from '../model/period.js';
 import type { ModelPlacement, Scenario } from '../model/scenario.js';
 import { workloadActivity } from './activity.js';
@@ -78,7 +79,7 @@ export function simulate(scenario: Scenario, catalog: Catalog): Simulation {
       for (const m of placed.months) modelsByMonth.get(m.period)!.push(m.model);
       const fallbackMonths = placed.months.filter((m) => m.fallback).map((m) => m.period);
       if (fallbackMonths.length > 0) fallbacks.push({ option: option.id, workload: workload.id, placement: option.fallback!.model, months: fallbackMonths });
-      latency.push(estimateLatency(option, workload, option.model, roundTrips));
+      latency.push(estimateLatency(option, workload, option.model, roundTrips, sum(activity.map((m) => m.turns))));
     });
     for (const period of periods) metered.push(...sharedUsage(scenario, option, optionIndex, period, modelsByMonth.get(period)!));
   });

@@ -1,6 +1,6 @@
 /**
  * The compare report as CSV for spreadsheets: one row per option (or, with --by, per option
- * and period), money as exact plain decimals, RFC 4180 (CRLF line ends, quotes when needed).
+ * and period, cloud, workload or category), money as exact plain decimals, RFC 4180 (CRLF line ends, quotes when needed).
  * Every text cell is an id or a category validated to start with a letter or digit, so no cell
  * can start a spreadsheet formula.
  *
@@ -9,14 +9,14 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Comparison } from '../analysis/compare.js';
 import { plain, ZERO, type Decimal } from '../model/money.js';
-import { percentText, quotientText } from './numbers.js';
+import { msText, percentText, quotientText } from './numbers.js';
 import type { Renderer } from './renderer.js';
 
 export const renderCompareAsCsv: Renderer<Comparison> = (report) => {
   const { categories, currency } = report;
   const amounts = (byCategory: Map<string, Decimal>) => categories.map((c) => plain(byCategory.get(c) ?? ZERO));
   if (report.by !== undefined) {
-    const rows = report.options.flatMap((o) => o.byPeriod!.map((p) => [o.id, p.period, plain(p.total), ...amounts(p.byCategory), currency]));
+    const rows = report.options.flatMap((o) => o.breakdown!.map((g) => [o.id, g.key, plain(g.total), ...amounts(g.byCategory), currency]));
     return csv(['option', report.by, 'total', ...categories, 'currency'], rows);
   }
   const rows = report.options.map((o) => [
@@ -27,9 +27,10 @@ export const renderCompareAsCsv: Renderer<Comparison> = (report) => {
     String(o.cheapest),
     plain(o.difference),
     o.differenceRatio === undefined ? '' : percentText(o.differenceRatio),
+    o.latency.msPerTurn === undefined ? '' : msText(o.latency.msPerTurn),
     currency,
   ]);
-  return csv(['option', 'total', 'monthly_average', ...categories, 'cheapest', 'difference', 'difference_percent', 'currency'], rows);
+  return csv(['option', 'total', 'monthly_average', ...categories, 'cheapest', 'difference', 'difference_percent', 'added_rtt_ms_per_turn', 'currency'], rows);
 };
 
 function csv(header: string[], rows: string[][]): string {

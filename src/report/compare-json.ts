@@ -3,10 +3,10 @@
  * total equals the sum of its line items to the last digit; only quotients are rounded
  * (monthlyAverage to 10 decimals, percent to 2).
  */
-import type { Comparison, OptionCost, PeriodCost } from '../analysis/compare.js';
+import type { Comparison, GroupCost, OptionCost } from '../analysis/compare.js';
 import type { LineItem } from '../model/line-item.js';
 import { plain, type Decimal } from '../model/money.js';
-import { percentText, quotientText } from './numbers.js';
+import { msText, percentText, quotientText } from './numbers.js';
 import type { Renderer } from './renderer.js';
 
 export const COMPARE_SCHEMA_VERSION = 1;
@@ -20,12 +20,23 @@ export const renderCompareAsJson: Renderer<Comparison> = (report, options) => {
     ...(report.by === undefined ? {} : { by: report.by }),
     catalog: report.catalog,
     cheapest: report.options.filter((o) => o.cheapest).map((o) => o.id),
-    options: report.options.map((o) => optionJson(o, options.lineItems)),
+    reference: report.reference,
+    options: report.options.map((o) => optionJson(o, report.by, options.lineItems)),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 };
 
-function optionJson(option: OptionCost, withLineItems: boolean) {
+/** JSON field and row key name of each breakdown; categories are always in byCategory. */
+const BREAKDOWN_FIELDS: Record<string, [string, string]> = {
+  month: ['byPeriod', 'period'],
+  quarter: ['byPeriod', 'period'],
+  year: ['byPeriod', 'period'],
+  cloud: ['byCloud', 'cloud'],
+  workload: ['byWorkload', 'workload'],
+};
+
+function optionJson(option: OptionCost, by: Comparison['by'], withLineItems: boolean) {
+  const field = by === undefined ? undefined : BREAKDOWN_FIELDS[by];
   return {
     id: option.id,
     ...(option.description === undefined ? {} : { description: option.description }),
@@ -38,7 +49,10 @@ function optionJson(option: OptionCost, withLineItems: boolean) {
       amount: plain(option.difference),
       percent: option.differenceRatio === undefined ? null : percentText(option.differenceRatio),
     },
-    ...(option.byPeriod === undefined ? {} : { byPeriod: option.byPeriod.map(periodJson) }),
+    drivers: option.drivers.map((d) => ({ category: d.category, amount: plain(d.amount) })),
+    fallbacks: option.fallbacks.map((f) => ({ workload: f.workload, placement: f.placement, months: f.months })),
+    latency: option.latency.applicable ? { msPerTurn: option.latency.msPerTurn === undefined ? null : msText(option.latency.msPerTurn), unknownPairs: option.latency.unknownPairs } : null,
+    ...(field === undefined || option.breakdown === undefined ? {} : { [field[0]]: option.breakdown.map((g) => groupJson(g, field[1])) }),
     ...(withLineItems ? { lineItems: option.lineItems.map(lineItemJson) } : {}),
   };
 }
@@ -47,8 +61,8 @@ function categoryJson(byCategory: Map<string, Decimal>): Record<string, string> 
   return Object.fromEntries([...byCategory].map(([category, amount]) => [category, plain(amount)]));
 }
 
-function periodJson(period: PeriodCost) {
-  return { period: period.period, total: plain(period.total), byCategory: categoryJson(period.byCategory) };
+function groupJson(group: GroupCost, name: string) {
+  return { [name]: group.key, total: plain(group.total), byCategory: categoryJson(group.byCategory) };
 }
 
 function lineItemJson(item: LineItem) {
@@ -59,7 +73,8 @@ function lineItemJson(item: LineItem) {
     region: item.region,
     category: item.category,
     service: item.service,
-    model: item.model,
+    ...(item.model === undefined ? {} : { model: item.model }),
+    meter: item.meter,
     quantity: plain(item.quantity),
     unit: item.unit,
     unitPrice: plain(item.unitPrice),

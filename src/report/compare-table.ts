@@ -10,14 +10,16 @@
 import Table from 'cli-table3';
 import type { Comparison, OptionCost } from '../analysis/compare.js';
 import { ZERO, type Decimal } from '../model/money.js';
-import { formatMoney, formatSignedMoney, percentText, roundToTotal } from './numbers.js';
+import { formatLocation } from '../model/cloud.js';
+import { formatMoney, formatSignedMoney, msText, percentText, roundToTotal } from './numbers.js';
 import type { Renderer } from './renderer.js';
 import { createStyle, type Style } from './style.js';
 
 export const renderCompareAsTable: Renderer<Comparison> = (report, options) => {
   const style = createStyle(options.color);
   const sections = [heading(report, style), summaryTable(report, style)];
-  if (report.by !== undefined) sections.push(periodTable(report, style));
+  if (report.by !== undefined && report.by !== 'category') sections.push(breakdownTable(report, style));
+  sections.push(...[why(report, style), fallbacks(report, style), latencyNotes(report, style)].filter((s) => s !== ''));
   sections.push(legend(report, style));
   return `${sections.join('\n\n')}\n`;
 };
@@ -56,6 +58,7 @@ function summaryTable(report: Comparison, style: Style): string {
   // differences of the totals as shown, so the row agrees with the figures above it
   const cheapest = totals[report.options.findIndex((o) => o.cheapest)]!;
   table.push(['vs cheapest', ...report.options.map((o, i) => versusCheapest(o, totals[i]!.minus(cheapest), report.currency, style))]);
+  if (report.options.some((o) => o.latency.applicable)) table.push(['Added round trip/turn', ...report.options.map((o) => roundTrip(o))]);
   return table.toString();
 }
 
@@ -65,18 +68,58 @@ function versusCheapest(option: OptionCost, difference: Decimal, currency: strin
   return style.worse(`${formatSignedMoney(difference, currency)}${percent}`);
 }
 
-function periodTable(report: Comparison, style: Style): string {
+function roundTrip(option: OptionCost): string {
+  if (!option.latency.applicable) return 'n/a';
+  return option.latency.msPerTurn === undefined ? 'unknown' : `${msText(option.latency.msPerTurn)} ms`;
+}
+
+function breakdownTable(report: Comparison, style: Style): string {
   const table = newTable(report, style, `By ${report.by}`);
-  partsAndTotal(report, style, table, report.periods, (o) => o.byPeriod!.map((p) => p.total));
+  partsAndTotal(report, style, table, report.groups, (o) => o.breakdown!.map((g) => g.total));
   return table.toString();
+}
+
+/** What makes each option dearer than the cheapest: its largest differences by category and cloud. */
+function why(report: Comparison, style: Style): string {
+  const dearer = report.options.filter((o) => !o.cheapest && o.drivers.length > 0);
+  if (dearer.length === 0) return '';
+  const width = Math.max(...dearer.map((o) => o.id.length));
+  const lines = dearer.map((o) => {
+    const reasons = o.drivers.map((d) => `${d.category} ${formatSignedMoney(d.amount, report.currency)}`).join(', ');
+    return `  ${o.id.padEnd(width)}  ${formatSignedMoney(o.difference, report.currency)}: ${reasons}`;
+  });
+  return [style.bold(`Why the others cost more than ${report.reference}:`), ...lines].join('\n');
+}
+
+function fallbacks(report: Comparison, style: Style): string {
+  const used = report.options.flatMap((o) => o.fallbacks);
+  if (used.length === 0) return '';
+  const lines = used.map((f) => `  ${f.option}: ${f.workload} ran on ${formatLocation(f.placement)} (${f.placement.deployment}) in ${monthList(f.months)}, before its model was available at the option's placement`);
+  return [style.bold('Fallbacks:'), ...lines].join('\n');
+}
+
+function monthList(months: readonly string[]): string {
+  return months.length <= 3 ? months.join(', ') : `${months.length} months, ${months[0]} to ${months[months.length - 1]}`;
+}
+
+function latencyNotes(report: Comparison, style: Style): string {
+  const pairs = [...new Set(report.options.flatMap((o) => o.latency.unknownPairs))];
+  if (pairs.length === 0) return '';
+  return style.dim(`Round trips unknown for ${pairs.join(', ')}: add them to latency.csv or as a latency: assumption in the scenario.`);
 }
 
 function legend(report: Comparison, style: Style): string {
   const width = Math.max(...report.options.map((o) => o.id.length));
-  const lines = report.options.map((o) => {
+  const lines = report.options.flatMap((o) => {
     const { cloud, region, deployment, tier } = o.placement;
-    const about = o.description === undefined ? '' : ` — ${o.description}`;
-    return `  ${o.id.padEnd(width)}  model on ${cloud} ${region}, ${deployment} deployment, ${tier} tier${about}`;
+    const pieces = [`model ${cloud}/${region} ${deployment} ${tier}`];
+    const { runtime, state, cache, interconnect } = o.option;
+    if (runtime !== undefined) pieces.push(`runtime ${formatLocation(runtime)} ${runtime.service}`);
+    if (state !== undefined) pieces.push(`state ${formatLocation(state)} ${state.service}`);
+    if (cache !== undefined) pieces.push(`cache ${formatLocation(cache)} ${cache.service}`);
+    if (interconnect !== undefined) pieces.push(`interconnect ${interconnect.clouds.join('–')}`);
+    const about = o.description === undefined ? [] : [`  ${''.padEnd(width)}  ${o.description}`];
+    return [`  ${o.id.padEnd(width)}  ${pieces.join('; ')}`, ...about];
   });
   const { catalog } = report;
   const asOf = catalog.oldestAsOf === undefined ? '' : catalog.oldestAsOf === catalog.newestAsOf ? `, as of ${catalog.oldestAsOf}` : `, as of ${catalog.oldestAsOf} to ${catalog.newestAsOf}`;

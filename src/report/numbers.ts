@@ -64,3 +64,8 @@ export function percentText(ratio: Decimal): string {
 export function quotientText(value: Decimal): string {
   return value.toDecimalPlaces(10, Decimal.ROUND_HALF_EVEN).toFixed();
 }
+
+/** Milliseconds, to a hundredth: 41.999 → "42", 12.345 → "12.35". */
+export function msText(ms: Decimal): string {
+  return ms.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed();
+}

@@ -50,8 +50,8 @@ describe('compare', () => {
   });
 
   it('buckets periods across a year end', () => {
-    expect(report.periods).toEqual(['2027', '2028']);
-    expect(report.options[0]!.byPeriod!.map((p) => [p.period, p.total.toFixed()])).toEqual([
+    expect(report.groups).toEqual(['2027', '2028']);
+    expect(report.options[0]!.breakdown!.map((p) => [p.key, p.total.toFixed()])).toEqual([
       ['2027', '6'],
       ['2028', '3'],
     ]);

@@ -144,7 +144,9 @@ describe('bad usage', () => {
   it('an unknown --by', async () => {
     const result = await runCli(['compare', 'scenarios/support-agents.yaml', '--by', 'week']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("error: option '--by <period>' argument 'week' is invalid. Allowed choices are month, quarter, year.\n(run with --help for usage)\n");
+    expect(result.stderr).toBe(
+      "error: option '--by <breakdown>' argument 'week' is invalid. Allowed choices are month, quarter, year, category, cloud, workload.\n(run with --help for usage)\n",
+    );
   });
 
   it('a missing scenario argument', async () => {

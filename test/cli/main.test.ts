@@ -20,7 +20,7 @@ describe('cloudtco', () => {
     expect(result.stdout).toMatch(/^Usage: cloudtco \[options\] \[command\]/);
     expect(result.stdout).toContain('compare [options] <scenario>');
     const compare = await runCli(['compare', '--help']);
-    expect(compare.stdout).toContain('--by <period>');
+    expect(compare.stdout).toContain('--by <breakdown>');
     expect(compare.stdout).toContain('--format <format>  output format (choices: "table", "json", "csv", default:\n');
   });
 

@@ -7,7 +7,7 @@ import { displayPath } from '../../io/read-text.js';
 import { loadScenario, locateProblems } from '../../io/scenario-file.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { InputError } from '../../model/diagnostic.js';
-import type { PeriodGrouping } from '../../model/period.js';
+import type { Breakdown } from '../../analysis/breakdown.js';
 import { compareRenderers } from '../../report/compare.js';
 import type { Format } from '../../report/renderer.js';
 import { colorEnabled } from '../../report/style.js';
@@ -15,7 +15,7 @@ import { EXIT, type CliIo } from '../cli-io.js';
 
 export interface CompareOptions {
   catalog?: string;
-  by?: PeriodGrouping;
+  by?: Breakdown;
   format: Format;
   out?: string;
   lineItems?: boolean;
@@ -46,6 +46,8 @@ export async function compareCommand(scenarioFile: string, options: CompareOptio
     catalogFiles: catalog.files,
     periods: simulation.periods,
     lineItems: simulation.lineItems,
+    fallbacks: simulation.fallbacks,
+    latency: simulation.latency,
     by: options.by,
   });
   const toFile = options.out !== undefined;
