@@ -17,9 +17,10 @@ import { createStyle, type Style } from './style.js';
 
 export const renderCompareAsTable: Renderer<Comparison> = (report, options) => {
   const style = createStyle(options.color);
-  const sections = [heading(report, style), summaryTable(report, style)];
+  const shown = shownDifferences(report);
+  const sections = [heading(report, style), summaryTable(report, style, shown)];
   if (report.by !== undefined && report.by !== 'category') sections.push(breakdownTable(report, style));
-  sections.push(...[why(report, style), fallbacks(report, style), latencyNotes(report, style)].filter((s) => s !== ''));
+  sections.push(...[why(report, style, shown), fallbacks(report, style), latencyNotes(report, style)].filter((s) => s !== ''));
   sections.push(legend(report, style));
   return `${sections.join('\n\n')}\n`;
 };
@@ -43,21 +44,25 @@ function newTable(report: Comparison, style: Style, corner: string): Table.Table
  * Rows of one table: each option's parts rounded so they add up to its rounded total, then
  * one row per part and the total row.
  */
-function partsAndTotal(report: Comparison, style: Style, table: Table.Table, labels: string[], partsOf: (o: OptionCost) => Decimal[]): Decimal[] {
+function partsAndTotal(report: Comparison, style: Style, table: Table.Table, labels: string[], partsOf: (o: OptionCost) => Decimal[]): void {
   const columns = report.options.map((o) => roundToTotal(partsOf(o), o.total, report.currency));
   const money = (amount: Decimal) => formatMoney(amount, report.currency);
   labels.forEach((label, row) => table.push([label, ...columns.map((c) => money(c.parts[row]!))]));
   table.push([style.bold('Total'), ...columns.map((c) => style.bold(money(c.total)))]);
-  return columns.map((c) => c.total);
 }
 
-function summaryTable(report: Comparison, style: Style): string {
+/** Differences of the totals as shown, so they agree with the figures printed above them. */
+function shownDifferences(report: Comparison): Decimal[] {
+  const shown = report.options.map((o) => roundToTotal([], o.total, report.currency).total);
+  const cheapest = shown[report.options.findIndex((o) => o.cheapest)]!;
+  return shown.map((total) => total.minus(cheapest));
+}
+
+function summaryTable(report: Comparison, style: Style, differences: Decimal[]): string {
   const table = newTable(report, style, '');
-  const totals = partsAndTotal(report, style, table, report.categories, (o) => report.categories.map((c) => o.byCategory.get(c) ?? ZERO));
+  partsAndTotal(report, style, table, report.categories, (o) => report.categories.map((c) => o.byCategory.get(c) ?? ZERO));
   table.push(['Monthly average', ...report.options.map((o) => formatMoney(o.monthlyAverage, report.currency))]);
-  // differences of the totals as shown, so the row agrees with the figures above it
-  const cheapest = totals[report.options.findIndex((o) => o.cheapest)]!;
-  table.push(['vs cheapest', ...report.options.map((o, i) => versusCheapest(o, totals[i]!.minus(cheapest), report.currency, style))]);
+  table.push(['vs cheapest', ...report.options.map((o, i) => versusCheapest(o, differences[i]!, report.currency, style))]);
   if (report.options.some((o) => o.latency.applicable)) table.push(['Added round trip/turn', ...report.options.map((o) => roundTrip(o))]);
   return table.toString();
 }
@@ -80,13 +85,13 @@ function breakdownTable(report: Comparison, style: Style): string {
 }
 
 /** What makes each option dearer than the cheapest: its largest differences by category and cloud. */
-function why(report: Comparison, style: Style): string {
-  const dearer = report.options.filter((o) => !o.cheapest && o.drivers.length > 0);
+function why(report: Comparison, style: Style, differences: Decimal[]): string {
+  const dearer = report.options.map((o, i) => ({ o, difference: differences[i]! })).filter(({ o }) => !o.cheapest && o.drivers.length > 0);
   if (dearer.length === 0) return '';
-  const width = Math.max(...dearer.map((o) => o.id.length));
-  const lines = dearer.map((o) => {
+  const width = Math.max(...dearer.map(({ o }) => o.id.length));
+  const lines = dearer.map(({ o, difference }) => {
     const reasons = o.drivers.map((d) => `${d.category} ${formatSignedMoney(d.amount, report.currency)}`).join(', ');
-    return `  ${o.id.padEnd(width)}  ${formatSignedMoney(o.difference, report.currency)}: ${reasons}`;
+    return `  ${o.id.padEnd(width)}  ${formatSignedMoney(difference, report.currency)}: ${reasons}`;
   });
   return [style.bold(`Why the others cost more than ${report.reference}:`), ...lines].join('\n');
 }
@@ -123,6 +128,7 @@ function legend(report: Comparison, style: Style): string {
   });
   const { catalog } = report;
   const asOf = catalog.oldestAsOf === undefined ? '' : catalog.oldestAsOf === catalog.newestAsOf ? `, as of ${catalog.oldestAsOf}` : `, as of ${catalog.oldestAsOf} to ${catalog.newestAsOf}`;
-  const prices = `Prices: ${catalog.files.join(', ')} (${catalog.rowsUsed} row${catalog.rowsUsed === 1 ? '' : 's'} used${asOf})`;
+  const dirs = [...new Set(catalog.files.map((file) => file.replace(/[^/\\]*$/, '') || './'))];
+  const prices = `Prices: ${dirs.join(', ')} (${catalog.rowsUsed} row${catalog.rowsUsed === 1 ? '' : 's'} used${asOf})`;
   return style.dim(['Options:', ...lines, prices, 'Figures are rounded so that each column adds up to its total.'].join('\n'));
 }
