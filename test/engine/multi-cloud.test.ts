@@ -281,6 +281,62 @@ describe('availability and fallback', () => {
   });
 });
 
+describe('catalog gaps', () => {
+  const s = (service: string) => scenario`
+    name: gaps
+    horizon: { start: 2026-07, months: 1 }
+    workloads:
+      - id: a
+        model: m
+        sessions_per_month: 1k
+        turns_per_session: 1
+        tokens_per_call: { input: 0, output: 0 }
+        runtime: { active_seconds_per_turn: 1, memory: 1GB }
+    options:
+      - id: o
+        model: { cloud: aws, region: us-east-1, deployment: in-region }
+        runtime: { cloud: aws, region: us-east-1, service: ${service} }
+  `;
+
+  it('names a price whose unit measures something else', () => {
+    const catalog = multiCloud();
+    catalog.services = catalog.services.map((row) => (row.item[0] === 'dynamodb' && row.item[1] === 'read' ? { ...row, item: ['dynamodb', 'vcpu'] as [string, string] } : row));
+    expect(problems(() => simulate(s('dynamodb'), catalog))).toContain(
+      'workloads.0: services.csv:2 prices services aws/* dynamodb vcpu per million-requests, but runtime vCPU, dynamodb is measured in vcpu-seconds; price it per vcpu-second, vcpu-hour',
+    );
+  });
+
+  it('names a service the catalog does not price', () => {
+    expect(problems(() => simulate(s('lambda'), multiCloud()))).toEqual([
+      'workloads.0: no price for services aws/us-east-1 lambda vcpu in 2026-07 (services.csv has no row for it), needed for runtime vCPU, lambda',
+      'workloads.0: no price for services aws/us-east-1 lambda memory in 2026-07 (services.csv has no row for it), needed for runtime memory, lambda',
+    ]);
+  });
+
+  it('asks for the placements a workload needs', () => {
+    const noRuntime = scenario`
+      name: no runtime
+      horizon: { start: 2026-07, months: 1 }
+      workloads:
+        - id: a
+          model: m
+          sessions_per_month: 1
+          turns_per_session: 1
+          tokens_per_call: { input: 0, output: 0 }
+          state: { reads_per_turn: 1 }
+      options:
+        - id: o
+          model: { cloud: aws, region: us-east-1, deployment: in-region }
+          cache: { cloud: aws, region: us-east-1, service: valkey }
+    `;
+    expect(problems(() => simulate(noRuntime, multiCloud()))).toEqual([
+      'options.0.cache: say how big the cache is: size (for caches billed per GB-hour) or nodes (per node-hour)',
+      'options.0: workload "a" needs its agent runtime placed, but option "o" has no runtime: placement',
+      'options.0: workload "a" needs its state store placed, but option "o" has no state: placement',
+    ]);
+  });
+});
+
 describe('latency', () => {
   const s = (model: string) => scenario`
     name: latency

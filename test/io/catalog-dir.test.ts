@@ -51,12 +51,16 @@ describe('parseModelsCsv', () => {
 });
 
 describe('the bundled catalog', () => {
-  it('loads without a problem, every row sourced and dated', async () => {
+  it('loads every table without a problem, every row sourced and dated', async () => {
     const catalog = await loadCatalog(bundledCatalogDir(), 'pricing-data');
+    expect(catalog.files).toEqual(['models.csv', 'egress.csv', 'services.csv', 'availability.csv', 'latency.csv'].map((f) => `pricing-data/${f}`));
+    const rows = [...catalog.models, ...catalog.egress, ...catalog.services, ...catalog.availability, ...catalog.latency];
     expect(catalog.models.length).toBeGreaterThan(10);
-    for (const row of catalog.models) {
-      expect(row.source, `line ${row.ref.line}`).toMatch(/^https:\/\//);
-      expect(row.asOf, `line ${row.ref.line}`).toMatch(/^2026-\d\d-\d\d$/);
+    expect(catalog.egress.length).toBeGreaterThan(10);
+    expect(catalog.services.length).toBeGreaterThan(10);
+    for (const row of rows) {
+      expect(row.source, `${row.ref.file}:${row.ref.line}`).toMatch(/^https:\/\//);
+      expect(row.asOf, `${row.ref.file}:${row.ref.line}`).toMatch(/^20\d\d-\d\d-\d\d$/);
     }
   });
 });
