@@ -104,7 +104,7 @@ export function agentUsage(context: AgentContext, activity: Activity, placement:
   }
 
   if (workload.runtime !== undefined && runtime !== undefined) {
-    const seconds = activity.turns.times(workload.runtime.active_seconds_per_turn);
+    const { active_seconds_per_turn: active, vcpus, memory, session_hours: sessionHours } = workload.runtime;
     const compute = (meter: string, dimension: MeteredUsage['dimension'], quantity: Decimal, what: string): MeteredUsage => ({
       ...base,
       category: 'runtime',
@@ -115,8 +115,14 @@ export function agentUsage(context: AgentContext, activity: Activity, placement:
       quantity,
       meter: what,
     });
-    usages.push(compute('vcpu', 'vcpu-seconds', seconds.times(workload.runtime.vcpus), `runtime vCPU, ${runtime.service}`));
-    usages.push(compute('memory', 'byte-seconds', seconds.times(workload.runtime.memory), `runtime memory, ${runtime.service}`));
+    if (active !== undefined) {
+      const seconds = activity.turns.times(active);
+      usages.push(compute('vcpu', 'vcpu-seconds', seconds.times(vcpus), `runtime vCPU, ${runtime.service}`));
+      if (memory !== undefined) usages.push(compute('memory', 'byte-seconds', seconds.times(memory), `runtime memory, ${runtime.service}`));
+    }
+    if (sessionHours !== undefined) {
+      usages.push(compute('session', 'instance-seconds', activity.sessions.times(sessionHours).times(3600), `runtime sessions, ${runtime.service}`));
+    }
   }
   return usages;
 }

@@ -56,12 +56,25 @@ const state = z.strictObject({
   retention: duration('30d').default(dec('30')),
 });
 
-/** Compute the agent runtime bills while a turn is being worked on. */
-const runtime = z.strictObject({
-  active_seconds_per_turn: count('seconds', '3'),
-  vcpus: count('vCPUs', '1').default(dec('1')),
-  memory: bytes('2GiB'),
-});
+/**
+ * What the agent runtime bills: compute while a turn is worked on (vCPU and memory seconds),
+ * or time per session for runtimes priced per session-hour.
+ */
+const runtime = z
+  .strictObject({
+    active_seconds_per_turn: optional(count('seconds', '3')),
+    vcpus: count('vCPUs', '1').default(dec('1')),
+    memory: optional(bytes('2GiB')),
+    session_hours: optional(count('hours', '0.25')),
+  })
+  .superRefine((r, ctx) => {
+    if (r.active_seconds_per_turn === undefined && r.session_hours === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'say what the runtime bills: active_seconds_per_turn (with vcpus and memory) or session_hours' });
+    }
+    if (r.memory !== undefined && r.active_seconds_per_turn === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['memory'], message: 'memory is billed for active_seconds_per_turn, which is not set' });
+    }
+  });
 
 const workload = z.strictObject({
   id: id('a workload id'),

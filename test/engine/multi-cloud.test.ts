@@ -211,6 +211,26 @@ describe('runtime, datasets, interconnect', () => {
     expect(totals(result, 'o')).toEqual({ total: '1.084', runtime: '1.084' });
   });
 
+  it('prices runtimes billed per session-hour', () => {
+    const s = scenario`
+      name: sessions
+      horizon: { start: 2026-07, months: 1 }
+      workloads:
+        - id: a
+          model: m
+          sessions_per_month: 1k
+          turns_per_session: 10
+          tokens_per_call: { input: 0, output: 0 }
+          runtime: { session_hours: 0.25 }
+      options:
+        - id: o
+          model: { cloud: aws, region: us-east-1, deployment: in-region }
+          runtime: { cloud: anthropic, region: global, service: managed-agents }
+    `;
+    // 1 000 sessions × 0.25 h = 250 session-hours × 0.08 = 20
+    expect(totals(simulate(s, multiCloud()), 'o')).toEqual({ total: '20', runtime: '20' });
+  });
+
   it('stores a dataset at home and on every other cloud used, shipping its changes', () => {
     const result = simulate(
       base('- { id: o, model: { cloud: aws, region: us-east-1, deployment: in-region }, runtime: { cloud: aws, region: us-east-1, service: agentcore } }', 'datasets: [{ id: kb, size: 100GB, monthly_change: 10GB, home: { cloud: azure, region: eastus } }]'),
