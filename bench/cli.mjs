@@ -18,6 +18,8 @@ const cases = [
   // the whole job on the bundled example: load, validate, simulate 12 months, render
   { name: 'compare support-agents', args: ['bin/cloudtco.js', 'compare', 'scenarios/support-agents.yaml'], budgetMs: 250 },
   { name: 'compare --format json --line-items', args: ['bin/cloudtco.js', 'compare', 'scenarios/support-agents.yaml', '--format', 'json', '--line-items'], budgetMs: 300 },
+  // every cost driver: four options, runtime, state, cache, datasets, tiered egress, a fallback
+  { name: 'compare multi-cloud-agent --by cloud', args: ['bin/cloudtco.js', 'compare', 'scenarios/multi-cloud-agent.yaml', '--by', 'cloud'], budgetMs: 350 },
 ];
 
 function median(values) {
