@@ -1,15 +1,15 @@
 /**
  * The compare report: each option's cost over the horizon, side by side, by category and
  * (optionally) by period, cloud or workload, with the cheapest marked, every other option's
- * difference from it and what drives that difference, the months an option ran on its
+ * difference from it and the categories that drive it, the months an option ran on its
  * fallback, and the round-trip time its hops add. Everything is a sum of line items; nothing
  * here is rounded.
  */
 import type { FallbackUse } from '../engine/simulate.js';
-import type { LatencyEstimate } from '../engine/latency.js';
+import { weightedMs, type LatencyEstimate } from '../engine/latency.js';
 import { CLOUD_IDS } from '../model/cloud.js';
 import { CATEGORIES, type Category, type LineItem, type PriceRef } from '../model/line-item.js';
-import { sum, ZERO, type Decimal } from '../model/money.js';
+import { ZERO, type Decimal } from '../model/money.js';
 import { groupPeriod, type Period } from '../model/period.js';
 import type { ModelPlacement, Option, Scenario } from '../model/scenario.js';
 import { TIME_BREAKDOWNS, type Breakdown } from './breakdown.js';
@@ -47,7 +47,7 @@ export interface OptionCost {
   difference: Decimal;
   /** difference ÷ the cheapest total; undefined when the cheapest costs nothing. */
   differenceRatio: Decimal | undefined;
-  /** The largest differences from the cheapest option, by category and cloud. */
+  /** The largest differences from the cheapest option, by category. */
   drivers: Driver[];
   fallbacks: FallbackUse[];
   latency: OptionLatency;
@@ -164,11 +164,7 @@ function groupCosts(items: readonly LineItem[], keys: readonly string[], keyOf: 
 /** Turn-weighted over workloads: Σ(ms × turns) ÷ Σ turns. */
 function optionLatency(option: Option, estimates: readonly LatencyEstimate[]): OptionLatency {
   if (option.runtime === undefined) return { msPerTurn: undefined, applicable: false, unknownPairs: [] };
-  const unknownPairs = unique(estimates.flatMap((e) => e.unknownPairs));
-  const turns = sum(estimates.map((e) => e.turns));
-  if (unknownPairs.length > 0 || estimates.length === 0 || turns.isZero()) return { msPerTurn: undefined, applicable: true, unknownPairs };
-  const weighted = sum(estimates.map((e) => e.msPerTurn!.times(e.turns)));
-  return { msPerTurn: weighted.div(turns), applicable: true, unknownPairs };
+  return { msPerTurn: weightedMs(estimates), applicable: true, unknownPairs: unique(estimates.flatMap((e) => e.unknownPairs)) };
 }
 
 function inCategoryOrder(totals: Map<Category, Decimal>): Map<Category, Decimal> {

@@ -20,7 +20,7 @@
  */
 import type { Location } from '../model/cloud.js';
 import type { PathSegment } from '../model/diagnostic.js';
-import { ONE, ZERO, type Decimal } from '../model/money.js';
+import { Decimal, ONE, ZERO } from '../model/money.js';
 import { daysInMonth } from '../model/period.js';
 import type { Option, Scenario, Workload } from '../model/scenario.js';
 import { whole, type Activity } from './activity.js';
@@ -53,7 +53,9 @@ export function missingPlacements({ option, optionIndex, workload }: AgentContex
 
 export function agentUsage(context: AgentContext, activity: Activity, placement: MonthPlacement): MeteredUsage[] {
   const { scenario, option, workload } = context;
-  const base = { option: option.id, workload: workload.id, period: activity.period, path: ['workloads', context.workloadIndex] };
+  // problems with these prices are the option's placements', so they are located there
+  const at = (component?: string) => ['options', context.optionIndex, ...(component === undefined ? [] : [component])];
+  const base = { option: option.id, workload: workload.id, period: activity.period, path: at() };
   const usages: MeteredUsage[] = [];
   const transfer = (t: Transfer) => {
     const usage = egressUsage(base, t, option.interconnect);
@@ -64,7 +66,8 @@ export function agentUsage(context: AgentContext, activity: Activity, placement:
 
   if (workload.payload !== undefined && runtime !== undefined) {
     const { request, request_growth, response } = workload.payload;
-    const perRequest = request.plus(request_growth.times(workload.turns_per_session.minus(ONE)).div(2));
+    const laterTurns = Decimal.max(workload.turns_per_session.minus(ONE), ZERO);
+    const perRequest = request.plus(request_growth.times(laterTurns).div(2));
     const calls = activity.calls;
     const misses = calls.times(ONE.minus(hitRate(option, workload)));
     const billResponses = scenario.network.bill_model_responses;
@@ -88,6 +91,7 @@ export function agentUsage(context: AgentContext, activity: Activity, placement:
     transfer({ from: runtime, to: store, bytes: whole(turns.times(state.write_per_turn)), what: 'state writes' });
     const service = (meter: string, category: MeteredUsage['category'], dimension: MeteredUsage['dimension'], quantity: Decimal, what: string): MeteredUsage => ({
       ...base,
+      path: at('state'),
       category,
       table: 'services',
       location: store,
@@ -107,6 +111,7 @@ export function agentUsage(context: AgentContext, activity: Activity, placement:
     const { active_seconds_per_turn: active, vcpus, memory, session_hours: sessionHours } = workload.runtime;
     const compute = (meter: string, dimension: MeteredUsage['dimension'], quantity: Decimal, what: string): MeteredUsage => ({
       ...base,
+      path: at('runtime'),
       category: 'runtime',
       table: 'services',
       location: runtime,

@@ -13,7 +13,7 @@
 import { formatLocation, sameLocation, type Location } from '../model/cloud.js';
 import type { Catalog } from '../model/catalog.js';
 import { pairKey } from '../model/latency.js';
-import { ONE, ZERO, type Decimal } from '../model/money.js';
+import { ONE, sum, ZERO, type Decimal } from '../model/money.js';
 import type { ModelPlacement, Option, Scenario, Workload } from '../model/scenario.js';
 import { hitRate } from './agent-usage.js';
 
@@ -29,6 +29,25 @@ export interface LatencyEstimate {
 }
 
 export type RoundTrips = (a: Location, b: Location) => Decimal | undefined;
+
+/**
+ * One workload's estimate over the horizon from its monthly ones (a fallback month has other
+ * hops), weighted by each month's turns: Σ(ms × turns) ÷ Σ turns.
+ */
+export function combineEstimates(estimates: readonly LatencyEstimate[]): LatencyEstimate {
+  const first = estimates[0]!;
+  const unknownPairs = [...new Set(estimates.flatMap((e) => e.unknownPairs))];
+  const turns = sum(estimates.map((e) => e.turns));
+  return { option: first.option, workload: first.workload, msPerTurn: weightedMs(estimates), unknownPairs, turns };
+}
+
+/** Σ(ms × turns) ÷ Σ turns, or the plain mean when there are no turns; undefined if any is unknown. */
+export function weightedMs(estimates: readonly Pick<LatencyEstimate, 'msPerTurn' | 'turns'>[]): Decimal | undefined {
+  if (estimates.length === 0 || estimates.some((e) => e.msPerTurn === undefined)) return undefined;
+  const turns = sum(estimates.map((e) => e.turns));
+  if (turns.isZero()) return sum(estimates.map((e) => e.msPerTurn!)).div(estimates.length);
+  return sum(estimates.map((e) => e.msPerTurn!.times(e.turns))).div(turns);
+}
 
 export function indexRoundTrips(scenario: Scenario, catalog: Catalog): RoundTrips {
   const known = new Map<string, Decimal>();

@@ -87,7 +87,7 @@ export function priceMetered(usages: readonly MeteredUsage[], index: MeteredInde
   for (const usage of usages) {
     const schedule = index(usage);
     if ('missing' in schedule) {
-      problems.add(usage.path, schedule.missing.replace(/ in \d{4}-\d\d/, ''), usage.period, `${schedule.missing}, needed for ${usage.meter}`);
+      problems.add(usage.path, schedule.missing.replace(/ in \d{4}-\d\d/, ''), usage.period, `${schedule.missing}, needed by option "${usage.option}" for ${usage.meter}`);
       continue;
     }
     const first = schedule.rows[0]!;
@@ -105,7 +105,10 @@ export function priceMetered(usages: readonly MeteredUsage[], index: MeteredInde
   }
 
   const lineItems: LineItem[] = [];
-  for (const members of groups.values()) {
+  for (const group of groups.values()) {
+    // zero usage was looked up (so gaps show) but takes no share, and so no remainder
+    const members = group.filter((m) => !m.quantity.isZero());
+    if (members.length === 0) continue;
     const total = members.reduce((sum, m) => sum.plus(m.quantity), ZERO);
     const tiered = tieredCost(members[0]!.rows, total);
     if ('beyond' in tiered) {
@@ -116,7 +119,6 @@ export function priceMetered(usages: readonly MeteredUsage[], index: MeteredInde
     const shares = proportionalShares(tiered.cost, members.map((m) => m.quantity), total);
     const blended = total.isZero() ? tiered.row.price : tiered.cost.div(total).toDecimalPlaces(SHARE_DECIMALS);
     members.forEach(({ usage, quantity }, i) => {
-      if (quantity.isZero()) return;
       lineItems.push({
         option: usage.option,
         workload: usage.workload,

@@ -9,7 +9,7 @@
 import type { Availability } from '../model/availability.js';
 import { formatLocation } from '../model/cloud.js';
 import type { Diagnostic, PathSegment } from '../model/diagnostic.js';
-import { addMonths, firstDay, type Period } from '../model/period.js';
+import { addMonths, describeMonths, firstDay, type Period } from '../model/period.js';
 import type { ModelPlacement, Option, Workload } from '../model/scenario.js';
 
 export interface MonthPlacement {
@@ -31,11 +31,23 @@ export function indexAvailability(rows: readonly Availability[]): AvailabilityIn
     const forApi = known.filter((row) => row.api === workload.api);
     const start = firstDay(period);
     const end = firstDay(addMonths(period, 1));
-    if (forApi.some((row) => row.from <= start && (row.until === undefined || row.until >= end))) return { available: true, why: '' };
+    if (covers(forApi, start, end)) return { available: true, why: '' };
     const windows = forApi.map((row) => `${row.ref.file}:${row.ref.line} has it from ${row.from}${row.until === undefined ? '' : ` until ${row.until}`}`);
     const why = windows.length > 0 ? windows.join('; ') : `the catalog sells it there only as ${[...new Set(known.map((r) => r.api))].join(', ')}`;
     return { available: false, why };
   };
+}
+
+/** Whether the rows' windows, joined, cover every day from start to end (exclusive). */
+function covers(rows: readonly Availability[], start: string, end: string): boolean {
+  let reached = start;
+  for (const row of [...rows].sort((a, b) => a.from.localeCompare(b.from))) {
+    if (row.from > reached) break;
+    if (row.until === undefined) return true;
+    if (row.until > reached) reached = row.until;
+    if (reached >= end) return true;
+  }
+  return false;
 }
 
 export function monthPlacements(
@@ -63,7 +75,7 @@ export function monthPlacements(
   const first = unavailable[0];
   if (first === undefined) return { months, problems: [] };
   const what = `${workload.model} (${workload.api} API) for workload "${workload.id}"`;
-  const span = unavailable.length === 1 ? `in ${first.period}` : `in ${unavailable.length} months from ${first.period}`;
+  const span = `in ${describeMonths(unavailable.map((u) => u.period))}`;
   const problem: Diagnostic =
     first.fallback === undefined
       ? { path: primaryPath, message: `${what} is not available on ${formatLocation(option.model)} ${span} (${first.why}); add a fallback placement for those months` }

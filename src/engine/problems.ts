@@ -1,9 +1,9 @@
 /**
  * Problems the engine finds while pricing, one per cause, said at its first month with the
- * other months it recurs in: "…; also in 11 more months, 2027-02 to 2027-12".
+ * other months it recurs in: "…; also in 2027-02 to 2027-12".
  */
 import type { Diagnostic, PathSegment } from '../model/diagnostic.js';
-import type { Period } from '../model/period.js';
+import { describeMonths, type Period } from '../model/period.js';
 
 export class Problems {
   private readonly byCause = new Map<string, { path: readonly PathSegment[]; message: string; months: Period[] }>();
@@ -18,7 +18,7 @@ export class Problems {
   list(): Diagnostic[] {
     return [...this.byCause.values()].map(({ path, message, months }) => {
       const more = months.slice(1);
-      const also = more.length === 0 ? '' : more.length === 1 ? `; also in ${more[0]}` : `; also in ${more.length} more months, ${more[0]} to ${more[more.length - 1]}`;
+      const also = more.length === 0 ? '' : `; also in ${describeMonths(more)}`;
       return { path, message: message + also };
     });
   }

@@ -17,6 +17,8 @@ export const CLOUDS = {
 
 export type Cloud = keyof typeof CLOUDS;
 export const CLOUD_IDS = Object.keys(CLOUDS) as [Cloud, ...Cloud[]];
+/** Clouds that can hold state, caches, data and private links; the vendors can only serve models and their own agents. */
+export const INFRASTRUCTURE_CLOUDS = CLOUD_IDS.filter((cloud) => CLOUDS[cloud].infrastructure) as [Cloud, ...Cloud[]];
 
 /**
  * How a request is served, which sets its price: `standard` on-demand, `batch` (asynchronous,

@@ -66,8 +66,8 @@ export function count(what: string, example: string, range: Range = { min: '0' }
 }
 
 /** A size in bytes with a unit: `48KiB`, `1.5GB`. */
-export function bytes(example = '48KiB') {
-  return parsed(`a size like ${example}`, parseBytes, rangeCheck('bytes', { min: '0' }, (d) => `${d.toFixed()} bytes`));
+export function bytes(example = '48KiB', range: Range = { min: '0' }) {
+  return parsed(`a size like ${example}`, parseBytes, rangeCheck('bytes', range, (d) => `${d.toFixed()} bytes`));
 }
 
 /** A duration in days, hours or weeks: `30d`. Yields days. */
@@ -131,9 +131,9 @@ export function text(what: string) {
 }
 
 /** One of a fixed set of words, with a did-you-mean for typos. */
-export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T, note = '') {
   const known = new Set<string>(values);
-  const list = values.join(', ');
+  const list = values.join(', ') + note;
   return textInput(`one of ${list}`).transform((text, ctx) => {
     const word = text.trim();
     if (known.has(word)) return word as T[number];

@@ -58,6 +58,21 @@ export function firstDay(period: Period): IsoDate {
   return `${period}-01`;
 }
 
+/**
+ * Months for a message, saying a range only where it has no gaps:
+ * "2026-05", "2026-05 and 2026-07", "2026-05 to 2026-08", "2026-05, 2026-07, 2026-09 and 2 more".
+ */
+export function describeMonths(periods: readonly Period[]): string {
+  const sorted = [...periods].sort();
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  if (first === undefined || last === undefined) return 'no month';
+  if (sorted.length === 1) return first;
+  if (sorted.length === 2) return `${first} and ${last}`;
+  if (sorted.every((p, i) => p === addMonths(first, i))) return `${first} to ${last}`;
+  return sorted.length <= 3 ? `${sorted.slice(0, -1).join(', ')} and ${last}` : `${sorted.slice(0, 3).join(', ')} and ${sorted.length - 3} more`;
+}
+
 /** The bucket a month falls in: "2027-05" → "2027-Q2" by quarter, "2027" by year. */
 export function groupPeriod(period: Period, by: PeriodGrouping): string {
   const [year, month] = split(period);

@@ -26,7 +26,7 @@
  */
 import * as z from 'zod';
 import { API_KINDS } from './availability.js';
-import { CLOUD_IDS, TIERS, type Location } from './cloud.js';
+import { CLOUD_IDS, INFRASTRUCTURE_CLOUDS, TIERS, type Location } from './cloud.js';
 import { bytes, count, duration, flag, id, matching, oneOf, optional, percent, period, text } from './fields.js';
 import { dec } from './money.js';
 import { addMonths, LAST_PERIOD } from './period.js';
@@ -98,6 +98,12 @@ const location = {
   region: id('a region such as eastus2'),
 };
 
+/** Where data lives: a cloud, not a model vendor's API. */
+const infrastructure = {
+  cloud: oneOf(INFRASTRUCTURE_CLOUDS, ' (model vendors hold no state, caches or data)'),
+  region: id('a region such as eastus2'),
+};
+
 /** Where an option's model endpoint runs, which picks its catalog prices. */
 const modelPlacement = z.strictObject({
   ...location,
@@ -116,7 +122,7 @@ const option = z.strictObject({
   runtime: optional(z.strictObject({ ...location, service })),
   state: optional(
     z.strictObject({
-      ...location,
+      ...infrastructure,
       service,
       // request units one read or write is billed as (a 1 KB Cosmos DB write is about 5)
       read_units: count('units', '1').default(dec('1')),
@@ -125,17 +131,21 @@ const option = z.strictObject({
   ),
   cache: optional(
     z.strictObject({
-      ...location,
+      ...infrastructure,
       service,
-      size: optional(bytes('5GB')),
+      size: optional(bytes('5GB', { min: '1' })),
       nodes: optional(count('nodes', '2', { min: '1', integer: true })),
     }),
   ),
   /** A private link: traffic between these clouds is billed at their interconnect rates. */
   interconnect: optional(
     z.strictObject({
-      clouds: z.array(oneOf(CLOUD_IDS)).min(2, { error: 'expected at least two clouds' }),
-      ports: z.array(z.strictObject({ ...location, service, count: count('ports', '1', { min: '1', integer: true }).default(dec('1')) })).default([]),
+      clouds: z
+        .array(oneOf(INFRASTRUCTURE_CLOUDS, ' (model vendors hold no private links)'))
+        .refine((clouds) => new Set(clouds).size >= 2, { error: 'expected at least two different clouds' }),
+      ports: z
+        .array(z.strictObject({ ...infrastructure, service, count: count('ports', '1', { min: '1', integer: true }).default(dec('1')) }))
+        .min(1, { error: 'expected at least one port: a private link is billed per port-hour' }),
     }),
   ),
 });
@@ -151,7 +161,7 @@ const dataset = z.strictObject({
   description: optional(text('a description')),
   size: bytes('200GB'),
   monthly_change: bytes('20GB').default(dec(ZERO_BYTES)),
-  home: z.strictObject(location),
+  home: z.strictObject(infrastructure),
 });
 
 export const scenarioSchema = z
@@ -176,7 +186,11 @@ export const scenarioSchema = z
       .prefault({}),
     /** Round-trip times for pairs latency.csv lacks, stated as assumptions. */
     latency: z
-      .array(z.strictObject({ between: z.tuple([locationText, locationText]), rtt_ms: count('milliseconds', '12'), note: optional(text('a note')) }))
+      .array(
+        z
+          .strictObject({ between: z.tuple([locationText, locationText]), rtt_ms: count('milliseconds', '12'), note: optional(text('a note')) })
+          .refine(({ between: [a, b] }) => a.cloud !== b.cloud || a.region !== b.region, { error: 'a round trip needs two different places', path: ['between'] }),
+      )
       .default([]),
     /** Data every option needs on each cloud it uses, kept at home and copied elsewhere. */
     datasets: z.array(dataset).default([]),

@@ -11,6 +11,7 @@ import Table from 'cli-table3';
 import type { Comparison, OptionCost } from '../analysis/compare.js';
 import { ZERO, type Decimal } from '../model/money.js';
 import { formatLocation } from '../model/cloud.js';
+import { describeMonths } from '../model/period.js';
 import { formatMoney, formatSignedMoney, msText, percentText, roundToTotal } from './numbers.js';
 import type { Renderer } from './renderer.js';
 import { createStyle, type Style } from './style.js';
@@ -84,7 +85,7 @@ function breakdownTable(report: Comparison, style: Style): string {
   return table.toString();
 }
 
-/** What makes each option dearer than the cheapest: its largest differences by category and cloud. */
+/** What makes each option dearer than the cheapest: its largest differences by category. */
 function why(report: Comparison, style: Style, differences: Decimal[]): string {
   const dearer = report.options.map((o, i) => ({ o, difference: differences[i]! })).filter(({ o }) => !o.cheapest && o.drivers.length > 0);
   if (dearer.length === 0) return '';
@@ -99,12 +100,8 @@ function why(report: Comparison, style: Style, differences: Decimal[]): string {
 function fallbacks(report: Comparison, style: Style): string {
   const used = report.options.flatMap((o) => o.fallbacks);
   if (used.length === 0) return '';
-  const lines = used.map((f) => `  ${f.option}: ${f.workload} ran on ${formatLocation(f.placement)} (${f.placement.deployment}) in ${monthList(f.months)}, before its model was available at the option's placement`);
+  const lines = used.map((f) => `  ${f.option}: ${f.workload} ran on ${formatLocation(f.placement)} (${f.placement.deployment}) in ${describeMonths(f.months)}, when its model was not available at the option's own placement`);
   return [style.bold('Fallbacks:'), ...lines].join('\n');
-}
-
-function monthList(months: readonly string[]): string {
-  return months.length <= 3 ? months.join(', ') : `${months.length} months, ${months[0]} to ${months[months.length - 1]}`;
 }
 
 function latencyNotes(report: Comparison, style: Style): string {

@@ -58,6 +58,20 @@ describe('bad scenarios', () => {
   it('YAML aliases that would expand without end', () =>
     compareFails([`${S}/alias-bomb.yaml`], [`${S}/alias-bomb.yaml: cannot expand the document's aliases: Excessive alias count indicates a resource exhaustion attack`]));
 
+  it('placements that cannot be: data on a model vendor, a cache of no size, a link of one cloud', () =>
+    compareFails(
+      [`${S}/bad-placements.yaml`],
+      [
+        `${S}/bad-placements.yaml:4:16 latency[0].between: a round trip needs two different places`,
+        `${S}/bad-placements.yaml:6:41 datasets[0].home.cloud: expected one of azure, aws, gcp, oci (model vendors hold no state, caches or data), got "openai"`,
+        `${S}/bad-placements.yaml:13:14 workloads[0].runtime: say what the runtime bills: active_seconds_per_turn (with vcpus and memory) or session_hours`,
+        `${S}/bad-placements.yaml:17:21 options[0].state.cloud: expected one of azure, aws, gcp, oci (model vendors hold no state, caches or data), got "openai"`,
+        `${S}/bad-placements.yaml:18:91 options[0].cache.size: must be at least 1 bytes, got 0 bytes`,
+        `${S}/bad-placements.yaml:19:19 options[0].interconnect.ports: required; expected a list`,
+        `${S}/bad-placements.yaml:19:29 options[0].interconnect.clouds: expected at least two different clouds`,
+      ],
+    ));
+
   it('a YAML syntax error', () =>
     compareFails([`${S}/syntax-error.yaml`], [`${S}/syntax-error.yaml:8:1: Flow sequence in block collection must be sufficiently indented and end with a ]`]));
 
@@ -79,7 +93,7 @@ describe('bad scenarios', () => {
     compareFails(
       [`${S}/missing-price.yaml`],
       [
-        `${S}/missing-price.yaml:15:12 options[1].model: no price for aws/us-east-1/in-region/standard/gpt-5.5 in 2027-01 (the catalog has gpt-5.5 on aws as aws/us-east-2/in-region/standard/gpt-5.5), needed by workload "chat"; also in 11 more months, 2027-02 to 2027-12`,
+        `${S}/missing-price.yaml:15:12 options[1].model: no price for aws/us-east-1/in-region/standard/gpt-5.5 in 2027-01 (the catalog has gpt-5.5 on aws as aws/us-east-2/in-region/standard/gpt-5.5), needed by workload "chat"; also in 2027-02 to 2027-12`,
       ],
     ));
 });

@@ -83,6 +83,52 @@ describe('cross-cloud model calls', () => {
     expect(result.lineItems).toEqual([]);
   });
 
+  it('never lets request growth go negative when sessions average under one turn', () => {
+    const s = scenario`
+      name: short sessions
+      horizon: { start: 2026-07, months: 1 }
+      workloads:
+        - id: a
+          model: m
+          sessions_per_month: 1M
+          turns_per_session: 0.5
+          tokens_per_call: { input: 0, output: 0 }
+          payload: { request: 1MB, request_growth: 100MB, response: 0 }
+      options:
+        - id: o
+          model: { cloud: azure, region: eastus2, deployment: global }
+          runtime: { cloud: aws, region: us-east-1, service: agentcore }
+    `;
+    // 500 000 calls × 1 MB (no later turns to grow into) = 500 GB: 100 free + 400 × 0.09 = 36
+    expect(items(simulate(s, multiCloud()), 'o', 'egress')).toEqual([['a', 'aws', '500', 'gb', '36']]);
+  });
+
+  it('leaves no rounding remainder behind when a workload in a tier group uses nothing', () => {
+    const workload = (id: string, sessions: string) => `
+        - id: ${id}
+          model: m
+          sessions_per_month: ${sessions}
+          turns_per_session: 1
+          tokens_per_call: { input: 0, output: 0 }
+          payload: { request: 10GB, response: 0 }`;
+    const s = scenario`
+      name: thirds
+      horizon: { start: 2026-07, months: 1 }
+      workloads:${workload('a', '11')}${workload('b', '11')}${workload('c', '11')}${workload('d', '0')}
+      options:
+        - id: o
+          model: { cloud: azure, region: eastus2, deployment: global }
+          runtime: { cloud: aws, region: us-east-1, service: agentcore }
+    `;
+    // 3 × 110 GB = 330 GB: 100 free + 230 × 0.09 = 20.7, a third each = 6.9 exactly; d adds nothing
+    const egress = simulate(s, multiCloud()).lineItems.filter((i) => i.category === 'egress');
+    expect(egress.map((i) => [i.workload, i.cost.toFixed()])).toEqual([
+      ['a', '6.9'],
+      ['b', '6.9'],
+      ['c', '6.9'],
+    ]);
+  });
+
   it('uses the to_region price for an inter-region hop, and the general one back', () => {
     const s = scenario`
       name: inter-region
@@ -288,15 +334,27 @@ describe('availability and fallback', () => {
     expect(result.fallbacks).toEqual([{ option: 'all-aws', workload: 'a', placement: { cloud: 'azure', region: 'eastus2', deployment: 'global', tier: 'standard' }, months: ['2026-05', '2026-06'] }]);
   });
 
+  it('joins back-to-back availability rows, so a month they cover together stays put', () => {
+    const catalog = multiCloud();
+    const [aws] = catalog.availability;
+    catalog.availability = [
+      { ...aws!, from: '2026-01-01', until: '2026-06-15' },
+      { ...aws!, from: '2026-06-15', until: undefined },
+    ];
+    const result = simulate(allAws(''), catalog);
+    expect(result.fallbacks).toEqual([]);
+    expect(result.lineItems.map((i) => i.cloud)).toEqual(['aws', 'aws', 'aws']);
+  });
+
   it('names the model, cloud and first month when there is no fallback', () => {
     expect(problems(() => simulate(allAws(''), multiCloud()))).toEqual([
-      'options.0.model: m (stateless API) for workload "a" is not available on aws/us-east-1 in 2 months from 2026-05 (availability.csv:2 has it from 2026-07-01); add a fallback placement for those months',
+      'options.0.model: m (stateless API) for workload "a" is not available on aws/us-east-1 in 2026-05 and 2026-06 (availability.csv:2 has it from 2026-07-01); add a fallback placement for those months',
     ]);
   });
 
   it('treats an API kind without a row as not sold there', () => {
     expect(problems(() => simulate(allAws('', 'stateful'), multiCloud()))).toEqual([
-      'options.0.model: m (stateful API) for workload "a" is not available on aws/us-east-1 in 3 months from 2026-05 (the catalog sells it there only as stateless); add a fallback placement for those months',
+      'options.0.model: m (stateful API) for workload "a" is not available on aws/us-east-1 in 2026-05 to 2026-07 (the catalog sells it there only as stateless); add a fallback placement for those months',
     ]);
   });
 });
@@ -322,14 +380,14 @@ describe('catalog gaps', () => {
     const catalog = multiCloud();
     catalog.services = catalog.services.map((row) => (row.item[0] === 'dynamodb' && row.item[1] === 'read' ? { ...row, item: ['dynamodb', 'vcpu'] as [string, string] } : row));
     expect(problems(() => simulate(s('dynamodb'), catalog))).toContain(
-      'workloads.0: services.csv:2 prices services aws/* dynamodb vcpu per million-requests, but runtime vCPU, dynamodb is measured in vcpu-seconds; price it per vcpu-second, vcpu-hour',
+      'options.0.runtime: services.csv:2 prices services aws/* dynamodb vcpu per million-requests, but runtime vCPU, dynamodb is measured in vcpu-seconds; price it per vcpu-second, vcpu-hour',
     );
   });
 
   it('names a service the catalog does not price', () => {
     expect(problems(() => simulate(s('lambda'), multiCloud()))).toEqual([
-      'workloads.0: no price for services aws/us-east-1 lambda vcpu in 2026-07 (services.csv has no row for it), needed for runtime vCPU, lambda',
-      'workloads.0: no price for services aws/us-east-1 lambda memory in 2026-07 (services.csv has no row for it), needed for runtime memory, lambda',
+      'options.0.runtime: no price for services aws/us-east-1 lambda vcpu in 2026-07 (services.csv has no row for it), needed by option "o" for runtime vCPU, lambda',
+      'options.0.runtime: no price for services aws/us-east-1 lambda memory in 2026-07 (services.csv has no row for it), needed by option "o" for runtime memory, lambda',
     ]);
   });
 
@@ -382,6 +440,29 @@ describe('latency', () => {
     // model us-east-2: 2 calls × 12 ms (latency.csv) + 2 state ops × 9 ms (assumed) = 42 ms
     const result = simulate(s('{ cloud: aws, region: us-east-2, deployment: in-region }'), multiCloud());
     expect(result.latency.map((l) => [l.msPerTurn?.toFixed(), l.unknownPairs])).toEqual([['42', []]]);
+  });
+
+  it('follows the model to its fallback in the months it runs there', () => {
+    const fallback = scenario`
+      name: latency with a fallback
+      horizon: { start: 2026-06, months: 2 }
+      latency:
+        - { between: [aws/us-east-1, azure/eastus2], rtt_ms: 9 }
+      workloads:
+        - id: a
+          model: m
+          sessions_per_month: 1
+          turns_per_session: 1
+          tokens_per_call: { input: 0, output: 0 }
+      options:
+        - id: o
+          model: { cloud: aws, region: us-east-2, deployment: in-region }
+          fallback: { model: { cloud: azure, region: eastus2, deployment: global } }
+          runtime: { cloud: aws, region: us-east-1, service: agentcore }
+    `;
+    // June on Azure (9 ms), July on AWS us-east-2 (12 ms), one turn each: (9 + 12) / 2 = 10.5
+    const result = simulate(fallback, multiCloud());
+    expect(result.latency.map((l) => [l.msPerTurn?.toFixed(), l.unknownPairs])).toEqual([['10.5', []]]);
   });
 
   it('is unknown when a pair has no round-trip time, and names it', () => {
