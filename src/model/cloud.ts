@@ -3,8 +3,9 @@
  * are clouds. The token service is what a bill calls the model API on that cloud.
  *
  * `infrastructure` is false for the vendors: their price lists carry tokens and tools only, so
- * they bill no data transfer for the responses they send, and an agent cannot keep state, caches
- * or dataset copies there. Their traffic is billed by the cloud on the other end.
+ * they bill no data transfer for what they send, and a scenario cannot keep state, caches,
+ * dataset copies or private links there (a vendor-hosted agent runtime is fine). Traffic to
+ * them is billed by the cloud that sends it.
  */
 export const CLOUDS = {
   azure: { tokenService: 'azure-openai', infrastructure: true },
