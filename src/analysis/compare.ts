@@ -7,6 +7,7 @@
  */
 import type { FallbackUse } from '../engine/simulate.js';
 import { weightedMs, type LatencyEstimate } from '../engine/latency.js';
+import type { Catalog, Override } from '../model/catalog.js';
 import { CLOUD_IDS } from '../model/cloud.js';
 import { CATEGORIES, type Category, type LineItem, type PriceRef } from '../model/line-item.js';
 import { ZERO, type Decimal } from '../model/money.js';
@@ -56,6 +57,9 @@ export interface OptionCost {
 
 export interface CatalogUse {
   files: string[];
+  sha256: string;
+  /** Rows replaced by a later catalog, among all keys (not only those used). */
+  overridden: Override[];
   rowsUsed: number;
   oldestAsOf: string | undefined;
   newestAsOf: string | undefined;
@@ -79,7 +83,7 @@ export interface Comparison {
 export interface CompareInput {
   scenario: Scenario;
   scenarioFile: string;
-  catalogFiles: string[];
+  catalog: Pick<Catalog, 'files' | 'sha256' | 'overridden'>;
   periods: Period[];
   lineItems: readonly LineItem[];
   fallbacks?: readonly FallbackUse[];
@@ -129,7 +133,7 @@ export function compare(input: CompareInput): Comparison {
     groups,
     reference: reference.id,
     options,
-    catalog: catalogUse(input.catalogFiles, input.lineItems),
+    catalog: catalogUse(input.catalog, input.lineItems),
   };
 }
 
@@ -171,11 +175,11 @@ function inCategoryOrder(totals: Map<Category, Decimal>): Map<Category, Decimal>
   return new Map(CATEGORIES.filter((c) => totals.has(c)).map((c) => [c, totals.get(c) ?? ZERO]));
 }
 
-function catalogUse(files: string[], items: readonly LineItem[]): CatalogUse {
+function catalogUse(catalog: CompareInput['catalog'], items: readonly LineItem[]): CatalogUse {
   const rows = new Map<string, PriceRef>();
   for (const item of items) rows.set(`${item.priceRef.file}:${item.priceRef.line}`, item.priceRef);
   const dates = [...rows.values()].map((ref) => ref.asOf).sort();
-  return { files, rowsUsed: rows.size, oldestAsOf: dates[0], newestAsOf: dates[dates.length - 1] };
+  return { files: catalog.files, sha256: catalog.sha256, overridden: catalog.overridden, rowsUsed: rows.size, oldestAsOf: dates[0], newestAsOf: dates[dates.length - 1] };
 }
 
 function unique<T>(values: readonly T[]): T[] {

@@ -31,7 +31,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .command('compare')
     .description('compare the placement options of a scenario: totals, categories, the cheapest and the differences')
     .argument('<scenario>', 'scenario file (YAML or JSON)')
-    .option('--catalog <dir>', 'pricing catalog directory (default: the bundled pricing-data/)')
+    .option('--catalog <dir>', 'pricing catalog directory; repeat to layer catalogs, later over earlier (default and @bundled: the shipped pricing-data/)', collect, [])
     .addOption(new Option('--by <breakdown>', 'add a breakdown by period, cloud or workload').choices(BREAKDOWNS))
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
     .option('--out <file>', 'write the report to a file (atomically) instead of stdout')
@@ -47,6 +47,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   } catch (error) {
     return failure(error, io);
   }
+}
+
+/** Gathers a repeatable option's values in order. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 function failure(error: unknown, io: CliIo): number {

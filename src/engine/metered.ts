@@ -20,6 +20,7 @@ import { meteredKey, type MeteredPrice } from '../model/metered-price.js';
 import { ZERO, type Decimal } from '../model/money.js';
 import { firstDay, type Period } from '../model/period.js';
 import { inUnit, UNITS, unitsOf, type Dimension } from '../model/units.js';
+import { missingRate, type Exchange } from './fx.js';
 import type { Problems } from './problems.js';
 
 /** Shares of a tiered total are kept to 12 decimals; the last share takes the remainder. */
@@ -82,7 +83,7 @@ interface Priced {
   quantity: Decimal;
 }
 
-export function priceMetered(usages: readonly MeteredUsage[], index: MeteredIndex, currency: string, problems: Problems): LineItem[] {
+export function priceMetered(usages: readonly MeteredUsage[], index: MeteredIndex, currency: string, exchange: Exchange, problems: Problems): LineItem[] {
   const groups = new Map<string, Priced[]>();
   for (const usage of usages) {
     const schedule = index(usage);
@@ -96,8 +97,8 @@ export function priceMetered(usages: readonly MeteredUsage[], index: MeteredInde
       problems.add(usage.path, `unit ${first.ref.line}`, usage.period, `${first.ref.file}:${first.ref.line} prices ${schedule.key} per ${first.unit}, but ${usage.meter} is measured in ${usage.dimension}; price it per ${unitsOf(usage.dimension)}`);
       continue;
     }
-    if (first.currency !== currency) {
-      problems.add(usage.path, `currency ${first.ref.line}`, usage.period, `${first.ref.file}:${first.ref.line} is priced in ${first.currency} but the scenario reports in ${currency}, and no exchange rate is defined`);
+    if (exchange(first.currency) === undefined) {
+      problems.add(usage.path, `currency ${first.ref.line}`, usage.period, missingRate(`${first.ref.file}:${first.ref.line}`, first.currency, currency));
       continue;
     }
     const group = `${usage.option} ${usage.period} ${first.ref.file}:${first.ref.line}`;
@@ -116,8 +117,10 @@ export function priceMetered(usages: readonly MeteredUsage[], index: MeteredInde
       problems.add(usage.path, `tiers ${tiered.beyond.ref.line}`, usage.period, `${total.toFixed()} ${tiered.beyond.unit} in ${usage.period} goes beyond the last tier of ${meteredKey(tiered.beyond)} (${tiered.beyond.ref.file}:${tiered.beyond.ref.line} ends at ${tiered.beyond.tierTo!.toFixed()}); the catalog needs a price above it`);
       continue;
     }
-    const shares = proportionalShares(tiered.cost, members.map((m) => m.quantity), total);
-    const blended = total.isZero() ? tiered.row.price : tiered.cost.div(total).toDecimalPlaces(SHARE_DECIMALS);
+    const rate = exchange(tiered.row.currency)!;
+    const cost = tiered.cost.times(rate);
+    const shares = proportionalShares(cost, members.map((m) => m.quantity), total);
+    const blended = cost.div(total).toDecimalPlaces(SHARE_DECIMALS);
     members.forEach(({ usage, quantity }, i) => {
       lineItems.push({
         option: usage.option,
@@ -134,6 +137,7 @@ export function priceMetered(usages: readonly MeteredUsage[], index: MeteredInde
         unitPrice: blended,
         cost: shares[i]!,
         priceRef: { file: tiered.row.ref.file, line: tiered.row.ref.line, source: tiered.row.source, asOf: tiered.row.asOf },
+        fx: tiered.row.currency === currency ? undefined : { currency: tiered.row.currency, rate },
       });
     });
   }

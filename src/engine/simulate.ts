@@ -17,6 +17,7 @@ import { periodsFrom, type Period } from '../model/period.js';
 import type { ModelPlacement, Scenario } from '../model/scenario.js';
 import { workloadActivity } from './activity.js';
 import { agentUsage, hitRate, missingPlacements } from './agent-usage.js';
+import { exchange } from './fx.js';
 import { combineEstimates, estimateLatency, indexRoundTrips, type LatencyEstimate } from './latency.js';
 import { indexMetered, priceMetered, type MeteredUsage } from './metered.js';
 import { indexAvailability, monthPlacements, type MonthPlacement } from './placements.js';
@@ -44,6 +45,7 @@ export interface Simulation {
 export function simulate(scenario: Scenario, catalog: Catalog): Simulation {
   const periods = periodsFrom(scenario.horizon.start, scenario.horizon.months);
   const prices = indexPrices(catalog);
+  const rates = exchange(scenario);
   const availability = indexAvailability(catalog.availability);
   const roundTrips = indexRoundTrips(scenario, catalog);
   const activities = scenario.workloads.map((workload) => workloadActivity(workload, periods));
@@ -68,7 +70,7 @@ export function simulate(scenario: Scenario, catalog: Catalog): Simulation {
       const placements = new Map<Period, MonthPlacement>(placed.months.map((m) => [m.period, m]));
       const activity = activities[workloadIndex]!;
 
-      lineItems.push(...priceTokens({ option, workload, currency: scenario.currency, prices, placements }, tokenUsage(workload, activity, hitRate(option, workload)), problems));
+      lineItems.push(...priceTokens({ option, workload, currency: scenario.currency, exchange: rates, prices, placements }, tokenUsage(workload, activity, hitRate(option, workload)), problems));
       if (missing.length === 0) {
         for (const month of activity) {
           const placement = placements.get(month.period);
@@ -84,7 +86,7 @@ export function simulate(scenario: Scenario, catalog: Catalog): Simulation {
     for (const period of periods) metered.push(...sharedUsage(scenario, option, optionIndex, period, modelsByMonth.get(period)!));
   });
 
-  lineItems.push(...priceMetered(metered, indexMetered(catalog), scenario.currency, problems));
+  lineItems.push(...priceMetered(metered, indexMetered(catalog), scenario.currency, rates, problems));
   found.push(...problems.list());
   if (found.length > 0) throw new InputError(found);
   return { periods, lineItems: inReportOrder(scenario, lineItems), fallbacks, latency };

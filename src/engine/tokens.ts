@@ -12,6 +12,7 @@ import type { Category, LineItem } from '../model/line-item.js';
 import { dec, type Decimal } from '../model/money.js';
 import { daysInMonth, type Period } from '../model/period.js';
 import type { Option, Workload } from '../model/scenario.js';
+import { missingRate, type Exchange } from './fx.js';
 import type { MonthPlacement } from './placements.js';
 import type { Problems } from './problems.js';
 import type { PriceIndex, PriceSegment } from './price-lookup.js';
@@ -23,6 +24,7 @@ export interface TokenPricing {
   option: Option;
   workload: Workload;
   currency: string;
+  exchange: Exchange;
   prices: PriceIndex;
   /** Where the model runs each month (the option's placement, or its fallback). */
   placements: ReadonlyMap<Period, MonthPlacement>;
@@ -48,9 +50,7 @@ export function priceTokens(pricing: TokenPricing, usage: readonly TokenUsage[],
     }
     for (const { price } of found.segments) {
       const row = `${price.ref.file}:${price.ref.line}`;
-      if (price.currency !== pricing.currency) {
-        problems.add(where, `currency ${row}`, month.period, `${row} is priced in ${price.currency} but the scenario reports in ${pricing.currency}, and no exchange rate is defined`);
-      }
+      if (pricing.exchange(price.currency) === undefined) problems.add(where, `currency ${row}`, month.period, missingRate(row, price.currency, pricing.currency));
       if (caches && price.cachedInput === undefined) {
         problems.add(
           where,
@@ -69,8 +69,10 @@ export function priceTokens(pricing: TokenPricing, usage: readonly TokenUsage[],
       const shares = splitByDays(tokens, found.segments, daysInMonth(month.period));
       found.segments.forEach(({ price }, i) => {
         const quantity = shares[i]!;
-        const perMillion = unitPriceOf(price, category);
-        if (quantity.isZero() || perMillion === undefined || price.currency !== pricing.currency) return;
+        const listed = unitPriceOf(price, category);
+        const rate = pricing.exchange(price.currency);
+        if (quantity.isZero() || listed === undefined || rate === undefined) return;
+        const perMillion = listed.times(rate);
         lineItems.push({
           option: option.id,
           workload: workload.id,
@@ -86,6 +88,7 @@ export function priceTokens(pricing: TokenPricing, usage: readonly TokenUsage[],
           unitPrice: perMillion.div(PER_MILLION),
           cost: quantity.times(perMillion).div(PER_MILLION),
           priceRef: { file: price.ref.file, line: price.ref.line, source: price.source, asOf: price.asOf },
+          fx: price.currency === pricing.currency ? undefined : { currency: price.currency, rate },
         });
       });
     }

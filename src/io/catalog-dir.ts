@@ -3,21 +3,35 @@
  * egress.csv, services.csv, availability.csv and latency.csv. All problems of all files are
  * reported together.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availabilityRowSchema, toAvailability } from '../model/availability.js';
 import { findOverlaps, type Catalog } from '../model/catalog.js';
+import { layerCatalogs } from '../model/catalog-layers.js';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import { latencyRowSchema, pairKey, toLatency, type Latency } from '../model/latency.js';
 import { egressRowSchema, meteredProblems, serviceRowSchema, toEgressPrice, toServicePrice } from '../model/metered-price.js';
 import { formatKey, modelRowSchema, toModelPrice } from '../model/model-price.js';
 import { parseTable, type TableSpec } from './csv-table.js';
-import { readText } from './read-text.js';
+import { displayPath, readText } from './read-text.js';
 
 /** The catalog shipped with cloudtco, found beside the code whether run from src/ or dist/. */
 export function bundledCatalogDir(): string {
   return fileURLToPath(new URL('../../pricing-data/', import.meta.url));
+}
+
+/** `--catalog` names the shipped catalog so, for layering your own rows over it. */
+export const BUNDLED = '@bundled';
+
+/** The directories `--catalog` values name (the bundled one when none is given), and how to show them. */
+export function catalogDirs(values: readonly string[], cwd: string): { dir: string; shownAs: string }[] {
+  const chosen = values.length === 0 ? [BUNDLED] : values;
+  return chosen.map((value) => {
+    const dir = value === BUNDLED ? bundledCatalogDir() : path.resolve(cwd, value);
+    return { dir, shownAs: displayPath(dir, cwd) };
+  });
 }
 
 const SOURCED_OPTIONAL = ['effective_from', 'effective_to', 'note'];
@@ -34,7 +48,7 @@ export async function loadCatalog(dir: string, shownAs: string): Promise<Catalog
   const shown = (name: string) => path.join(shownAs, name);
   const read = async <Row>(spec: TableSpec<Row>, required: boolean) => {
     const text = required ? await readText(path.join(dir, spec.name), shown(spec.name)) : await readOptional(path.join(dir, spec.name), shown(spec.name));
-    return text === undefined ? { rows: [], problems: [], file: undefined } : { ...parseTable(spec, text, shown(spec.name)), file: shown(spec.name) };
+    return text === undefined ? { rows: [], problems: [], file: undefined, name: spec.name, text: '' } : { ...parseTable(spec, text, shown(spec.name)), file: shown(spec.name), name: spec.name, text };
   };
   const [models, egress, services, availability, latency] = await Promise.all([
     read(TABLES.models, true),
@@ -55,14 +69,40 @@ export async function loadCatalog(dir: string, shownAs: string): Promise<Catalog
     ...duplicatePairs(latency.rows),
   ];
   if (problems.length > 0) throw new InputError(problems);
+  const tables = [models, egress, services, availability, latency];
   return {
-    files: [models, egress, services, availability, latency].flatMap((t) => (t.file === undefined ? [] : [t.file])),
+    files: tables.flatMap((t) => (t.file === undefined ? [] : [t.file])),
+    sha256: digest(tables.flatMap((t) => (t.file === undefined ? [] : [[t.name, t.text] as const]))),
+    overridden: [],
     models: models.rows,
     egress: egress.rows,
     services: services.rows,
     availability: availability.rows,
     latency: latency.rows,
   };
+}
+
+/**
+ * Several catalog directories, later over earlier (see model/catalog-layers.ts); their hash
+ * covers every file of every layer, in order.
+ */
+export async function loadCatalogs(dirs: readonly { dir: string; shownAs: string }[]): Promise<Catalog> {
+  const settled = await Promise.allSettled(dirs.map(({ dir, shownAs }) => loadCatalog(dir, shownAs)));
+  const failures = settled.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+  if (failures.length > 0) {
+    const other = failures.find((e) => !(e instanceof InputError));
+    if (other !== undefined) throw other;
+    throw new InputError(failures.flatMap((e) => (e as InputError).diagnostics));
+  }
+  const catalogs = settled.map((r) => (r as PromiseFulfilledResult<Catalog>).value);
+  return catalogs.length === 1 ? catalogs[0]! : layerCatalogs(catalogs, digest(catalogs.map((c, i) => [String(i), c.sha256] as const)));
+}
+
+/** sha256 over names and contents, each length-prefixed so no two lists hash alike. */
+function digest(parts: readonly (readonly [string, string])[]): string {
+  const hash = createHash('sha256');
+  for (const [name, text] of parts) hash.update(`${name.length}:${name}${Buffer.byteLength(text)}:${text}`);
+  return hash.digest('hex');
 }
 
 /** A table the directory may leave out; any other read failure is still an error. */

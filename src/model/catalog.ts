@@ -26,6 +26,10 @@ export const ANY_REGION = '*';
 export interface Catalog {
   /** The files it was read from, as shown to the user. */
   files: string[];
+  /** sha256 of the files' names and contents, in order: what a result was priced with. */
+  sha256: string;
+  /** Rows a later catalog replaced (a company's negotiated prices over list prices). */
+  overridden: Override[];
   models: ModelPrice[];
   egress: MeteredPrice[];
   services: MeteredPrice[];
@@ -33,7 +37,14 @@ export interface Catalog {
   latency: Latency[];
 }
 
-export const EMPTY_CATALOG: Catalog = { files: [], models: [], egress: [], services: [], availability: [], latency: [] };
+export const EMPTY_CATALOG: Catalog = { files: [], sha256: '', overridden: [], models: [], egress: [], services: [], availability: [], latency: [] };
+
+/** A key whose rows in one catalog were replaced by the rows of a later one. */
+export interface Override {
+  key: string;
+  rows: RowRef[];
+  by: RowRef[];
+}
 
 export interface RowRef {
   file: string;

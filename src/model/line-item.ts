@@ -49,4 +49,6 @@ export interface LineItem {
   unitPrice: Decimal;
   cost: Decimal;
   priceRef: PriceRef;
+  /** Set when the catalog row is in another currency: its currency and the scenario's rate. */
+  fx: { currency: string; rate: Decimal } | undefined;
 }

@@ -27,7 +27,7 @@
 import * as z from 'zod';
 import { API_KINDS } from './availability.js';
 import { CLOUD_IDS, INFRASTRUCTURE_CLOUDS, TIERS, type Location } from './cloud.js';
-import { bytes, count, duration, flag, id, matching, oneOf, optional, percent, period, text } from './fields.js';
+import { bytes, count, duration, flag, id, isoDate, matching, oneOf, optional, percent, period, text } from './fields.js';
 import { dec } from './money.js';
 import { addMonths, LAST_PERIOD } from './period.js';
 
@@ -178,6 +178,17 @@ export const scenarioSchema = z
         const end = addMonths(start, months - 1);
         if (end > LAST_PERIOD) ctx.addIssue({ code: 'custom', path: ['months'], message: `the horizon would end in ${end}; it must end by ${LAST_PERIOD}` });
       }),
+    /** Fixed exchange rates into the reporting currency, so results do not move with markets. */
+    fx: z
+      .array(
+        z.strictObject({
+          from: matching('a three-letter currency code such as EUR', /^[A-Z]{3}$/),
+          rate: count('units of the reporting currency', '1.08', { min: '0.000000001' }),
+          as_of: isoDate(),
+          source: optional(text('where the rate comes from')),
+        }),
+      )
+      .default([]),
     network: z
       .strictObject({
         /** Whether the model's cloud bills its responses as data transfer out (on by default). */
@@ -202,6 +213,15 @@ export const scenarioSchema = z
 
 /** Ids name workloads and options in reports, so each must be unique within its list. */
 function checkUniqueIds(scenario: unknown, ctx: z.RefinementCtx): void {
+  const rates = (scenario as { fx?: unknown } | null)?.fx;
+  if (Array.isArray(rates)) {
+    const seen = new Map<unknown, number>();
+    rates.forEach((rate: { from?: unknown } | null, index) => {
+      const first = seen.get(rate?.from);
+      if (first === undefined) seen.set(rate?.from, index);
+      else ctx.addIssue({ code: 'custom', path: ['fx', index, 'from'], message: `fx[${first}] already gives the rate from ${String(rate?.from)}; one rate per currency keeps results reproducible` });
+    });
+  }
   for (const list of ['workloads', 'options', 'datasets'] as const) {
     const entries = (scenario as Record<string, unknown> | null)?.[list];
     if (!Array.isArray(entries)) continue;

@@ -14,10 +14,12 @@ import type { Renderer } from './renderer.js';
 
 export const renderCompareAsCsv: Renderer<Comparison> = (report) => {
   const { categories, currency } = report;
+  // every row says what it was priced with, so a copied sheet keeps its provenance
+  const provenance = [report.catalog.sha256, report.catalog.oldestAsOf ?? '', report.catalog.newestAsOf ?? ''];
   const amounts = (byCategory: Map<string, Decimal>) => categories.map((c) => plain(byCategory.get(c) ?? ZERO));
   if (report.by !== undefined) {
-    const rows = report.options.flatMap((o) => o.breakdown!.map((g) => [o.id, g.key, plain(g.total), ...amounts(g.byCategory), currency]));
-    return csv(['option', report.by, 'total', ...categories, 'currency'], rows);
+    const rows = report.options.flatMap((o) => o.breakdown!.map((g) => [o.id, g.key, plain(g.total), ...amounts(g.byCategory), currency, ...provenance]));
+    return csv(['option', report.by, 'total', ...categories, 'currency', ...PROVENANCE], rows);
   }
   const rows = report.options.map((o) => [
     o.id,
@@ -29,9 +31,12 @@ export const renderCompareAsCsv: Renderer<Comparison> = (report) => {
     o.differenceRatio === undefined ? '' : percentText(o.differenceRatio),
     o.latency.msPerTurn === undefined ? '' : msText(o.latency.msPerTurn),
     currency,
+    ...provenance,
   ]);
-  return csv(['option', 'total', 'monthly_average', ...categories, 'cheapest', 'difference', 'difference_percent', 'added_rtt_ms_per_turn', 'currency'], rows);
+  return csv(['option', 'total', 'monthly_average', ...categories, 'cheapest', 'difference', 'difference_percent', 'added_rtt_ms_per_turn', 'currency', ...PROVENANCE], rows);
 };
+
+const PROVENANCE = ['catalog_sha256', 'prices_as_of_oldest', 'prices_as_of_newest'];
 
 function csv(header: string[], rows: string[][]): string {
   return stringify([header, ...rows], { record_delimiter: 'windows', quoted_match: /[\r\n]/ });

@@ -4,6 +4,7 @@
  * (monthlyAverage to 10 decimals, percent to 2).
  */
 import type { Comparison, GroupCost, OptionCost } from '../analysis/compare.js';
+import type { RowRef } from '../model/catalog.js';
 import type { LineItem } from '../model/line-item.js';
 import { plain, type Decimal } from '../model/money.js';
 import { msText, percentText, quotientText } from './numbers.js';
@@ -18,7 +19,7 @@ export const renderCompareAsJson: Renderer<Comparison> = (report, options) => {
     currency: report.currency,
     horizon: report.horizon,
     ...(report.by === undefined ? {} : { by: report.by }),
-    catalog: report.catalog,
+    catalog: catalogJson(report.catalog),
     cheapest: report.options.filter((o) => o.cheapest).map((o) => o.id),
     reference: report.reference,
     options: report.options.map((o) => optionJson(o, report.by, options.lineItems)),
@@ -54,6 +55,18 @@ function optionJson(option: OptionCost, by: Comparison['by'], withLineItems: boo
     latency: option.latency.applicable ? { msPerTurn: option.latency.msPerTurn === undefined ? null : msText(option.latency.msPerTurn), unknownPairs: option.latency.unknownPairs } : null,
     ...(field === undefined || option.breakdown === undefined ? {} : { [field[0]]: option.breakdown.map((g) => groupJson(g, field[1])) }),
     ...(withLineItems ? { lineItems: option.lineItems.map(lineItemJson) } : {}),
+  };
+}
+
+function catalogJson(catalog: Comparison['catalog']) {
+  const ref = (r: RowRef) => `${r.file}:${r.line}`;
+  return {
+    files: catalog.files,
+    sha256: catalog.sha256,
+    rowsUsed: catalog.rowsUsed,
+    oldestAsOf: catalog.oldestAsOf ?? null,
+    newestAsOf: catalog.newestAsOf ?? null,
+    overridden: catalog.overridden.map((o) => ({ key: o.key, rows: o.rows.map(ref), by: o.by.map(ref) })),
   };
 }
 

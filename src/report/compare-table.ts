@@ -10,6 +10,7 @@
 import Table from 'cli-table3';
 import type { Comparison, OptionCost } from '../analysis/compare.js';
 import { ZERO, type Decimal } from '../model/money.js';
+import type { RowRef } from '../model/catalog.js';
 import { formatLocation } from '../model/cloud.js';
 import { describeMonths } from '../model/period.js';
 import { formatMoney, formatSignedMoney, msText, percentText, roundToTotal } from './numbers.js';
@@ -126,6 +127,16 @@ function legend(report: Comparison, style: Style): string {
   const { catalog } = report;
   const asOf = catalog.oldestAsOf === undefined ? '' : catalog.oldestAsOf === catalog.newestAsOf ? `, as of ${catalog.oldestAsOf}` : `, as of ${catalog.oldestAsOf} to ${catalog.newestAsOf}`;
   const dirs = [...new Set(catalog.files.map((file) => file.replace(/[^/\\]*$/, '') || './'))];
-  const prices = `Prices: ${dirs.join(', ')} (${catalog.rowsUsed} row${catalog.rowsUsed === 1 ? '' : 's'} used${asOf})`;
-  return style.dim(['Options:', ...lines, prices, 'Figures are rounded so that each column adds up to its total.'].join('\n'));
+  const hash = catalog.sha256 === '' ? '' : `, catalog sha256 ${catalog.sha256.slice(0, 12)}`;
+  const prices = `Prices: ${dirs.join(', ')} (${catalog.rowsUsed} row${catalog.rowsUsed === 1 ? '' : 's'} used${asOf}${hash})`;
+  return style.dim(['Options:', ...lines, prices, ...overrides(catalog), 'Figures are rounded so that each column adds up to its total.'].join('\n'));
+}
+
+/** Which rows a later catalog replaced: the first few, then how many more. */
+function overrides(catalog: Comparison['catalog']): string[] {
+  const shown = 5;
+  const ref = (r: RowRef) => `${r.file}:${r.line}`;
+  const lines = catalog.overridden.slice(0, shown).map((o) => `  ${o.key}: ${o.rows.map(ref).join(', ')} replaced by ${o.by.map(ref).join(', ')}`);
+  if (catalog.overridden.length > shown) lines.push(`  and ${catalog.overridden.length - shown} more (see --format json)`);
+  return lines.length === 0 ? [] : [`Overridden by later catalogs:`, ...lines];
 }

@@ -31,7 +31,7 @@ describe('compare', () => {
   //   pricey: 3 in + 0 out = 3 a month, 9 over 3 months
   //   a:      2 + 0 = 2 a month, 6;  b: 1 + 1 = 2 a month, 6
   const { periods, lineItems } = simulate(s, c);
-  const report = compare({ scenario: s, scenarioFile: 'ties.yaml', catalogFiles: ['inline.csv'], periods, lineItems, by: 'year' });
+  const report = compare({ scenario: s, scenarioFile: 'ties.yaml', catalog: { files: ['inline.csv'], sha256: 'abc', overridden: [] }, periods, lineItems, by: 'year' });
 
   it('marks every option tied for the lowest total as cheapest', () => {
     expect(report.options.map((o) => [o.id, o.total.toFixed(), o.cheapest, o.difference.toFixed(), o.differenceRatio?.toFixed()])).toEqual([
@@ -59,6 +59,6 @@ describe('compare', () => {
   });
 
   it('summarises the catalog rows used', () => {
-    expect(report.catalog).toEqual({ files: ['inline.csv'], rowsUsed: 3, oldestAsOf: '2026-07-01', newestAsOf: '2026-07-01' });
+    expect(report.catalog).toEqual({ files: ['inline.csv'], sha256: 'abc', overridden: [], rowsUsed: 3, oldestAsOf: '2026-07-01', newestAsOf: '2026-07-01' });
   });
 });

@@ -113,3 +113,39 @@ describe('colour', () => {
     expect((await runCli([...WORKED, '--format', 'json'], { isTTY: true })).stdout).not.toMatch(ansi);
   });
 });
+
+describe('several catalogs', () => {
+  it('layers later catalogs over earlier ones by key and says which rows they replaced', async () => {
+    const result = await runCli([...WORKED, '--catalog', 'test/fixtures/negotiated', '--format', 'json']);
+    expect(result.stderr).toBe('');
+    const json = JSON.parse(result.stdout);
+    // "cloud" now pays the negotiated standard price, half the list 2.20/0.55/8.80 (batch stays at list):
+    //   input  3 972 000 × 1.10 + 993 000 × 1.10  = 4.3692 + 1.0923  = 5.4615
+    //   cached 1 324 000 × 0.275 + 331 000 × 0.275 = 0.3641 + 0.091025 = 0.455125
+    //   output   529 600 × 4.40 + 132 400 × 4.40  = 2.33024 + 0.58256 = 2.9128
+    //   total 8.829425, now below the vendor's 8.99675
+    expect(json.options[1].total).toBe('8.829425');
+    expect(json.cheapest).toEqual(['cloud']);
+    expect(json.catalog.overridden).toEqual([
+      {
+        key: 'models azure/*/global/standard/demo-model',
+        rows: ['test/fixtures/worked-example/catalog/models.csv:5'],
+        by: ['test/fixtures/negotiated/models.csv:2'],
+      },
+    ]);
+    expect(json.catalog.files).toEqual(['test/fixtures/worked-example/catalog/models.csv', 'test/fixtures/negotiated/models.csv']);
+    expect(json.catalog.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('names the bundled catalog @bundled', async () => {
+    const bundled = JSON.parse((await runCli(['compare', 'scenarios/support-agents.yaml', '--format', 'json'])).stdout);
+    const named = JSON.parse((await runCli(['compare', 'scenarios/support-agents.yaml', '--format', 'json', '--catalog', '@bundled'])).stdout);
+    expect(named.catalog).toEqual(bundled.catalog);
+  });
+
+  it('gives a different hash for different prices', async () => {
+    const one = JSON.parse((await runCli([...WORKED, '--format', 'json'])).stdout).catalog.sha256;
+    const two = JSON.parse((await runCli([...WORKED, '--catalog', 'test/fixtures/negotiated', '--format', 'json'])).stdout).catalog.sha256;
+    expect(one).not.toBe(two);
+  });
+});

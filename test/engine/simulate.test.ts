@@ -70,7 +70,7 @@ describe('simulate', () => {
       },
       {
         path: ['options', 1, 'model'],
-        message: 'inline.csv:5 is priced in EUR but the scenario reports in USD, and no exchange rate is defined; also in 2026-06',
+        message: 'inline.csv:5 is priced in EUR but the scenario reports in USD; add the rate under fx: (from: EUR, rate: …); also in 2026-06',
       },
     ]);
   });

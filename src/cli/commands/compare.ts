@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { compare } from '../../analysis/compare.js';
 import { simulate } from '../../engine/simulate.js';
-import { bundledCatalogDir, loadCatalog } from '../../io/catalog-dir.js';
+import { catalogDirs, loadCatalogs } from '../../io/catalog-dir.js';
 import { displayPath } from '../../io/read-text.js';
 import { loadScenario, locateProblems } from '../../io/scenario-file.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
@@ -14,7 +14,7 @@ import { colorEnabled } from '../../report/style.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 
 export interface CompareOptions {
-  catalog?: string;
+  catalog: string[];
   by?: Breakdown;
   format: Format;
   out?: string;
@@ -26,11 +26,7 @@ export async function compareCommand(scenarioFile: string, options: CompareOptio
   if (options.lineItems && options.format !== 'json') {
     throw new InputError([{ message: `--line-items needs --format json (got --format ${options.format})` }]);
   }
-  const catalogDir = options.catalog === undefined ? bundledCatalogDir() : path.resolve(io.cwd, options.catalog);
-  const [loaded, catalog] = await allInputs(
-    loadScenario(path.resolve(io.cwd, scenarioFile), displayPath(scenarioFile, io.cwd)),
-    loadCatalog(catalogDir, displayPath(catalogDir, io.cwd)),
-  );
+  const [loaded, catalog] = await allInputs(loadScenario(path.resolve(io.cwd, scenarioFile), displayPath(scenarioFile, io.cwd)), loadCatalogs(catalogDirs(options.catalog, io.cwd)));
 
   let simulation;
   try {
@@ -43,7 +39,7 @@ export async function compareCommand(scenarioFile: string, options: CompareOptio
   const report = compare({
     scenario: loaded.scenario,
     scenarioFile: loaded.file,
-    catalogFiles: catalog.files,
+    catalog,
     periods: simulation.periods,
     lineItems: simulation.lineItems,
     fallbacks: simulation.fallbacks,
