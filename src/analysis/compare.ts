@@ -78,6 +78,8 @@ export interface Comparison {
   reference: string;
   options: OptionCost[];
   catalog: CatalogUse;
+  /** The scenario's fixed exchange rates into `currency`. */
+  fx: Scenario['fx'];
 }
 
 export interface CompareInput {
@@ -134,6 +136,7 @@ export function compare(input: CompareInput): Comparison {
     reference: reference.id,
     options,
     catalog: catalogUse(input.catalog, input.lineItems),
+    fx: scenario.fx,
   };
 }
 

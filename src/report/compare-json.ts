@@ -20,6 +20,7 @@ export const renderCompareAsJson: Renderer<Comparison> = (report, options) => {
     horizon: report.horizon,
     ...(report.by === undefined ? {} : { by: report.by }),
     catalog: catalogJson(report.catalog),
+    fx: report.fx.map((r) => ({ from: r.from, to: report.currency, rate: plain(r.rate), asOf: r.as_of, ...(r.source === undefined ? {} : { source: r.source }) })),
     cheapest: report.options.filter((o) => o.cheapest).map((o) => o.id),
     reference: report.reference,
     options: report.options.map((o) => optionJson(o, report.by, options.lineItems)),

@@ -129,7 +129,9 @@ function legend(report: Comparison, style: Style): string {
   const dirs = [...new Set(catalog.files.map((file) => file.replace(/[^/\\]*$/, '') || './'))];
   const hash = catalog.sha256 === '' ? '' : `, catalog sha256 ${catalog.sha256.slice(0, 12)}`;
   const prices = `Prices: ${dirs.join(', ')} (${catalog.rowsUsed} row${catalog.rowsUsed === 1 ? '' : 's'} used${asOf}${hash})`;
-  return style.dim(['Options:', ...lines, prices, ...overrides(catalog), 'Figures are rounded so that each column adds up to its total.'].join('\n'));
+  const rates = report.fx.map((r) => `1 ${r.from} = ${r.rate.toFixed()} ${report.currency} (${r.as_of}${r.source === undefined ? '' : `, ${r.source}`})`);
+  const fx = rates.length === 0 ? [] : [`Exchange rates: ${rates.join('; ')}`];
+  return style.dim(['Options:', ...lines, prices, ...fx, ...overrides(catalog), 'Figures are rounded so that each column adds up to its total.'].join('\n'));
 }
 
 /** Which rows a later catalog replaced: the first few, then how many more. */
