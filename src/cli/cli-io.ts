@@ -4,6 +4,12 @@ export interface CliIo {
   stderr: { write(text: string): unknown };
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
+  /** Today as YYYY-MM-DD, for age checks; tests fix it, the real CLI reads the clock. */
+  today?: string;
+}
+
+export function todayOf(io: CliIo): string {
+  return io.today ?? new Date().toISOString().slice(0, 10);
 }
 
 /** 0 ok; 1 a check failed; 2 bad input or usage; 3 internal error (a bug). */

@@ -27,18 +27,70 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       getErrHelpWidth: () => 80,
     });
 
+  const catalogOption = () => new Option('--catalog <dir>', 'pricing catalog directory; repeat to layer catalogs, later over earlier (default, or @bundled: the shipped pricing-data/)').argParser(collect).default([]);
+  const formatOption = () => new Option('--format <format>', 'output format').choices(FORMATS).default('table');
+  const outOption = () => new Option('--out <file>', 'write the report to a file (atomically) instead of stdout');
+  // commander hands options over untyped; each command module declares the shape it reads
+  const withGlobals = <T>(options: object, command: Command) => ({ ...options, color: command.optsWithGlobals().color as boolean }) as T;
+  const done = (code: number) => {
+    exitCode = code;
+  };
+
   program
     .command('compare')
     .description('compare the placement options of a scenario: totals, categories, the cheapest and the differences')
     .argument('<scenario>', 'scenario file (YAML or JSON)')
-    .option('--catalog <dir>', 'pricing catalog directory; repeat to layer catalogs, later over earlier (default and @bundled: the shipped pricing-data/)', collect, [])
+    .addOption(catalogOption())
     .addOption(new Option('--by <breakdown>', 'add a breakdown by period, cloud or workload').choices(BREAKDOWNS))
-    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
-    .option('--out <file>', 'write the report to a file (atomically) instead of stdout')
+    .addOption(formatOption())
+    .addOption(outOption())
     .option('--line-items', 'include every line item (JSON only)')
     .action(async (scenario: string, options, command: Command) => {
       const { compareCommand } = await import('./commands/compare.js');
-      exitCode = await compareCommand(scenario, { ...options, color: command.optsWithGlobals().color }, io);
+      done(await compareCommand(scenario, withGlobals(options, command), io));
+    });
+
+  const catalog = program.command('catalog').description('look into, check and import pricing catalogs');
+  catalog
+    .command('list')
+    .description('the models the catalog prices, and where each is sold')
+    .addOption(catalogOption())
+    .addOption(formatOption())
+    .addOption(outOption())
+    .action(async (options, command: Command) => {
+      const { catalogList } = await import('./commands/catalog.js');
+      done(await catalogList(withGlobals(options, command), io));
+    });
+  catalog
+    .command('show')
+    .description("one model's prices across clouds, deployments and tiers, the cheapest marked")
+    .argument('<model>', 'model id, such as gpt-5.5')
+    .addOption(catalogOption())
+    .addOption(formatOption())
+    .addOption(outOption())
+    .action(async (model: string, options, command: Command) => {
+      const { catalogShow } = await import('./commands/catalog.js');
+      done(await catalogShow(model, withGlobals(options, command), io));
+    });
+  catalog
+    .command('validate')
+    .description('check catalog directories: every problem in every row, located (exit 2 if any)')
+    .argument('[dirs...]', 'catalog directories (default: the bundled one)')
+    .action(async (dirs: string[]) => {
+      const { catalogValidate } = await import('./commands/catalog.js');
+      done(await catalogValidate(dirs, io));
+    });
+  catalog
+    .command('stale')
+    .description('rows read longer ago than --max-age (exit 1 if any): for CI')
+    .requiredOption('--max-age <age>', 'oldest acceptable as_of, like 120d or 16w')
+    .option('--scenario <file>', 'check only the rows this scenario is priced with')
+    .addOption(catalogOption())
+    .addOption(formatOption())
+    .addOption(outOption())
+    .action(async (options, command: Command) => {
+      const { catalogStale } = await import('./commands/catalog.js');
+      done(await catalogStale(withGlobals(options, command), io));
     });
 
   try {

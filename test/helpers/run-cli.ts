@@ -7,8 +7,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the CLI in-process from the repository root, with a clean environment and no terminal. */
-export async function runCli(args: string[], options: { env?: Record<string, string>; isTTY?: boolean; cwd?: string } = {}): Promise<CliResult> {
+export const TODAY = '2026-11-23';
+
+/** Runs the CLI in-process from the repository root, with a clean environment, no terminal and a fixed date. */
+export async function runCli(args: string[], options: { env?: Record<string, string>; isTTY?: boolean; cwd?: string; today?: string } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await run(args, {
@@ -16,6 +18,7 @@ export async function runCli(args: string[], options: { env?: Record<string, str
     stderr: { write: (text: string) => (stderr += text) },
     env: options.env ?? {},
     cwd: options.cwd ?? REPO,
+    today: options.today ?? TODAY,
   });
   return { code, stdout, stderr };
 }

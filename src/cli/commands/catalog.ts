@@ -1,0 +1,75 @@
+/** `cloudtco catalog list | show | validate | stale`: look into the catalog and check it. */
+import { allRows, futureRows, listModels, showModel, staleRows } from '../../analysis/catalog-views.js';
+import { catalogDirs, loadCatalog, loadCatalogs } from '../../io/catalog-dir.js';
+import { InputError, type Diagnostic } from '../../model/diagnostic.js';
+import { suggestion } from '../../model/did-you-mean.js';
+import { parseDuration } from '../../model/quantity.js';
+import { modelListRenderers, modelShowRenderers, staleRenderers } from '../../report/catalog-views.js';
+import { EXIT, todayOf, type CliIo } from '../cli-io.js';
+import { emit, type OutputOptions } from '../output.js';
+import { runScenario } from '../run-scenario.js';
+
+export interface CatalogOptions extends OutputOptions {
+  catalog: string[];
+}
+
+export async function catalogList(options: CatalogOptions, io: CliIo): Promise<number> {
+  const catalog = await loadCatalogs(catalogDirs(options.catalog, io.cwd));
+  await emit(modelListRenderers[options.format], { listings: listModels(catalog) }, options, io);
+  return EXIT.ok;
+}
+
+export async function catalogShow(model: string, options: CatalogOptions, io: CliIo): Promise<number> {
+  const catalog = await loadCatalogs(catalogDirs(options.catalog, io.cwd));
+  const known = new Set(catalog.models.map((row) => row.model));
+  if (!known.has(model)) throw new InputError([{ message: `no catalog row prices model "${model}"${suggestion(model, known)}; \`cloudtco catalog list\` shows them all` }]);
+  await emit(modelShowRenderers[options.format], { model, today: todayOf(io), views: showModel(catalog, model, todayOf(io)) }, options, io);
+  return EXIT.ok;
+}
+
+/** Every problem in every row of every directory, located; exit 2 if any. */
+export async function catalogValidate(dirs: string[], io: CliIo): Promise<number> {
+  const today = todayOf(io);
+  const problems: Diagnostic[] = [];
+  const summaries: string[] = [];
+  for (const { dir, shownAs } of catalogDirs(dirs, io.cwd)) {
+    try {
+      const catalog = await loadCatalog(dir, shownAs);
+      const future = futureRows(allRows(catalog), today);
+      problems.push(...future.map((row) => ({ file: row.ref.file, line: row.ref.line, path: ['as_of'], message: `is after today (${today}); as_of is the date a price was read` })));
+      if (future.length === 0) summaries.push(`${shownAs}: ${catalog.files.length} tables, ${allRows(catalog).length} rows, no problems`);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(...error.diagnostics);
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  io.stdout.write(`${summaries.join('\n')}\n`);
+  return EXIT.ok;
+}
+
+export interface StaleOptions extends CatalogOptions {
+  maxAge: string;
+  scenario?: string;
+}
+
+/** Rows (or, with --scenario, rows that scenario uses) read longer ago than --max-age: exit 1. */
+export async function catalogStale(options: StaleOptions, io: CliIo): Promise<number> {
+  const maxAge = parseDuration(options.maxAge);
+  if (maxAge === undefined || !maxAge.isInteger() || maxAge.isNeg()) {
+    throw new InputError([{ message: `--max-age: expected whole days or weeks like 120d or 8w, got "${options.maxAge}"` }]);
+  }
+  let catalog;
+  let used: Set<string> | undefined;
+  if (options.scenario === undefined) {
+    catalog = await loadCatalogs(catalogDirs(options.catalog, io.cwd));
+  } else {
+    const run = await runScenario(options.scenario, options.catalog, io);
+    catalog = run.catalog;
+    used = new Set(run.simulation.lineItems.map((item) => `${item.priceRef.file}:${item.priceRef.line}`));
+  }
+  const today = todayOf(io);
+  const rows = staleRows(allRows(catalog), today, maxAge.toNumber(), used);
+  await emit(staleRenderers[options.format], { today, maxAgeDays: maxAge.toNumber(), scenario: options.scenario, rows }, options, io);
+  return rows.length === 0 ? EXIT.ok : EXIT.checkFailed;
+}

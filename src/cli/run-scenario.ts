@@ -1,0 +1,35 @@
+/** Loads a scenario and its catalogs and simulates it: what every scenario-reading command starts with. */
+import path from 'node:path';
+import { simulate, type Simulation } from '../engine/simulate.js';
+import { catalogDirs, loadCatalogs } from '../io/catalog-dir.js';
+import { displayPath } from '../io/read-text.js';
+import { loadScenario, locateProblems, type LoadedScenario } from '../io/scenario-file.js';
+import type { Catalog } from '../model/catalog.js';
+import { InputError } from '../model/diagnostic.js';
+import type { CliIo } from './cli-io.js';
+
+export interface ScenarioRun {
+  loaded: LoadedScenario;
+  catalog: Catalog;
+  simulation: Simulation;
+}
+
+export async function runScenario(scenarioFile: string, catalogs: readonly string[], io: CliIo): Promise<ScenarioRun> {
+  const [loaded, catalog] = await allInputs(loadScenario(path.resolve(io.cwd, scenarioFile), displayPath(scenarioFile, io.cwd)), loadCatalogs(catalogDirs(catalogs, io.cwd)));
+  try {
+    return { loaded, catalog, simulation: simulate(loaded.scenario, catalog) };
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(locateProblems(loaded, error.diagnostics));
+    throw error;
+  }
+}
+
+/** Loads inputs side by side so problems in both the scenario and the catalog show together. */
+async function allInputs<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [ra, rb] = await Promise.allSettled([a, b]);
+  if (ra.status === 'fulfilled' && rb.status === 'fulfilled') return [ra.value, rb.value];
+  const errors = [ra, rb].flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+  const inputErrors = errors.filter((e): e is InputError => e instanceof InputError);
+  if (inputErrors.length !== errors.length) throw errors.find((e) => !(e instanceof InputError));
+  throw new InputError(inputErrors.flatMap((e) => e.diagnostics));
+}

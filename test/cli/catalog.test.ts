@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+const FIXTURE = ['--catalog', 'test/fixtures/worked-example/catalog'];
+
+describe('cloudtco catalog list', () => {
+  it('lists each model and where it is sold', async () => {
+    const result = await runCli(['catalog', 'list', ...FIXTURE]);
+    expect(result.code).toBe(0);
+    await expect(result.stdout).toMatchFileSnapshot('golden/catalog-list.txt');
+  });
+
+  it('gives the same as JSON', async () => {
+    const json = JSON.parse((await runCli(['catalog', 'list', ...FIXTURE, '--format', 'json'])).stdout);
+    expect(json.models).toEqual([
+      {
+        model: 'demo-model',
+        clouds: [
+          { cloud: 'azure', deployments: ['global (standard, batch)'] },
+          { cloud: 'openai', deployments: ['global (standard, batch)'] },
+        ],
+        rows: 5,
+        newestAsOf: '2026-06-16',
+      },
+    ]);
+  });
+});
+
+describe('cloudtco catalog show', () => {
+  it("shows a model's prices side by side, the cheapest current standard price marked", async () => {
+    const result = await runCli(['catalog', 'show', 'demo-model', ...FIXTURE]);
+    expect(result.code).toBe(0);
+    await expect(result.stdout).toMatchFileSnapshot('golden/catalog-show.txt');
+  });
+
+  it('lists gpt-5.5 on OpenAI direct, Azure global and data zone, and Bedrock, each with a source', async () => {
+    const json = JSON.parse((await runCli(['catalog', 'show', 'gpt-5.5', '--format', 'json'])).stdout);
+    const offers = json.prices.map((p: { cloud: string; deployment: string }) => `${p.cloud} ${p.deployment}`);
+    expect(offers).toEqual(expect.arrayContaining(['openai global', 'azure global', 'azure data-zone', 'aws in-region']));
+    for (const p of json.prices) {
+      expect(p.source).toMatch(/^https:\/\//);
+      expect(p.asOf).toMatch(/^\d{4}-\d\d-\d\d$/);
+    }
+    // the cheapest current standard input price is OpenAI's and Azure Global's 5.00, not Bedrock's 5.50
+    const cheapest = json.prices.filter((p: { cheapest: { input: boolean } }) => p.cheapest.input).map((p: { cloud: string; input: string }) => [p.cloud, p.input]);
+    expect(cheapest).toEqual(expect.arrayContaining([['azure', '5'], ['openai', '5']]));
+    expect(cheapest.every(([, input]: [string, string]) => input === '5')).toBe(true);
+  });
+
+  it('suggests a model for a typo', async () => {
+    const result = await runCli(['catalog', 'show', 'gtp-5.5']);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'error: no catalog row prices model "gtp-5.5" (did you mean "gpt-5.5"?); `cloudtco catalog list` shows them all\n' });
+  });
+});
+
+describe('cloudtco catalog validate', () => {
+  it('passes the bundled catalog', async () => {
+    const result = await runCli(['catalog', 'validate']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^pricing-data: 5 tables, \d+ rows, no problems\n$/);
+  });
+
+  it('reports every problem in every directory, exit 2', async () => {
+    const result = await runCli(['catalog', 'validate', 'test/fixtures/worked-example/catalog', 'test/fixtures/bad-catalogs/field-count', 'test/fixtures/bad-catalogs/unknown-column']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      [
+        'test/fixtures/bad-catalogs/field-count/models.csv:3: wrong number of fields; expected 14, got 11',
+        'test/fixtures/bad-catalogs/unknown-column/models.csv:1 ouput: unknown column (did you mean "output"?)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('rejects a price read in the future', async () => {
+    const result = await runCli(['catalog', 'validate', 'test/fixtures/worked-example/catalog'], { today: '2026-06-01' });
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'test/fixtures/worked-example/catalog/models.csv:3 as_of: is after today (2026-06-01); as_of is the date a price was read\n' });
+  });
+});
+
+describe('cloudtco catalog stale', () => {
+  it('exits 1 and lists the rows older than the limit', async () => {
+    // as_of 2026-05-01 is 37 days before 2026-06-07; 2026-06-16 is not yet older than 30 days
+    const result = await runCli(['catalog', 'stale', '--max-age', '30d', ...FIXTURE], { today: '2026-06-07' });
+    expect(result.code).toBe(1);
+    await expect(result.stdout).toMatchFileSnapshot('golden/catalog-stale.txt');
+  });
+
+  it('exits 0 when nothing is older', async () => {
+    const result = await runCli(['catalog', 'stale', '--max-age', '6w', ...FIXTURE], { today: '2026-06-07' });
+    expect(result).toEqual({ code: 0, stdout: 'No row of the catalog is older than 42 days on 2026-06-07.\n', stderr: '' });
+  });
+
+  it('checks only the rows a scenario uses with --scenario', async () => {
+    // the worked example uses every row of its catalog, so the same rows are stale
+    const all = await runCli(['catalog', 'stale', '--max-age', '30d', '--format', 'json', ...FIXTURE], { today: '2026-06-07' });
+    const used = await runCli(['catalog', 'stale', '--max-age', '30d', '--format', 'json', '--scenario', 'test/fixtures/worked-example/scenario.yaml', ...FIXTURE], { today: '2026-06-07' });
+    expect(JSON.parse(used.stdout).stale).toEqual(JSON.parse(all.stdout).stale);
+    const bundled = await runCli(['catalog', 'stale', '--max-age', '200d', '--format', 'json', '--scenario', 'scenarios/support-agents.yaml']);
+    const rows = JSON.parse(bundled.stdout).stale.map((r: { row: string }) => r.row);
+    expect(rows.every((row: string) => row.startsWith('pricing-data/models.csv:'))).toBe(true);
+  });
+
+  it('rejects a malformed --max-age', async () => {
+    const result = await runCli(['catalog', 'stale', '--max-age', 'old']);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'error: --max-age: expected whole days or weeks like 120d or 8w, got "old"\n' });
+  });
+});
