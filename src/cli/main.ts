@@ -93,6 +93,19 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       done(await catalogStale(withGlobals(options, command), io));
     });
 
+  catalog
+    .command('import')
+    .description("convert another tool's price list to a models.csv: litellm (model_prices_and_context_window.json)")
+    .argument('<kind>', 'litellm')
+    .argument('<file>', 'the file to import')
+    .requiredOption('--out <file.csv>', 'where to write the models.csv (atomically)')
+    .option('--as-of <date>', "the date the prices were read (default: today)")
+    .option('--unmapped <file.csv>', 'also write every entry that could not be mapped, with its reason')
+    .action(async (kind: string, file: string, options) => {
+      const { catalogImport } = await import('./commands/catalog-import.js');
+      done(await catalogImport(kind, file, options, io));
+    });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

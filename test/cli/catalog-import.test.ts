@@ -1,0 +1,90 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { TABLES } from '../../src/io/catalog-dir.js';
+import { parseTable } from '../../src/io/csv-table.js';
+import { dec } from '../../src/model/money.js';
+import { REPO } from '../helpers/fixtures.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const FIXTURE = 'test/fixtures/litellm/model_prices_and_context_window.json';
+
+async function importFixture(file = FIXTURE, extra: string[] = []) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'cloudtco-import-'));
+  const out = path.join(dir, 'models.csv');
+  const result = await runCli(['catalog', 'import', 'litellm', file, '--out', out, '--as-of', '2026-07-24', ...extra]);
+  return { result, out, dir, csv: result.code === 0 ? await readFile(out, 'utf8') : '' };
+}
+
+describe('cloudtco catalog import litellm', () => {
+  it('round-trips the fixture: every imported price is its entry’s per-token price × 1 000 000', async () => {
+    const { result, csv } = await importFixture();
+    expect(result.code).toBe(0);
+    const fixture = JSON.parse(await readFile(path.join(REPO, FIXTURE), 'utf8')) as Record<string, Record<string, number>>;
+    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    const suffix = { standard: '', batch: '_batches', flex: '_flex', priority: '_priority' } as Record<string, string>;
+    for (const row of rows) {
+      const key = row.note!.match(/^LiteLLM key (\S+?)(;|$)/)![1]!;
+      const entry = fixture[key]!;
+      const perMillion = (field: string) => (entry[field] === undefined ? '' : dec(String(entry[field])).times(1_000_000).toFixed());
+      const s = suffix[row.tier!]!;
+      expect([row.input, row.cached_input, row.output], `${key} ${row.tier}`).toEqual([perMillion(`input_cost_per_token${s}`), perMillion(`cache_read_input_token_cost${s}`), perMillion(`output_cost_per_token${s}`)]);
+      expect(row.source).toBe('https://github.com/BerriAI/litellm/blob/main/model_prices_and_context_window.json');
+      expect(row.as_of).toBe('2026-07-24');
+    }
+    // and the file loads as a catalog table without a problem
+    expect(parseTable(TABLES.models, csv, 'imported.csv').problems).toEqual([]);
+  });
+
+  it('maps channels to clouds, deployments and tiers', async () => {
+    const rows = parse((await importFixture()).csv, { columns: true }) as Record<string, string>[];
+    const find = (cloud: string, deployment: string, tier: string, model: string) =>
+      rows.filter((r) => r.cloud === cloud && r.deployment === deployment && r.tier === tier && r.model === model).map((r) => [r.region, r.input, r.cached_input, r.output]);
+    // worked out from the entries: 5e-06 → 5, 5e-07 → 0.5, 3e-05 → 30; batches 2.5e-06 → 2.5, 1.5e-05 → 15
+    expect(find('openai', 'global', 'standard', 'gpt-5.5')).toEqual([['*', '5', '0.5', '30']]);
+    expect(find('openai', 'global', 'batch', 'gpt-5.5')).toEqual([['*', '2.5', '', '15']]);
+    expect(find('azure', 'data-zone', 'standard', 'gpt-5.5')).toEqual([['*', '5.5', '0.55', '33']]);
+    expect(find('aws', 'in-region', 'standard', 'gpt-5.5')).toEqual([['*', '5.5', '0.55', '33']]);
+    expect(find('aws', 'in-region', 'standard', 'gpt-oss-120b')).toEqual([['*', '0.15', '', '0.6']]);
+    expect(find('aws', 'geo-us', 'standard', 'claude-sonnet-4-6')).toEqual([['*', '3.3', '0.33', '16.5']]);
+    expect(find('gcp', 'global', 'standard', 'gpt-oss-120b')).toEqual([['*', '0.15', '', '0.6']]);
+    expect(find('anthropic', 'global', 'standard', 'claude-opus-4-7')).toEqual([['*', '5', '0.5', '25']]);
+    // azure/gpt-5.5 and azure_ai/gpt-5.5 price the same key alike: one row, both named
+    expect(rows.filter((r) => r.note!.includes('azure_ai/gpt-5.5')).map((r) => r.note)).toEqual([
+      'LiteLLM key azure/gpt-5.5; LiteLLM azure/ keys are usually Global Standard; same as azure_ai/gpt-5.5',
+      'LiteLLM key azure/gpt-5.5; LiteLLM azure/ keys are usually Global Standard; same as azure_ai/gpt-5.5',
+    ]);
+  });
+
+  it('counts and lists what it cannot map, with the reason', async () => {
+    const unmappedFile = path.join(await mkdtemp(path.join(tmpdir(), 'cloudtco-unmapped-')), 'unmapped.csv');
+    const { result } = await importFixture(FIXTURE, ['--unmapped', unmappedFile]);
+    // 34 entries: 33 map (azure_ai/gpt-5.5 into azure/gpt-5.5's rows), gemini/… (Google AI Studio) does not
+    expect(result.stderr).toMatch(/^Imported 58 prices from 33 of 34 entries into .*models\.csv\.\n1 entries not mapped \(all of them in .*unmapped\.csv\):\n  1 × channel "gemini" is not a cloud cloudtco prices: gemini\/gemini-2\.5-pro\n$/);
+    expect(await readFile(unmappedFile, 'utf8')).toBe('key,reason\ngemini/gemini-2.5-pro,"channel ""gemini"" is not a cloud cloudtco prices"\n');
+  });
+
+  it('keeps every digit of a price, where a float would not', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cloudtco-import-'));
+    const file = path.join(dir, 'prices.json');
+    await writeFile(file, '{ "o-precise": { "litellm_provider": "openai", "mode": "chat", "input_cost_per_token": 1.23456789012345678901e-06, "output_cost_per_token": 3e-05 },\n  "text-embedding-3-small": { "litellm_provider": "openai", "mode": "embedding", "input_cost_per_token": 2e-08 } }\n');
+    const { result, csv } = await importFixture(file);
+    expect(result.code).toBe(0);
+    // 1.23456789012345678901e-06 × 10^6 = 1.23456789012345678901 (as a JS number: 1.2345678901234568)
+    expect((parse(csv, { columns: true }) as Record<string, string>[]).map((r) => [r.model, r.input, r.output])).toEqual([['o-precise', '1.23456789012345678901', '30']]);
+    expect(result.stderr).toContain('1 × mode embedding: not priced per chat token: text-embedding-3-small');
+  });
+
+  it('reports a file that is not a price map', async () => {
+    const result = await runCli(['catalog', 'import', 'litellm', 'scenarios/support-agents.yaml', '--out', '/tmp/x.csv']);
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'scenarios/support-agents.yaml: none of its 3 entries is a LiteLLM token price (no litellm_provider); expected model_prices_and_context_window.json\n',
+    });
+    const other = await runCli(['catalog', 'import', 'tokencost', FIXTURE, '--out', '/tmp/x.csv']);
+    expect(other).toEqual({ code: 2, stdout: '', stderr: 'error: cannot import "tokencost": the formats are litellm\n' });
+  });
+});
