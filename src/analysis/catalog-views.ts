@@ -27,7 +27,8 @@ export function listModels(catalog: Catalog): ModelListing[] {
     const rows = byModel.get(model)!;
     const clouds = CLOUD_IDS.filter((cloud) => rows.some((r) => r.cloud === cloud)).map((cloud) => {
       const here = rows.filter((r) => r.cloud === cloud);
-      const deployments = unique(here.map((r) => r.deployment)).map((d) => `${d} (${unique(here.filter((r) => r.deployment === d).map((r) => r.tier)).join(', ')})`);
+      const tiers = (d: string) => TIERS.filter((tier) => here.some((r) => r.deployment === d && r.tier === tier));
+      const deployments = unique(here.map((r) => r.deployment)).map((d) => `${d} (${tiers(d).join(', ')})`);
       return { cloud, deployments };
     });
     return { model, clouds, rows: rows.length, newestAsOf: rows.map((r) => r.asOf).sort().at(-1)! };
