@@ -106,7 +106,7 @@ export const modelShowRenderers: Record<Format, Renderer<ModelShow>> = {
         row.deployment,
         row.tier,
         plain(row.input),
-        price(row.cachedInput),
+        row.cachedInput === undefined ? '' : plain(row.cachedInput),
         plain(row.output),
         row.currency,
         row.effectiveFrom ?? '',
