@@ -180,7 +180,7 @@ function inCategoryOrder(totals: Map<Category, Decimal>): Map<Category, Decimal>
 
 function catalogUse(catalog: CompareInput['catalog'], items: readonly LineItem[]): CatalogUse {
   const rows = new Map<string, PriceRef>();
-  for (const item of items) rows.set(`${item.priceRef.file}:${item.priceRef.line}`, item.priceRef);
+  for (const { priceRef: ref } of items) if (ref !== undefined) rows.set(`${ref.file}:${ref.line}`, ref);
   const dates = [...rows.values()].map((ref) => ref.asOf).sort();
   return { files: catalog.files, sha256: catalog.sha256, overridden: catalog.overridden, rowsUsed: rows.size, oldestAsOf: dates[0], newestAsOf: dates[dates.length - 1] };
 }

@@ -131,6 +131,7 @@ export function priceMetered(usages: readonly MeteredUsage[], index: MeteredInde
         category: usage.category,
         service: usage.table === 'egress' ? 'data-transfer' : usage.item[0],
         model: undefined,
+        vendor: undefined,
         meter: usage.meter,
         quantity,
         unit: tiered.row.unit,
@@ -138,6 +139,8 @@ export function priceMetered(usages: readonly MeteredUsage[], index: MeteredInde
         cost: shares[i]!,
         priceRef: { file: tiered.row.ref.file, line: tiered.row.ref.line, source: tiered.row.source, asOf: tiered.row.asOf },
         fx: tiered.row.currency === currency ? undefined : { currency: tiered.row.currency, rate },
+        basis: undefined,
+        payee: undefined,
       });
     });
   }

@@ -11,6 +11,7 @@ import { formatKey, type ModelPrice } from '../model/model-price.js';
 import type { Category, LineItem } from '../model/line-item.js';
 import { dec, type Decimal } from '../model/money.js';
 import { daysInMonth, type Period } from '../model/period.js';
+import { vendorOf } from '../model/party.js';
 import type { Option, Workload } from '../model/scenario.js';
 import { missingRate, type Exchange } from './fx.js';
 import type { MonthPlacement } from './placements.js';
@@ -82,6 +83,7 @@ export function priceTokens(pricing: TokenPricing, usage: readonly TokenUsage[],
           category,
           service: CLOUDS[key.cloud].tokenService,
           model: workload.model,
+          vendor: workload.vendor ?? vendorOf(workload.model),
           meter: `${workload.model} ${CATEGORY_WORDS[category]} tokens, ${key.deployment} ${tier}`,
           quantity,
           unit: 'tokens',
@@ -89,6 +91,8 @@ export function priceTokens(pricing: TokenPricing, usage: readonly TokenUsage[],
           cost: quantity.times(perMillion).div(PER_MILLION),
           priceRef: { file: price.ref.file, line: price.ref.line, source: price.source, asOf: price.asOf },
           fx: price.currency === pricing.currency ? undefined : { currency: price.currency, rate },
+          basis: undefined,
+          payee: undefined,
         });
       });
     }

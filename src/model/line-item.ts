@@ -17,6 +17,9 @@ export const CATEGORIES = [
   'state.ops',
   'cache',
   'data.storage',
+  'commitment.discount',
+  'commitment.shortfall',
+  'one-time',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -40,15 +43,21 @@ export interface LineItem {
   region: string;
   category: Category;
   service: string;
-  /** The model, for token costs. */
+  /** The model and its vendor, for token costs. */
   model: string | undefined;
+  vendor: string | undefined;
   /** What exactly was metered, for people: "gpt-5.5 input tokens", "model requests to azure/eastus2". */
   meter: string;
   quantity: Decimal;
   unit: string;
   unitPrice: Decimal;
   cost: Decimal;
-  priceRef: PriceRef;
+  /** The catalog row that priced it; undefined for costs the scenario states (commitments, one-time). */
+  priceRef: PriceRef | undefined;
+  /** For costs the scenario states: which entry, e.g. "commitments[0] azure-macc". */
+  basis: string | undefined;
+  /** Who receives the money, where not the billing cloud's party (a one-time cost paid to a partner). */
+  payee: string | undefined;
   /** Set when the catalog row is in another currency: its currency and the scenario's rate. */
   fx: { currency: string; rate: Decimal } | undefined;
 }

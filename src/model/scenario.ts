@@ -26,7 +26,8 @@
  */
 import * as z from 'zod';
 import { API_KINDS } from './availability.js';
-import { CLOUD_IDS, INFRASTRUCTURE_CLOUDS, TIERS, type Location } from './cloud.js';
+import { CLOUD_IDS, INFRASTRUCTURE_CLOUDS, TIERS, type Cloud, type Location } from './cloud.js';
+import { CATEGORIES } from './line-item.js';
 import { bytes, count, duration, flag, id, isoDate, matching, oneOf, optional, percent, period, text } from './fields.js';
 import { dec } from './money.js';
 import { addMonths, LAST_PERIOD } from './period.js';
@@ -80,6 +81,8 @@ const workload = z.strictObject({
   id: id('a workload id'),
   description: optional(text('a description')),
   model: id('a model id such as gpt-5.5'),
+  /** Who makes the model, where the model id does not tell (gpt-… is OpenAI's, claude-… Anthropic's). */
+  vendor: optional(id('a vendor such as openai')),
   api: oneOf(API_KINDS).default('stateless'),
   sessions_per_month: count('sessions', '2M'),
   growth: percent('4%', { min: '-1', max: '10' }).default(dec('0')),
@@ -164,6 +167,63 @@ const dataset = z.strictObject({
   home: z.strictObject(infrastructure),
 });
 
+const party = id('a party such as microsoft, openai or amazon');
+const take = () => optional(percent('30%'));
+
+/** The spend a revenue-share term applies to; every filter given must match, none means all. */
+const spendFilter = z.strictObject({
+  clouds: optional(z.array(oneOf(CLOUD_IDS))),
+  vendors: optional(z.array(id('a model vendor such as openai'))),
+  models: optional(z.array(id('a model id such as gpt-5.5'))),
+  categories: optional(z.array(oneOf(CATEGORIES))),
+});
+
+/**
+ * A revenue-share term: `payer` pays `payee` `rate` of what the payer receives from the spend it
+ * applies to, in the months of its window, until the cumulative `cap` (× `cap_share`) is paid.
+ */
+const contract = z
+  .strictObject({
+    id: id('a contract id'),
+    description: optional(text('a description')),
+    payer: party,
+    payee: party,
+    rate: percent('20%'),
+    applies_to: spendFilter.prefault({}),
+    from: optional(period()),
+    until: optional(period('2030-12')),
+    cap: optional(count('money in the reporting currency', '38B', { min: '0' })),
+    /** The part of a market-wide cap this scenario carries, e.g. its share of the payer's revenue. */
+    cap_share: percent('0.01%').default(dec('1')),
+  })
+  .refine((c) => c.from === undefined || c.until === undefined || c.from <= c.until, { error: 'until must not come before from', path: ['until'] })
+  .refine((c) => c.payer !== c.payee, { error: 'a party cannot pay itself', path: ['payee'] });
+
+/** Committed spend on a cloud per period (MACC, EDP): a discount on eligible spend, and a bill for any shortfall. */
+const commitment = z.strictObject({
+  id: id('a commitment id'),
+  description: optional(text('a description')),
+  cloud: oneOf(INFRASTRUCTURE_CLOUDS),
+  amount: count('money per commitment period', '1M', { min: '0' }),
+  period: oneOf(['month', 'quarter', 'year'] as const),
+  from: optional(period()),
+  discount: percent('5%').default(dec('0')),
+  /** Spend that earns the discount and counts toward the commitment; default: all of it. */
+  categories: optional(z.array(oneOf(CATEGORIES))),
+});
+
+/** Migration, dual running: a cost in one month of some options. */
+const oneTime = z.strictObject({
+  id: id('a cost id'),
+  description: optional(text('a description')),
+  options: z.array(id('an option id')).min(1, { error: 'expected the ids of the options it applies to' }),
+  month: period(),
+  amount: count('money in the reporting currency', '250k', { min: '0' }),
+  /** Who bills it: a cloud, or another party (an integrator); default: the option's model cloud. */
+  cloud: optional(oneOf(CLOUD_IDS)),
+  payee: optional(party),
+});
+
 export const scenarioSchema = z
   .strictObject({
     name: text('a scenario name'),
@@ -207,6 +267,17 @@ export const scenarioSchema = z
     datasets: z.array(dataset).default([]),
     workloads: z.array(workload).min(1, { error: 'expected at least one workload' }),
     options: z.array(option).min(1, { error: 'expected at least one option' }),
+    /** What each cloud keeps of a third-party model's token revenue before passing it on; default 0%. */
+    channel_take: z
+      .strictObject({ azure: take(), aws: take(), gcp: take(), oci: take(), openai: take(), anthropic: take() } satisfies Record<Cloud, unknown>)
+      .prefault({}),
+    contracts: z.array(contract).default([]),
+    commitments: z.array(commitment).default([]),
+    one_time: z.array(oneTime).default([]),
+    /** The option others are also measured against for break-even (besides the cheapest). */
+    baseline: optional(id('an option id')),
+    /** Yearly rate for the net present value of each option, e.g. 8%. */
+    discount_rate: optional(percent('8%', { min: '0', max: '1' })),
   })
   // `when` runs the check even when other fields have problems, so duplicates show with them
   .superRefine((scenario, ctx) => checkUniqueIds(scenario, ctx), { when: () => true });
@@ -222,7 +293,7 @@ function checkUniqueIds(scenario: unknown, ctx: z.RefinementCtx): void {
       else ctx.addIssue({ code: 'custom', path: ['fx', index, 'from'], message: `fx[${first}] already gives the rate from ${String(rate?.from)}; one rate per currency keeps results reproducible` });
     });
   }
-  for (const list of ['workloads', 'options', 'datasets'] as const) {
+  for (const list of ['workloads', 'options', 'datasets', 'contracts', 'commitments', 'one_time'] as const) {
     const entries = (scenario as Record<string, unknown> | null)?.[list];
     if (!Array.isArray(entries)) continue;
     const seen = new Map<unknown, number>();

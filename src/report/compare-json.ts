@@ -93,8 +93,9 @@ function lineItemJson(item: LineItem) {
     unit: item.unit,
     unitPrice: plain(item.unitPrice),
     cost: plain(item.cost),
-    priceRef: `${item.priceRef.file}:${item.priceRef.line}`,
-    priceSource: item.priceRef.source,
-    priceAsOf: item.priceRef.asOf,
+    ...(item.priceRef === undefined
+      ? { basis: item.basis ?? null }
+      : { priceRef: `${item.priceRef.file}:${item.priceRef.line}`, priceSource: item.priceRef.source, priceAsOf: item.priceRef.asOf }),
+    ...(item.payee === undefined ? {} : { payee: item.payee }),
   };
 }

@@ -25,7 +25,7 @@ describe('simulate', () => {
     const { scenario: s, catalog: c } = await workedExample();
     const { lineItems } = simulate(s, c);
     const juneInput = lineItems.filter((i) => i.option === 'vendor' && i.period === '2026-06' && i.category === 'tokens.input');
-    expect(juneInput.map((i) => [i.quantity.toFixed(), i.unitPrice.toFixed(), i.cost.toFixed(), i.priceRef.line])).toEqual([
+    expect(juneInput.map((i) => [i.quantity.toFixed(), i.unitPrice.toFixed(), i.cost.toFixed(), i.priceRef?.line])).toEqual([
       ['600000', '0.000002', '1.2', 2],
       ['600000', '0.000001', '0.6', 3],
       ['300000', '0.000001', '0.3', 4],

@@ -4,7 +4,24 @@ import { scenarioSchema } from '../../src/model/scenario.js';
 
 describe('knownKeysAt', () => {
   it('walks the scenario schema through lists, defaults and refinements', () => {
-    expect(knownKeysAt(scenarioSchema, [])).toEqual(['name', 'description', 'currency', 'horizon', 'fx', 'network', 'latency', 'datasets', 'workloads', 'options']);
+    expect(knownKeysAt(scenarioSchema, [])).toEqual([
+      'name',
+      'description',
+      'currency',
+      'horizon',
+      'fx',
+      'network',
+      'latency',
+      'datasets',
+      'workloads',
+      'options',
+      'channel_take',
+      'contracts',
+      'commitments',
+      'one_time',
+      'baseline',
+      'discount_rate',
+    ]);
     expect(knownKeysAt(scenarioSchema, ['network'])).toEqual(['bill_model_responses']);
     expect(knownKeysAt(scenarioSchema, ['options', 1, 'cache'])).toEqual(['cloud', 'region', 'service', 'size', 'nodes']);
     expect(knownKeysAt(scenarioSchema, ['options', 1, 'interconnect', 'ports', 0])).toEqual(['cloud', 'region', 'service', 'count']);

@@ -66,7 +66,7 @@ export async function catalogStale(options: StaleOptions, io: CliIo): Promise<nu
   } else {
     const run = await runScenario(options.scenario, options.catalog, io);
     catalog = run.catalog;
-    used = new Set(run.simulation.lineItems.map((item) => `${item.priceRef.file}:${item.priceRef.line}`));
+    used = new Set(run.simulation.lineItems.flatMap(({ priceRef: ref }) => (ref === undefined ? [] : [`${ref.file}:${ref.line}`])));
   }
   const today = todayOf(io);
   const rows = staleRows(allRows(catalog), today, maxAge.toNumber(), used);
