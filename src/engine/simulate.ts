@@ -17,7 +17,10 @@ import { periodsFrom, type Period } from '../model/period.js';
 import type { ModelPlacement, Scenario } from '../model/scenario.js';
 import { workloadActivity } from './activity.js';
 import { agentUsage, hitRate, missingPlacements } from './agent-usage.js';
+import { commitmentItems } from './commitments.js';
+import { moneyFlows, type Flow } from './flows.js';
 import { exchange } from './fx.js';
+import { oneTimeItems } from './one-time.js';
 import { combineEstimates, estimateLatency, indexRoundTrips, type LatencyEstimate } from './latency.js';
 import { indexMetered, priceMetered, type MeteredUsage } from './metered.js';
 import { indexAvailability, monthPlacements, type MonthPlacement } from './placements.js';
@@ -38,6 +41,8 @@ export interface FallbackUse {
 export interface Simulation {
   periods: Period[];
   lineItems: LineItem[];
+  /** Money moving between parties behind the bills: channel pass-through and revenue shares. */
+  flows: Flow[];
   fallbacks: FallbackUse[];
   latency: LatencyEstimate[];
 }
@@ -87,9 +92,14 @@ export function simulate(scenario: Scenario, catalog: Catalog): Simulation {
   });
 
   lineItems.push(...priceMetered(metered, indexMetered(catalog), scenario.currency, rates, problems));
-  found.push(...problems.list());
+  const oneTime = oneTimeItems(scenario, periods);
+  lineItems.push(...oneTime.lineItems);
+  const committed = commitmentItems(scenario, lineItems, periods);
+  lineItems.push(...committed.lineItems);
+  found.push(...problems.list(), ...oneTime.problems, ...committed.problems, ...unknownBaseline(scenario));
   if (found.length > 0) throw new InputError(found);
-  return { periods, lineItems: inReportOrder(scenario, lineItems), fallbacks, latency };
+  const ordered = inReportOrder(scenario, lineItems);
+  return { periods, lineItems: ordered, fallbacks, latency, flows: moneyFlows(scenario, ordered, periods) };
 }
 
 /** Option, workload (shared costs last), month, then category order; stable within. */
@@ -103,6 +113,12 @@ function inReportOrder(scenario: Scenario, items: LineItem[]): LineItem[] {
     .map((item, index) => ({ item, index, key: key(item) }))
     .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2].localeCompare(b.key[2]) || a.key[3] - b.key[3] || a.index - b.index)
     .map(({ item }) => item);
+}
+
+function unknownBaseline(scenario: Scenario): Diagnostic[] {
+  const ids = scenario.options.map((o) => o.id);
+  if (scenario.baseline === undefined || ids.includes(scenario.baseline)) return [];
+  return [{ path: ['baseline'], message: `no option "${scenario.baseline}"${suggestion(scenario.baseline, ids)}` }];
 }
 
 /** A model no catalog row knows is a typo in the workload, not a gap in one option's prices. */
