@@ -14,6 +14,7 @@ import { ZERO, type Decimal } from '../model/money.js';
 import { groupPeriod, type Period } from '../model/period.js';
 import type { ModelPlacement, Option, Scenario } from '../model/scenario.js';
 import { TIME_BREAKDOWNS, type Breakdown } from './breakdown.js';
+import { breakEven, netPresentValue, type BreakEven } from './break-even.js';
 import { drivers, type Driver } from './drivers.js';
 import { totalOf, totalsBy } from './totals.js';
 
@@ -52,6 +53,10 @@ export interface OptionCost {
   drivers: Driver[];
   fallbacks: FallbackUse[];
   latency: OptionLatency;
+  /** Against the cheapest (undefined for the cheapest itself) and the scenario's baseline. */
+  breakEven: { cheapest: BreakEven | undefined; baseline: BreakEven | undefined };
+  /** Net present value at the scenario's discount_rate, if it has one. */
+  npv: Decimal | undefined;
   lineItems: LineItem[];
 }
 
@@ -80,6 +85,8 @@ export interface Comparison {
   catalog: CatalogUse;
   /** The scenario's fixed exchange rates into `currency`. */
   fx: Scenario['fx'];
+  baseline: string | undefined;
+  discountRate: Decimal | undefined;
 }
 
 export interface CompareInput {
@@ -116,14 +123,25 @@ export function compare(input: CompareInput): Comparison {
     };
   });
   const reference = costs.reduce((min, c) => (c.total.lt(min.total) ? c : min), costs[0]!);
+  const monthly = (items: readonly LineItem[]) => {
+    const byMonth = totalsBy(items, (item) => item.period);
+    return periods.map((p) => byMonth.get(p) ?? ZERO);
+  };
+  const baseline = costs.find((c) => c.id === scenario.baseline);
   const options: OptionCost[] = costs.map((c) => {
     const difference = c.total.minus(reference.total);
+    const mine = monthly(c.lineItems);
     return {
       ...c,
       cheapest: difference.isZero(),
       difference,
       differenceRatio: reference.total.isZero() ? undefined : difference.div(reference.total),
       drivers: difference.isZero() ? [] : drivers(c.lineItems, reference.lineItems),
+      breakEven: {
+        cheapest: c === reference ? undefined : breakEven(mine, monthly(reference.lineItems), periods, reference.id),
+        baseline: baseline === undefined || c === baseline ? undefined : breakEven(mine, monthly(baseline.lineItems), periods, baseline.id),
+      },
+      npv: scenario.discount_rate === undefined ? undefined : netPresentValue(mine, scenario.discount_rate),
     };
   });
   return {
@@ -137,6 +155,8 @@ export function compare(input: CompareInput): Comparison {
     options,
     catalog: catalogUse(input.catalog, input.lineItems),
     fx: scenario.fx,
+    baseline: scenario.baseline,
+    discountRate: scenario.discount_rate,
   };
 }
 

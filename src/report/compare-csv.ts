@@ -30,10 +30,15 @@ export const renderCompareAsCsv: Renderer<Comparison> = (report) => {
     plain(o.difference),
     o.differenceRatio === undefined ? '' : percentText(o.differenceRatio),
     o.latency.msPerTurn === undefined ? '' : msText(o.latency.msPerTurn),
+    o.npv === undefined ? '' : quotientText(o.npv),
+    o.breakEven.cheapest?.month ?? '',
     currency,
     ...provenance,
   ]);
-  return csv(['option', 'total', 'monthly_average', ...categories, 'cheapest', 'difference', 'difference_percent', 'added_rtt_ms_per_turn', 'currency', ...PROVENANCE], rows);
+  return csv(
+    ['option', 'total', 'monthly_average', ...categories, 'cheapest', 'difference', 'difference_percent', 'added_rtt_ms_per_turn', 'npv', 'break_even_vs_cheapest', 'currency', ...PROVENANCE],
+    rows,
+  );
 };
 
 const PROVENANCE = ['catalog_sha256', 'prices_as_of_oldest', 'prices_as_of_newest'];

@@ -3,6 +3,7 @@
  * total equals the sum of its line items to the last digit; only quotients are rounded
  * (monthlyAverage to 10 decimals, percent to 2).
  */
+import type { BreakEven } from '../analysis/break-even.js';
 import type { Comparison, GroupCost, OptionCost } from '../analysis/compare.js';
 import type { RowRef } from '../model/catalog.js';
 import type { LineItem } from '../model/line-item.js';
@@ -23,6 +24,8 @@ export const renderCompareAsJson: Renderer<Comparison> = (report, options) => {
     fx: report.fx.map((r) => ({ from: r.from, to: report.currency, rate: plain(r.rate), asOf: r.as_of, ...(r.source === undefined ? {} : { source: r.source }) })),
     cheapest: report.options.filter((o) => o.cheapest).map((o) => o.id),
     reference: report.reference,
+    ...(report.baseline === undefined ? {} : { baseline: report.baseline }),
+    ...(report.discountRate === undefined ? {} : { discountRate: plain(report.discountRate) }),
     options: report.options.map((o) => optionJson(o, report.by, options.lineItems)),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
@@ -53,10 +56,16 @@ function optionJson(option: OptionCost, by: Comparison['by'], withLineItems: boo
     },
     drivers: option.drivers.map((d) => ({ category: d.category, amount: plain(d.amount) })),
     fallbacks: option.fallbacks.map((f) => ({ workload: f.workload, placement: f.placement, months: f.months })),
+    breakEven: { cheapest: breakEvenJson(option.breakEven.cheapest), baseline: breakEvenJson(option.breakEven.baseline) },
+    ...(option.npv === undefined ? {} : { npv: quotientText(option.npv) }),
     latency: option.latency.applicable ? { msPerTurn: option.latency.msPerTurn === undefined ? null : msText(option.latency.msPerTurn), unknownPairs: option.latency.unknownPairs } : null,
     ...(field === undefined || option.breakdown === undefined ? {} : { [field[0]]: option.breakdown.map((g) => groupJson(g, field[1])) }),
     ...(withLineItems ? { lineItems: option.lineItems.map(lineItemJson) } : {}),
   };
+}
+
+function breakEvenJson(b: BreakEven | undefined) {
+  return b === undefined ? null : { against: b.against, outcome: b.outcome, month: b.month ?? null };
 }
 
 function catalogJson(catalog: Comparison['catalog']) {
@@ -88,6 +97,7 @@ function lineItemJson(item: LineItem) {
     category: item.category,
     service: item.service,
     ...(item.model === undefined ? {} : { model: item.model }),
+    ...(item.vendor === undefined ? {} : { vendor: item.vendor }),
     meter: item.meter,
     quantity: plain(item.quantity),
     unit: item.unit,

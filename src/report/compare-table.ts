@@ -8,6 +8,7 @@
  *   vs cheapest           cheapest     +123.45 (+10.00%)
  */
 import Table from 'cli-table3';
+import type { BreakEven } from '../analysis/break-even.js';
 import type { Comparison, OptionCost } from '../analysis/compare.js';
 import { ZERO, type Decimal } from '../model/money.js';
 import type { RowRef } from '../model/catalog.js';
@@ -22,7 +23,7 @@ export const renderCompareAsTable: Renderer<Comparison> = (report, options) => {
   const shown = shownDifferences(report);
   const sections = [heading(report, style), summaryTable(report, style, shown)];
   if (report.by !== undefined && report.by !== 'category') sections.push(breakdownTable(report, style));
-  sections.push(...[why(report, style, shown), fallbacks(report, style), latencyNotes(report, style)].filter((s) => s !== ''));
+  sections.push(...[why(report, style, shown), breakEvens(report, style), fallbacks(report, style), latencyNotes(report, style)].filter((s) => s !== ''));
   sections.push(legend(report, style));
   return `${sections.join('\n\n')}\n`;
 };
@@ -66,6 +67,9 @@ function summaryTable(report: Comparison, style: Style, differences: Decimal[]):
   table.push(['Monthly average', ...report.options.map((o) => formatMoney(o.monthlyAverage, report.currency))]);
   table.push(['vs cheapest', ...report.options.map((o, i) => versusCheapest(o, differences[i]!, report.currency, style))]);
   if (report.options.some((o) => o.latency.applicable)) table.push(['Added round trip/turn', ...report.options.map((o) => roundTrip(o))]);
+  if (report.discountRate !== undefined) {
+    table.push([`NPV at ${percentText(report.discountRate)}%/year`, ...report.options.map((o) => formatMoney(o.npv!, report.currency))]);
+  }
   return table.toString();
 }
 
@@ -96,6 +100,32 @@ function why(report: Comparison, style: Style, differences: Decimal[]): string {
     return `  ${o.id.padEnd(width)}  ${formatSignedMoney(difference, report.currency)}: ${reasons}`;
   });
   return [style.bold(`Why the others cost more than ${report.reference}:`), ...lines].join('\n');
+}
+
+/** When each option's cumulative cost crosses the cheapest's and the baseline's. */
+function breakEvens(report: Comparison, style: Style): string {
+  const lines = report.options.flatMap((o) =>
+    [o.breakEven.cheapest, o.breakEven.baseline]
+      .filter((b): b is BreakEven => b !== undefined)
+      .filter((b, i, all) => all.findIndex((x) => x.against === b.against) === i)
+      .map((b) => `  ${o.id} vs ${b.against}: ${breakEvenText(b)}`),
+  );
+  const crossings = report.options.some((o) => [o.breakEven.cheapest, o.breakEven.baseline].some((b) => b?.month !== undefined));
+  if (lines.length === 0 || (!crossings && report.baseline === undefined)) return '';
+  return [style.bold('Break-even (cumulative cost):'), ...lines].join('\n');
+}
+
+export function breakEvenText(b: BreakEven): string {
+  switch (b.outcome) {
+    case 'becomes-cheaper':
+      return `cheaper from ${b.month}`;
+    case 'becomes-costlier':
+      return `costlier from ${b.month}`;
+    case 'cheaper-throughout':
+      return 'not costlier at any point';
+    case 'costlier-throughout':
+      return 'not within the horizon';
+  }
 }
 
 function fallbacks(report: Comparison, style: Style): string {
