@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { formatDiagnostic, InputError, type Diagnostic } from '../model/diagnostic.js';
 import { BREAKDOWNS } from '../analysis/breakdown.js';
+import { PERIOD_GROUPINGS } from '../model/period.js';
 import { FORMATS } from '../report/renderer.js';
 import { EXIT, type CliIo } from './cli-io.js';
 
@@ -48,6 +49,19 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .action(async (scenario: string, options, command: Command) => {
       const { compareCommand } = await import('./commands/compare.js');
       done(await compareCommand(scenario, withGlobals(options, command), io));
+    });
+
+  program
+    .command('flows')
+    .description('who receives the money: the spend split among clouds, model vendors and partners, after channel take and revenue shares')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .addOption(catalogOption())
+    .addOption(new Option('--by <period>', 'period columns').choices(PERIOD_GROUPINGS).default('year'))
+    .addOption(formatOption())
+    .addOption(outOption())
+    .action(async (scenario: string, options, command: Command) => {
+      const { flowsCommand } = await import('./commands/flows.js');
+      done(await flowsCommand(scenario, withGlobals(options, command), io));
     });
 
   const catalog = program.command('catalog').description('look into, check and import pricing catalogs');

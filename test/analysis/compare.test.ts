@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/analysis/compare.js';
+import { multiCloud } from '../fixtures/multi-cloud/catalog.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { catalog, scenario } from '../helpers/inline.js';
 
@@ -60,5 +61,49 @@ describe('compare', () => {
 
   it('summarises the catalog rows used', () => {
     expect(report.catalog).toEqual({ files: ['inline.csv'], sha256: 'abc', overridden: [], rowsUsed: 3, oldestAsOf: '2026-07-01', newestAsOf: '2026-07-01' });
+  });
+});
+
+describe('break-even with a one-time cost', () => {
+  // 1 000 sessions × 1 turn × 1M input tokens = 1 000M tokens a month: AWS 2.20 → 2 200 a month,
+  // OpenAI 2.00 → 2 000 a month plus a 500 migration in the first month.
+  //   cumulative OpenAI 2 500, 4 500, 6 500   AWS 2 200, 4 400, 6 600
+  //   OpenAI is costlier until month 3, when its 6 500 falls below AWS's 6 600
+  const s = scenario`
+    name: migration
+    horizon: { start: 2026-07, months: 3 }
+    baseline: aws
+    discount_rate: 12%
+    workloads:
+      - id: w
+        model: m
+        sessions_per_month: 1k
+        turns_per_session: 1
+        tokens_per_call: { input: 1M, output: 0 }
+    options:
+      - id: aws
+        model: { cloud: aws, region: us-east-1, deployment: in-region }
+      - id: openai
+        model: { cloud: openai, region: global, deployment: global }
+    one_time:
+      - { id: migration, options: [openai], month: 2026-07, amount: 500 }
+  `;
+  const { periods, lineItems } = simulate(s, multiCloud());
+  const report = compare({ scenario: s, scenarioFile: 'm.yaml', catalog: { files: [], sha256: '', overridden: [] }, periods, lineItems });
+
+  it('finds the month the migrated option becomes cheaper than the baseline', () => {
+    const openai = report.options.find((o) => o.id === 'openai')!;
+    expect(openai.total.toFixed()).toBe('6500');
+    expect(openai.breakEven.baseline).toEqual({ against: 'aws', outcome: 'becomes-cheaper', month: '2026-09' });
+    // it is the cheapest over the horizon, so it has nothing to break even against there
+    expect(openai.breakEven.cheapest).toBeUndefined();
+    expect(report.options.find((o) => o.id === 'aws')!.breakEven.cheapest).toEqual({ against: 'openai', outcome: 'becomes-costlier', month: '2026-09' });
+  });
+
+  it('discounts each option at the scenario rate', () => {
+    // AWS: 2 200 at the ends of months 1, 2 and 3 at 12 %/year:
+    //   2 200 / 1.12^(1/12) + 2 200 / 1.12^(2/12) + 2 200 / 1.12^(3/12)
+    //   = 2 179.3209 + 2 158.8361 + 2 138.5439 = 6 476.70 (to the cent)
+    expect(report.options[0]!.npv!.toDecimalPlaces(2).toFixed()).toBe('6476.7');
   });
 });

@@ -1,0 +1,133 @@
+/**
+ * The flows report: per option and period, how the customer's spend ends up split among the
+ * clouds, the model vendors and partners, after channel pass-through and revenue shares. Each
+ * party's net is what it was paid directly, plus what others passed it, less what it passed on;
+ * the nets add up to the spend exactly, since every flow leaves one party for another.
+ */
+import type { Flow } from '../engine/flows.js';
+import { billedParty } from '../engine/flows.js';
+import type { LineItem } from '../model/line-item.js';
+import { CLOUD_PARTY } from '../model/party.js';
+import { ZERO, type Decimal } from '../model/money.js';
+import { groupPeriod, type Period, type PeriodGrouping } from '../model/period.js';
+import type { Scenario } from '../model/scenario.js';
+import { totalOf } from './totals.js';
+
+export interface PartyShare {
+  party: string;
+  /** cloud (bills the customer), model vendor, partner (paid under a contract or a one-time cost) */
+  roles: string[];
+  /** Paid directly by the customer, in each period bucket and in all. */
+  billed: Decimal;
+  net: Decimal;
+  netByPeriod: Decimal[];
+}
+
+export interface TermSummary {
+  term: string;
+  payer: string;
+  payee: string;
+  paid: Decimal;
+  /** The contract's cap for this scenario (cap × cap_share), if it has one. */
+  cap: Decimal | undefined;
+  /** The month the cumulative payments reached the cap, if they did. */
+  capReachedIn: Period | undefined;
+}
+
+export interface OptionFlows {
+  id: string;
+  spend: Decimal;
+  spendByPeriod: Decimal[];
+  parties: PartyShare[];
+  terms: TermSummary[];
+}
+
+export interface FlowReport {
+  scenario: { name: string; file: string };
+  currency: string;
+  horizon: { start: Period; end: Period; months: number };
+  by: PeriodGrouping;
+  periods: string[];
+  options: OptionFlows[];
+}
+
+export interface FlowsInput {
+  scenario: Scenario;
+  scenarioFile: string;
+  periods: Period[];
+  lineItems: readonly LineItem[];
+  flows: readonly Flow[];
+  by: PeriodGrouping;
+}
+
+export function flowReport(input: FlowsInput): FlowReport {
+  const { scenario, periods, by } = input;
+  const buckets = [...new Set(periods.map((p) => groupPeriod(p, by)))];
+  const bucketOf = (period: Period) => buckets.indexOf(groupPeriod(period, by));
+  const options = scenario.options.map((option): OptionFlows => {
+    const items = input.lineItems.filter((i) => i.option === option.id);
+    const flows = input.flows.filter((f) => f.option === option.id);
+    const net = new Map<string, Decimal[]>();
+    const add = (party: string, period: Period, amount: Decimal) => {
+      const row = net.get(party) ?? buckets.map(() => ZERO);
+      row[bucketOf(period)] = row[bucketOf(period)]!.plus(amount);
+      net.set(party, row);
+    };
+    const billed = new Map<string, Decimal>();
+    for (const item of items) {
+      add(billedParty(item), item.period, item.cost);
+      billed.set(billedParty(item), (billed.get(billedParty(item)) ?? ZERO).plus(item.cost));
+    }
+    for (const flow of flows) {
+      add(flow.payer, flow.period, flow.amount.neg());
+      add(flow.payee, flow.period, flow.amount);
+    }
+    const clouds = new Set(items.map((i) => CLOUD_PARTY[i.cloud]));
+    const vendors = new Set(items.flatMap((i) => (i.vendor === undefined ? [] : [i.vendor])));
+    const parties = [...net].map(([party, byPeriod]): PartyShare => {
+      const roles = [clouds.has(party) ? 'cloud' : '', vendors.has(party) ? 'model vendor' : '', !clouds.has(party) && !vendors.has(party) ? 'partner' : ''];
+      if (flows.some((f) => f.term !== 'channel' && f.payee === party) && clouds.has(party)) roles.push('partner');
+      return { party, roles: roles.filter(Boolean), billed: billed.get(party) ?? ZERO, net: byPeriod.reduce((a, b) => a.plus(b), ZERO), netByPeriod: byPeriod };
+    });
+    return {
+      id: option.id,
+      spend: totalOf(items),
+      spendByPeriod: buckets.map((bucket) => totalOf(items.filter((i) => groupPeriod(i.period, by) === bucket))),
+      parties: parties.sort((a, b) => b.net.comparedTo(a.net) || a.party.localeCompare(b.party)),
+      terms: termSummaries(scenario, flows),
+    };
+  });
+  return {
+    scenario: { name: scenario.name, file: input.scenarioFile },
+    currency: scenario.currency,
+    horizon: { start: periods[0]!, end: periods[periods.length - 1]!, months: periods.length },
+    by,
+    periods: buckets,
+    options,
+  };
+}
+
+function termSummaries(scenario: Scenario, flows: readonly Flow[]): TermSummary[] {
+  const channel = flows.filter((f) => f.term === 'channel');
+  const pairs = [...new Set(channel.map((f) => `${f.payer} ${f.payee}`))].map((pair) => {
+    const [payer, payee] = pair.split(' ') as [string, string];
+    const paid = totalFlows(channel.filter((f) => f.payer === payer && f.payee === payee));
+    return { term: 'channel', payer, payee, paid, cap: undefined, capReachedIn: undefined };
+  });
+  const contracts = scenario.contracts.map((contract) => {
+    const paidFlows = flows.filter((f) => f.term === contract.id);
+    const cap = contract.cap === undefined ? undefined : contract.cap.times(contract.cap_share);
+    let running = ZERO;
+    let capReachedIn: Period | undefined;
+    for (const f of paidFlows) {
+      running = running.plus(f.amount);
+      if (cap !== undefined && capReachedIn === undefined && running.gte(cap)) capReachedIn = f.period;
+    }
+    return { term: contract.id, payer: contract.payer, payee: contract.payee, paid: running, cap, capReachedIn };
+  });
+  return [...pairs, ...contracts];
+}
+
+function totalFlows(flows: readonly Flow[]): Decimal {
+  return flows.reduce((sum, f) => sum.plus(f.amount), ZERO);
+}

@@ -1,0 +1,19 @@
+/** `cloudtco flows <scenario>`: who receives the money, per option and period. */
+import { flowReport } from '../../analysis/flows.js';
+import type { PeriodGrouping } from '../../model/period.js';
+import { flowsRenderers } from '../../report/flows.js';
+import { EXIT, type CliIo } from '../cli-io.js';
+import { emit, type OutputOptions } from '../output.js';
+import { runScenario } from '../run-scenario.js';
+
+export interface FlowsOptions extends OutputOptions {
+  catalog: string[];
+  by: PeriodGrouping;
+}
+
+export async function flowsCommand(scenarioFile: string, options: FlowsOptions, io: CliIo): Promise<number> {
+  const { loaded, simulation } = await runScenario(scenarioFile, options.catalog, io);
+  const report = flowReport({ scenario: loaded.scenario, scenarioFile: loaded.file, periods: simulation.periods, lineItems: simulation.lineItems, flows: simulation.flows, by: options.by });
+  await emit(flowsRenderers[options.format], report, options, io);
+  return EXIT.ok;
+}

@@ -1,0 +1,69 @@
+/** The flows report as a table per option, JSON, or CSV (one row per option, period and party). */
+import Table from 'cli-table3';
+import { stringify } from 'csv-stringify/sync';
+import type { FlowReport } from '../analysis/flows.js';
+import { plain, type Decimal } from '../model/money.js';
+import { formatMoney, roundToTotal } from './numbers.js';
+import type { Format, Renderer } from './renderer.js';
+import { createStyle } from './style.js';
+
+const renderFlowsAsTable: Renderer<FlowReport> = (report, options) => {
+  const style = createStyle(options.color);
+  const money = (d: Decimal) => formatMoney(d, report.currency);
+  const { horizon } = report;
+  const sections = [`${style.bold(`${report.scenario.name}: who receives the money`)}\n${style.dim(`${horizon.months} months, ${horizon.start} to ${horizon.end}, ${report.currency} · ${report.scenario.file}`)}`];
+  for (const option of report.options) {
+    const table = new Table({
+      head: ['party', 'role', ...report.periods, 'Total'].map(style.bold),
+      colAligns: ['left', 'left', ...report.periods.map(() => 'right' as const), 'right'],
+      style: { head: [], border: [] },
+      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    });
+    // each period column and the total column rounded to add up, like every cloudtco table
+    const columns = [...report.periods.map((_, i) => roundToTotal(option.parties.map((p) => p.netByPeriod[i]!), option.spendByPeriod[i]!, report.currency)), roundToTotal(option.parties.map((p) => p.net), option.spend, report.currency)];
+    option.parties.forEach((party, row) => table.push([party.party, party.roles.join(', '), ...columns.map((c) => money(c.parts[row]!))]));
+    table.push([style.bold('Spend'), '', ...columns.map((c) => style.bold(money(c.total)))]);
+    const terms = option.terms.map((t) => {
+      const cap = t.cap === undefined ? '' : t.capReachedIn === undefined ? `, cap ${money(t.cap)} not reached` : `, cap ${money(t.cap)} reached in ${t.capReachedIn}`;
+      return `  ${t.payer} → ${t.payee} (${t.term}): ${money(t.paid)}${cap}`;
+    });
+    sections.push([style.bold(option.id), table.toString(), ...(terms.length > 0 ? ['Flows:', ...terms] : [])].join('\n'));
+  }
+  return `${sections.join('\n\n')}\n`;
+};
+
+const renderFlowsAsJson: Renderer<FlowReport> = (report) =>
+  `${JSON.stringify(
+    {
+      schemaVersion: 1,
+      scenario: report.scenario,
+      currency: report.currency,
+      horizon: report.horizon,
+      by: report.by,
+      options: report.options.map((o) => ({
+        id: o.id,
+        spend: plain(o.spend),
+        parties: o.parties.map((p) => ({
+          party: p.party,
+          roles: p.roles,
+          billed: plain(p.billed),
+          net: plain(p.net),
+          byPeriod: report.periods.map((period, i) => ({ period, net: plain(p.netByPeriod[i]!) })),
+        })),
+        flows: o.terms.map((t) => ({ term: t.term, payer: t.payer, payee: t.payee, paid: plain(t.paid), cap: t.cap === undefined ? null : plain(t.cap), capReachedIn: t.capReachedIn ?? null })),
+      })),
+    },
+    null,
+    2,
+  )}\n`;
+
+const renderFlowsAsCsv: Renderer<FlowReport> = (report) => {
+  const rows = report.options.flatMap((o) => o.parties.flatMap((p) => report.periods.map((period, i) => [o.id, period, p.party, p.roles.join('; '), plain(p.netByPeriod[i]!), report.currency])));
+  return stringify([['option', report.by, 'party', 'roles', 'net', 'currency'], ...rows], { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+};
+
+export const flowsRenderers: Record<Format, Renderer<FlowReport>> = {
+  table: renderFlowsAsTable,
+  json: renderFlowsAsJson,
+  csv: renderFlowsAsCsv,
+};
