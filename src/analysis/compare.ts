@@ -7,15 +7,15 @@
  */
 import type { FallbackUse } from '../engine/simulate.js';
 import { weightedMs, type LatencyEstimate } from '../engine/latency.js';
-import type { Catalog, Override } from '../model/catalog.js';
 import { CLOUD_IDS } from '../model/cloud.js';
-import { CATEGORIES, type Category, type LineItem, type PriceRef } from '../model/line-item.js';
+import { CATEGORIES, type Category, type LineItem } from '../model/line-item.js';
 import { ZERO, type Decimal } from '../model/money.js';
 import { groupPeriod, type Period } from '../model/period.js';
 import type { ModelPlacement, Option, Scenario } from '../model/scenario.js';
 import { TIME_BREAKDOWNS, type Breakdown } from './breakdown.js';
 import { breakEven, netPresentValue, type BreakEven } from './break-even.js';
 import { drivers, type Driver } from './drivers.js';
+import { provenanceOf, type CatalogIdentity, type Provenance } from './provenance.js';
 import { totalOf, totalsBy } from './totals.js';
 
 /** One row of a breakdown: a period ("2027-Q1"), a cloud, a workload or a category. */
@@ -60,16 +60,6 @@ export interface OptionCost {
   lineItems: LineItem[];
 }
 
-export interface CatalogUse {
-  files: string[];
-  sha256: string;
-  /** Rows replaced by a later catalog, among all keys (not only those used). */
-  overridden: Override[];
-  rowsUsed: number;
-  oldestAsOf: string | undefined;
-  newestAsOf: string | undefined;
-}
-
 export interface Comparison {
   scenario: { name: string; file: string };
   currency: string;
@@ -82,9 +72,7 @@ export interface Comparison {
   /** The cheapest option, which differences and drivers are measured against. */
   reference: string;
   options: OptionCost[];
-  catalog: CatalogUse;
-  /** The scenario's fixed exchange rates into `currency`. */
-  fx: Scenario['fx'];
+  provenance: Provenance;
   baseline: string | undefined;
   discountRate: Decimal | undefined;
 }
@@ -92,7 +80,7 @@ export interface Comparison {
 export interface CompareInput {
   scenario: Scenario;
   scenarioFile: string;
-  catalog: Pick<Catalog, 'files' | 'sha256' | 'overridden'>;
+  catalog: CatalogIdentity;
   periods: Period[];
   lineItems: readonly LineItem[];
   fallbacks?: readonly FallbackUse[];
@@ -153,8 +141,7 @@ export function compare(input: CompareInput): Comparison {
     groups,
     reference: reference.id,
     options,
-    catalog: catalogUse(input.catalog, input.lineItems),
-    fx: scenario.fx,
+    provenance: provenanceOf(input.catalog, scenario, input.lineItems),
     baseline: scenario.baseline,
     discountRate: scenario.discount_rate,
   };
@@ -196,13 +183,6 @@ function optionLatency(option: Option, estimates: readonly LatencyEstimate[]): O
 
 function inCategoryOrder(totals: Map<Category, Decimal>): Map<Category, Decimal> {
   return new Map(CATEGORIES.filter((c) => totals.has(c)).map((c) => [c, totals.get(c) ?? ZERO]));
-}
-
-function catalogUse(catalog: CompareInput['catalog'], items: readonly LineItem[]): CatalogUse {
-  const rows = new Map<string, PriceRef>();
-  for (const { priceRef: ref } of items) if (ref !== undefined) rows.set(`${ref.file}:${ref.line}`, ref);
-  const dates = [...rows.values()].map((ref) => ref.asOf).sort();
-  return { files: catalog.files, sha256: catalog.sha256, overridden: catalog.overridden, rowsUsed: rows.size, oldestAsOf: dates[0], newestAsOf: dates[dates.length - 1] };
 }
 
 function unique<T>(values: readonly T[]): T[] {

@@ -11,6 +11,7 @@ import { CLOUD_PARTY } from '../model/party.js';
 import { ZERO, type Decimal } from '../model/money.js';
 import { groupPeriod, type Period, type PeriodGrouping } from '../model/period.js';
 import type { Scenario } from '../model/scenario.js';
+import { provenanceOf, type CatalogIdentity, type Provenance } from './provenance.js';
 import { totalOf } from './totals.js';
 
 export interface PartyShare {
@@ -49,11 +50,13 @@ export interface FlowReport {
   by: PeriodGrouping;
   periods: string[];
   options: OptionFlows[];
+  provenance: Provenance;
 }
 
 export interface FlowsInput {
   scenario: Scenario;
   scenarioFile: string;
+  catalog: CatalogIdentity;
   periods: Period[];
   lineItems: readonly LineItem[];
   flows: readonly Flow[];
@@ -104,6 +107,7 @@ export function flowReport(input: FlowsInput): FlowReport {
     by,
     periods: buckets,
     options,
+    provenance: provenanceOf(input.catalog, scenario, input.lineItems),
   };
 }
 

@@ -17,6 +17,12 @@ export const CLOUD_PARTY: Record<Cloud, string> = {
   anthropic: 'anthropic',
 };
 
+/**
+ * Open-weight models: the cloud hosting one pays its maker nothing, so no vendor is paid
+ * (gpt-oss is OpenAI's, under Apache 2.0, but Bedrock's gpt-oss revenue stays with AWS).
+ */
+const OPEN_WEIGHTS = /^gpt-oss([.-]|$)/;
+
 /** Model ids by vendor, by the families each vendor names its models with. */
 const VENDOR_PATTERNS: [RegExp, string][] = [
   [/^(gpt|chatgpt|codex|o\d)([.-]|$)/, 'openai'],
@@ -24,7 +30,8 @@ const VENDOR_PATTERNS: [RegExp, string][] = [
   [/^gemini([.-]|$)/, 'google'],
 ];
 
-/** gpt-5.5 → openai, claude-opus-4-7 → anthropic, gemini-2.5-pro → google; undefined if unknown. */
+/** gpt-5.5 → openai, claude-opus-4-7 → anthropic, gemini-2.5-pro → google; undefined if unknown or open-weight. */
 export function vendorOf(model: string): string | undefined {
+  if (OPEN_WEIGHTS.test(model)) return undefined;
   return VENDOR_PATTERNS.find(([pattern]) => pattern.test(model))?.[1];
 }

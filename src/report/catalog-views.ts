@@ -3,7 +3,7 @@
  * them, never rounded: these are reference tables, not bills.
  */
 import Table from 'cli-table3';
-import { stringify } from 'csv-stringify/sync';
+import { csvText as csv, jsonText as json } from './text-formats.js';
 import type { ModelListing, PriceView, StaleRow } from '../analysis/catalog-views.js';
 import { windowText } from '../model/catalog.js';
 import { plain, type Decimal } from '../model/money.js';
@@ -34,8 +34,6 @@ function table(head: string[], rows: string[][], style: ReturnType<typeof create
   return t.toString();
 }
 
-const csv = (header: string[], rows: string[][]) => stringify([header, ...rows], { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 const soldOn = (l: ModelListing) => l.clouds.map((c) => `${c.cloud}: ${c.deployments.join(', ')}`);
 

@@ -6,20 +6,20 @@
  *
  *   option,total,monthly_average,tokens.input,...,cheapest,difference,difference_percent,currency
  */
-import { stringify } from 'csv-stringify/sync';
 import type { Comparison } from '../analysis/compare.js';
 import { plain, ZERO, type Decimal } from '../model/money.js';
 import { msText, percentText, quotientText } from './numbers.js';
+import { PROVENANCE_COLUMNS, provenanceCells } from './provenance.js';
 import type { Renderer } from './renderer.js';
+import { csvText } from './text-formats.js';
 
 export const renderCompareAsCsv: Renderer<Comparison> = (report) => {
   const { categories, currency } = report;
-  // every row says what it was priced with, so a copied sheet keeps its provenance
-  const provenance = [report.catalog.sha256, report.catalog.oldestAsOf ?? '', report.catalog.newestAsOf ?? ''];
+  const provenance = provenanceCells(report.provenance);
   const amounts = (byCategory: Map<string, Decimal>) => categories.map((c) => plain(byCategory.get(c) ?? ZERO));
   if (report.by !== undefined) {
     const rows = report.options.flatMap((o) => o.breakdown!.map((g) => [o.id, g.key, plain(g.total), ...amounts(g.byCategory), currency, ...provenance]));
-    return csv(['option', report.by, 'total', ...categories, 'currency', ...PROVENANCE], rows);
+    return csvText(['option', report.by, 'total', ...categories, 'currency', ...PROVENANCE_COLUMNS], rows);
   }
   const rows = report.options.map((o) => [
     o.id,
@@ -35,14 +35,8 @@ export const renderCompareAsCsv: Renderer<Comparison> = (report) => {
     currency,
     ...provenance,
   ]);
-  return csv(
-    ['option', 'total', 'monthly_average', ...categories, 'cheapest', 'difference', 'difference_percent', 'added_rtt_ms_per_turn', 'npv', 'break_even_vs_cheapest', 'currency', ...PROVENANCE],
+  return csvText(
+    ['option', 'total', 'monthly_average', ...categories, 'cheapest', 'difference', 'difference_percent', 'added_rtt_ms_per_turn', 'npv', 'break_even_vs_cheapest', 'currency', ...PROVENANCE_COLUMNS],
     rows,
   );
 };
-
-const PROVENANCE = ['catalog_sha256', 'prices_as_of_oldest', 'prices_as_of_newest'];
-
-function csv(header: string[], rows: string[][]): string {
-  return stringify([header, ...rows], { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
-}

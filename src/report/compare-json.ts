@@ -5,11 +5,12 @@
  */
 import type { BreakEven } from '../analysis/break-even.js';
 import type { Comparison, GroupCost, OptionCost } from '../analysis/compare.js';
-import type { RowRef } from '../model/catalog.js';
 import type { LineItem } from '../model/line-item.js';
 import { plain, type Decimal } from '../model/money.js';
 import { msText, percentText, quotientText } from './numbers.js';
+import { provenanceJson } from './provenance.js';
 import type { Renderer } from './renderer.js';
+import { jsonText } from './text-formats.js';
 
 export const COMPARE_SCHEMA_VERSION = 1;
 
@@ -20,15 +21,14 @@ export const renderCompareAsJson: Renderer<Comparison> = (report, options) => {
     currency: report.currency,
     horizon: report.horizon,
     ...(report.by === undefined ? {} : { by: report.by }),
-    catalog: catalogJson(report.catalog),
-    fx: report.fx.map((r) => ({ from: r.from, to: report.currency, rate: plain(r.rate), asOf: r.as_of, ...(r.source === undefined ? {} : { source: r.source }) })),
+    ...provenanceJson(report.provenance, report.currency),
     cheapest: report.options.filter((o) => o.cheapest).map((o) => o.id),
     reference: report.reference,
     ...(report.baseline === undefined ? {} : { baseline: report.baseline }),
     ...(report.discountRate === undefined ? {} : { discountRate: plain(report.discountRate) }),
     options: report.options.map((o) => optionJson(o, report.by, options.lineItems)),
   };
-  return `${JSON.stringify(json, null, 2)}\n`;
+  return jsonText(json);
 };
 
 /** JSON field and row key name of each breakdown; categories are always in byCategory. */
@@ -66,18 +66,6 @@ function optionJson(option: OptionCost, by: Comparison['by'], withLineItems: boo
 
 function breakEvenJson(b: BreakEven | undefined) {
   return b === undefined ? null : { against: b.against, outcome: b.outcome, month: b.month ?? null };
-}
-
-function catalogJson(catalog: Comparison['catalog']) {
-  const ref = (r: RowRef) => `${r.file}:${r.line}`;
-  return {
-    files: catalog.files,
-    sha256: catalog.sha256,
-    rowsUsed: catalog.rowsUsed,
-    oldestAsOf: catalog.oldestAsOf ?? null,
-    newestAsOf: catalog.newestAsOf ?? null,
-    overridden: catalog.overridden.map((o) => ({ key: o.key, rows: o.rows.map(ref), by: o.by.map(ref) })),
-  };
 }
 
 function categoryJson(byCategory: Map<string, Decimal>): Record<string, string> {

@@ -11,10 +11,10 @@ import Table from 'cli-table3';
 import type { BreakEven } from '../analysis/break-even.js';
 import type { Comparison, OptionCost } from '../analysis/compare.js';
 import { ZERO, type Decimal } from '../model/money.js';
-import type { RowRef } from '../model/catalog.js';
 import { formatLocation } from '../model/cloud.js';
 import { describeMonths } from '../model/period.js';
 import { formatMoney, formatSignedMoney, msText, percentText, roundToTotal } from './numbers.js';
+import { provenanceLines } from './provenance.js';
 import type { Renderer } from './renderer.js';
 import { createStyle, type Style } from './style.js';
 
@@ -154,21 +154,5 @@ function legend(report: Comparison, style: Style): string {
     const about = o.description === undefined ? [] : [`  ${''.padEnd(width)}  ${o.description}`];
     return [`  ${o.id.padEnd(width)}  ${pieces.join('; ')}`, ...about];
   });
-  const { catalog } = report;
-  const asOf = catalog.oldestAsOf === undefined ? '' : catalog.oldestAsOf === catalog.newestAsOf ? `, as of ${catalog.oldestAsOf}` : `, as of ${catalog.oldestAsOf} to ${catalog.newestAsOf}`;
-  const dirs = [...new Set(catalog.files.map((file) => file.replace(/[^/\\]*$/, '') || './'))];
-  const hash = catalog.sha256 === '' ? '' : `, catalog sha256 ${catalog.sha256.slice(0, 12)}`;
-  const prices = `Prices: ${dirs.join(', ')} (${catalog.rowsUsed} row${catalog.rowsUsed === 1 ? '' : 's'} used${asOf}${hash})`;
-  const rates = report.fx.map((r) => `1 ${r.from} = ${r.rate.toFixed()} ${report.currency} (${r.as_of}${r.source === undefined ? '' : `, ${r.source}`})`);
-  const fx = rates.length === 0 ? [] : [`Exchange rates: ${rates.join('; ')}`];
-  return style.dim(['Options:', ...lines, prices, ...fx, ...overrides(catalog), 'Figures are rounded so that each column adds up to its total.'].join('\n'));
-}
-
-/** Which rows a later catalog replaced: the first few, then how many more. */
-function overrides(catalog: Comparison['catalog']): string[] {
-  const shown = 5;
-  const ref = (r: RowRef) => `${r.file}:${r.line}`;
-  const lines = catalog.overridden.slice(0, shown).map((o) => `  ${o.key}: ${o.rows.map(ref).join(', ')} replaced by ${o.by.map(ref).join(', ')}`);
-  if (catalog.overridden.length > shown) lines.push(`  and ${catalog.overridden.length - shown} more (see --format json)`);
-  return lines.length === 0 ? [] : [`Overridden by later catalogs:`, ...lines];
+  return style.dim(['Options:', ...lines, ...provenanceLines(report.provenance, report.currency), 'Figures are rounded so that each column adds up to its total.'].join('\n'));
 }

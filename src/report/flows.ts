@@ -1,11 +1,12 @@
 /** The flows report as a table per option, JSON, or CSV (one row per option, period and party). */
 import Table from 'cli-table3';
-import { stringify } from 'csv-stringify/sync';
 import type { FlowReport } from '../analysis/flows.js';
 import { plain, type Decimal } from '../model/money.js';
 import { formatMoney, roundToTotal } from './numbers.js';
+import { PROVENANCE_COLUMNS, provenanceCells, provenanceJson, provenanceLines } from './provenance.js';
 import type { Format, Renderer } from './renderer.js';
 import { createStyle } from './style.js';
+import { csvText, jsonText } from './text-formats.js';
 
 const renderFlowsAsTable: Renderer<FlowReport> = (report, options) => {
   const style = createStyle(options.color);
@@ -29,37 +30,36 @@ const renderFlowsAsTable: Renderer<FlowReport> = (report, options) => {
     });
     sections.push([style.bold(option.id), table.toString(), ...(terms.length > 0 ? ['Flows:', ...terms] : [])].join('\n'));
   }
-  return `${sections.join('\n\n')}\n`;
+  const footer = style.dim([...provenanceLines(report.provenance, report.currency), 'Figures are rounded so that each column adds up to its total.'].join('\n'));
+  return `${[...sections, footer].join('\n\n')}\n`;
 };
 
 const renderFlowsAsJson: Renderer<FlowReport> = (report) =>
-  `${JSON.stringify(
-    {
-      schemaVersion: 1,
-      scenario: report.scenario,
-      currency: report.currency,
-      horizon: report.horizon,
-      by: report.by,
-      options: report.options.map((o) => ({
-        id: o.id,
-        spend: plain(o.spend),
-        parties: o.parties.map((p) => ({
-          party: p.party,
-          roles: p.roles,
-          billed: plain(p.billed),
-          net: plain(p.net),
-          byPeriod: report.periods.map((period, i) => ({ period, net: plain(p.netByPeriod[i]!) })),
-        })),
-        flows: o.terms.map((t) => ({ term: t.term, payer: t.payer, payee: t.payee, paid: plain(t.paid), cap: t.cap === undefined ? null : plain(t.cap), capReachedIn: t.capReachedIn ?? null })),
+  jsonText({
+    schemaVersion: 1,
+    scenario: report.scenario,
+    currency: report.currency,
+    horizon: report.horizon,
+    by: report.by,
+    ...provenanceJson(report.provenance, report.currency),
+    options: report.options.map((o) => ({
+      id: o.id,
+      spend: plain(o.spend),
+      parties: o.parties.map((p) => ({
+        party: p.party,
+        roles: p.roles,
+        billed: plain(p.billed),
+        net: plain(p.net),
+        byPeriod: report.periods.map((period, i) => ({ period, net: plain(p.netByPeriod[i]!) })),
       })),
-    },
-    null,
-    2,
-  )}\n`;
+      flows: o.terms.map((t) => ({ term: t.term, payer: t.payer, payee: t.payee, paid: plain(t.paid), cap: t.cap === undefined ? null : plain(t.cap), capReachedIn: t.capReachedIn ?? null })),
+    })),
+  });
 
 const renderFlowsAsCsv: Renderer<FlowReport> = (report) => {
-  const rows = report.options.flatMap((o) => o.parties.flatMap((p) => report.periods.map((period, i) => [o.id, period, p.party, p.roles.join('; '), plain(p.netByPeriod[i]!), report.currency])));
-  return stringify([['option', report.by, 'party', 'roles', 'net', 'currency'], ...rows], { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+  const provenance = provenanceCells(report.provenance);
+  const rows = report.options.flatMap((o) => o.parties.flatMap((p) => report.periods.map((period, i) => [o.id, period, p.party, p.roles.join('; '), plain(p.netByPeriod[i]!), report.currency, ...provenance])));
+  return csvText(['option', report.by, 'party', 'roles', 'net', 'currency', ...PROVENANCE_COLUMNS], rows);
 };
 
 export const flowsRenderers: Record<Format, Renderer<FlowReport>> = {
