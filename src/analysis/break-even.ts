@@ -3,9 +3,11 @@
  * worth today.
  *
  * Break-even compares cumulative totals month by month. An option with a migration up front but
- * a lower running cost starts above the other and "becomes cheaper" in the first month its
- * cumulative cost is no longer above; one that starts cheaper can "become costlier". Without a
- * crossing it is cheaper (or costlier) throughout the horizon.
+ * a lower running cost starts above the other and "becomes cheaper" in the month its cumulative
+ * cost is no longer above; one that starts cheaper can "become costlier". Yearly shortfalls can
+ * make the lines cross back and forth, so the outcome is how they stand at the horizon's end,
+ * from the last crossing on, with every crossing listed. Without a crossing an option is cheaper
+ * (or costlier, or the same) throughout the horizon.
  *
  *   monthly  A: 100, 10, 10, 10    B: 40, 40, 40, 40
  *   cumulative A: 100, 110, 120, 130  B: 40, 80, 120, 160 → A becomes cheaper in month 3
@@ -17,26 +19,47 @@
 import { Decimal, ONE, ZERO } from '../model/money.js';
 import type { Period } from '../model/period.js';
 
-export type BreakEvenOutcome = 'cheaper-throughout' | 'costlier-throughout' | 'becomes-cheaper' | 'becomes-costlier';
+export type BreakEvenOutcome = 'cheaper-throughout' | 'costlier-throughout' | 'same-throughout' | 'becomes-cheaper' | 'becomes-costlier';
+
+export interface Crossing {
+  month: Period;
+  becomes: 'cheaper' | 'costlier';
+}
 
 export interface BreakEven {
   /** The option measured against. */
   against: string;
+  /** How it stands at the horizon's end, and since when. */
   outcome: BreakEvenOutcome;
-  /** The month of the crossing, for the `becomes-…` outcomes. */
+  /** The month of the last crossing, from which the outcome holds, for the `becomes-…` outcomes. */
   month: Period | undefined;
+  /** Every crossing in order; more than one when cumulative costs cross back and forth. */
+  crossings: Crossing[];
 }
 
+/**
+ * Months where the cumulative costs are equal before either side leads decide nothing; after
+ * that, equal counts as "no longer costlier", the break-even point.
+ */
 export function breakEven(mine: readonly Decimal[], theirs: readonly Decimal[], periods: readonly Period[], against: string): BreakEven {
   let gap = ZERO;
+  let costlier: boolean | undefined;
   let startsCostlier: boolean | undefined;
+  const crossings: Crossing[] = [];
   for (const [i, period] of periods.entries()) {
     gap = gap.plus(mine[i] ?? ZERO).minus(theirs[i] ?? ZERO);
-    const costlier = gap.gt(0);
-    if (startsCostlier === undefined) startsCostlier = costlier;
-    else if (costlier !== startsCostlier) return { against, outcome: costlier ? 'becomes-costlier' : 'becomes-cheaper', month: period };
+    if (costlier === undefined) {
+      if (gap.isZero()) continue;
+      costlier = startsCostlier = gap.gt(0);
+    } else if (gap.gt(0) !== costlier) {
+      costlier = gap.gt(0);
+      crossings.push({ month: period, becomes: costlier ? 'costlier' : 'cheaper' });
+    }
   }
-  return { against, outcome: startsCostlier ? 'costlier-throughout' : 'cheaper-throughout', month: undefined };
+  const last = crossings[crossings.length - 1];
+  if (last !== undefined) return { against, outcome: last.becomes === 'cheaper' ? 'becomes-cheaper' : 'becomes-costlier', month: last.month, crossings };
+  const outcome = startsCostlier === undefined ? 'same-throughout' : startsCostlier ? 'costlier-throughout' : 'cheaper-throughout';
+  return { against, outcome, month: undefined, crossings };
 }
 
 export function netPresentValue(monthly: readonly Decimal[], yearlyRate: Decimal): Decimal {

@@ -5,6 +5,7 @@
  * fallback, and the round-trip time its hops add. Everything is a sum of line items; nothing
  * here is rounded.
  */
+import type { UnassessedPeriod } from '../engine/commitments.js';
 import type { FallbackUse } from '../engine/simulate.js';
 import { weightedMs, type LatencyEstimate } from '../engine/latency.js';
 import { CLOUD_IDS } from '../model/cloud.js';
@@ -75,6 +76,8 @@ export interface Comparison {
   provenance: Provenance;
   baseline: string | undefined;
   discountRate: Decimal | undefined;
+  /** Commitment periods the horizon cuts, whose shortfall is not assessed. */
+  unassessed: UnassessedPeriod[];
 }
 
 export interface CompareInput {
@@ -86,6 +89,7 @@ export interface CompareInput {
   fallbacks?: readonly FallbackUse[];
   latency?: readonly LatencyEstimate[];
   by?: Breakdown | undefined;
+  unassessed?: readonly UnassessedPeriod[];
 }
 
 export function compare(input: CompareInput): Comparison {
@@ -144,6 +148,7 @@ export function compare(input: CompareInput): Comparison {
     provenance: provenanceOf(input.catalog, scenario, input.lineItems),
     baseline: scenario.baseline,
     discountRate: scenario.discount_rate,
+    unassessed: [...(input.unassessed ?? [])],
   };
 }
 

@@ -5,10 +5,11 @@
  * the nets add up to the spend exactly, since every flow leaves one party for another.
  */
 import type { Flow } from '../engine/flows.js';
-import { billedParty } from '../engine/flows.js';
+import { billedParty, termCap } from '../engine/flows.js';
+import { exchange } from '../engine/fx.js';
 import type { LineItem } from '../model/line-item.js';
 import { CLOUD_PARTY } from '../model/party.js';
-import { ZERO, type Decimal } from '../model/money.js';
+import { sum, ZERO, type Decimal } from '../model/money.js';
 import { groupPeriod, type Period, type PeriodGrouping } from '../model/period.js';
 import type { Scenario } from '../model/scenario.js';
 import { provenanceOf, type CatalogIdentity, type Provenance } from './provenance.js';
@@ -18,8 +19,10 @@ export interface PartyShare {
   party: string;
   /** cloud (bills the customer), model vendor, partner (paid under a contract or a one-time cost) */
   roles: string[];
-  /** Paid directly by the customer, in each period bucket and in all. */
+  /** Paid directly by the customer, in all and in each period bucket. */
   billed: Decimal;
+  billedByPeriod: Decimal[];
+  /** What it keeps once money has moved on, in all and in each period bucket. */
   net: Decimal;
   netByPeriod: Decimal[];
 }
@@ -71,33 +74,34 @@ export function flowReport(input: FlowsInput): FlowReport {
     const items = input.lineItems.filter((i) => i.option === option.id);
     const flows = input.flows.filter((f) => f.option === option.id);
     const net = new Map<string, Decimal[]>();
-    const add = (party: string, period: Period, amount: Decimal) => {
-      const row = net.get(party) ?? buckets.map(() => ZERO);
+    const billed = new Map<string, Decimal[]>();
+    const add = (into: Map<string, Decimal[]>, party: string, period: Period, amount: Decimal) => {
+      const row = into.get(party) ?? buckets.map(() => ZERO);
       row[bucketOf(period)] = row[bucketOf(period)]!.plus(amount);
-      net.set(party, row);
+      into.set(party, row);
     };
-    const billed = new Map<string, Decimal>();
     for (const item of items) {
-      add(billedParty(item), item.period, item.cost);
-      billed.set(billedParty(item), (billed.get(billedParty(item)) ?? ZERO).plus(item.cost));
+      add(net, billedParty(item), item.period, item.cost);
+      add(billed, billedParty(item), item.period, item.cost);
     }
     for (const flow of flows) {
-      add(flow.payer, flow.period, flow.amount.neg());
-      add(flow.payee, flow.period, flow.amount);
+      add(net, flow.payer, flow.period, flow.amount.neg());
+      add(net, flow.payee, flow.period, flow.amount);
     }
     const clouds = new Set(items.map((i) => CLOUD_PARTY[i.cloud]));
     const vendors = new Set(items.flatMap((i) => (i.vendor === undefined ? [] : [i.vendor])));
     const parties = [...net].map(([party, byPeriod]): PartyShare => {
       const roles = [clouds.has(party) ? 'cloud' : '', vendors.has(party) ? 'model vendor' : '', !clouds.has(party) && !vendors.has(party) ? 'partner' : ''];
       if (flows.some((f) => f.term !== 'channel' && f.payee === party) && clouds.has(party)) roles.push('partner');
-      return { party, roles: roles.filter(Boolean), billed: billed.get(party) ?? ZERO, net: byPeriod.reduce((a, b) => a.plus(b), ZERO), netByPeriod: byPeriod };
+      const billedByPeriod = billed.get(party) ?? buckets.map(() => ZERO);
+      return { party, roles: roles.filter(Boolean), billed: sum(billedByPeriod), billedByPeriod, net: sum(byPeriod), netByPeriod: byPeriod };
     });
     return {
       id: option.id,
       spend: totalOf(items),
       spendByPeriod: buckets.map((bucket) => totalOf(items.filter((i) => groupPeriod(i.period, by) === bucket))),
       parties: parties.sort((a, b) => b.net.comparedTo(a.net) || a.party.localeCompare(b.party)),
-      terms: termSummaries(scenario, flows),
+      terms: termSummaries(scenario, periods, flows),
     };
   });
   return {
@@ -111,7 +115,8 @@ export function flowReport(input: FlowsInput): FlowReport {
   };
 }
 
-function termSummaries(scenario: Scenario, flows: readonly Flow[]): TermSummary[] {
+function termSummaries(scenario: Scenario, periods: readonly Period[], flows: readonly Flow[]): TermSummary[] {
+  const rates = exchange(scenario);
   const channel = flows.filter((f) => f.term === 'channel');
   const pairs = [...new Set(channel.map((f) => `${f.payer} ${f.payee}`))].map((pair) => {
     const [payer, payee] = pair.split(' ') as [string, string];
@@ -120,9 +125,10 @@ function termSummaries(scenario: Scenario, flows: readonly Flow[]): TermSummary[
   });
   const contracts = scenario.contracts.map((contract) => {
     const paidFlows = flows.filter((f) => f.term === contract.id);
-    const cap = contract.cap === undefined ? undefined : contract.cap.times(contract.cap_share);
+    const cap = termCap(contract, scenario.currency, rates);
     let running = ZERO;
-    let capReachedIn: Period | undefined;
+    // a cap of 0 is reached before anything is paid: in the term's first month
+    let capReachedIn = cap?.isZero() ? periods.find((p) => p >= (contract.from ?? p)) : undefined;
     for (const f of paidFlows) {
       running = running.plus(f.amount);
       if (cap !== undefined && capReachedIn === undefined && running.gte(cap)) capReachedIn = f.period;
@@ -133,5 +139,5 @@ function termSummaries(scenario: Scenario, flows: readonly Flow[]): TermSummary[
 }
 
 function totalFlows(flows: readonly Flow[]): Decimal {
-  return flows.reduce((sum, f) => sum.plus(f.amount), ZERO);
+  return sum(flows.map((f) => f.amount));
 }

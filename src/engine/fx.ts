@@ -6,6 +6,7 @@
  *   fx: [{ from: USD, rate: 0.86, as_of: 2026-11-02 }]     1 USD = 0.86 of the scenario's EUR
  *   a 5.00 USD price per 1M tokens becomes 4.30 EUR
  */
+import type { Diagnostic, PathSegment } from '../model/diagnostic.js';
 import { ONE, type Decimal } from '../model/money.js';
 import type { Scenario } from '../model/scenario.js';
 
@@ -19,4 +20,21 @@ export function exchange(scenario: Scenario): Exchange {
 
 export function missingRate(row: string, currency: string, reporting: string): string {
   return `${row} is priced in ${currency} but the scenario reports in ${reporting}; add the rate under fx: (from: ${currency}, rate: …)`;
+}
+
+/**
+ * An amount the scenario states (a commitment, a cap, a one-time cost) in the reporting
+ * currency: `currency` defaults to it, and another currency needs a rate under `fx:`.
+ */
+export function statedAmount(
+  amount: Decimal,
+  currency: string | undefined,
+  reporting: string,
+  rates: Exchange,
+  path: readonly PathSegment[],
+): { value: Decimal; fx: { currency: string; rate: Decimal } | undefined } | { problem: Diagnostic } {
+  if (currency === undefined || currency === reporting) return { value: amount, fx: undefined };
+  const rate = rates(currency);
+  if (rate === undefined) return { problem: { path, message: `${amount.toFixed()} ${currency} needs a rate into ${reporting}; add it under fx: (from: ${currency}, rate: …)` } };
+  return { value: amount.times(rate), fx: { currency, rate } };
 }

@@ -17,8 +17,8 @@ import { periodsFrom, type Period } from '../model/period.js';
 import type { ModelPlacement, Scenario } from '../model/scenario.js';
 import { workloadActivity } from './activity.js';
 import { agentUsage, hitRate, missingPlacements } from './agent-usage.js';
-import { commitmentItems } from './commitments.js';
-import { moneyFlows, type Flow } from './flows.js';
+import { commitmentItems, type UnassessedPeriod } from './commitments.js';
+import { contractProblems, moneyFlows, type Flow } from './flows.js';
 import { exchange } from './fx.js';
 import { oneTimeItems } from './one-time.js';
 import { combineEstimates, estimateLatency, indexRoundTrips, type LatencyEstimate } from './latency.js';
@@ -45,6 +45,8 @@ export interface Simulation {
   flows: Flow[];
   fallbacks: FallbackUse[];
   latency: LatencyEstimate[];
+  /** Commitment periods the horizon cuts: discounted, but their shortfall not assessed. */
+  unassessed: UnassessedPeriod[];
 }
 
 export function simulate(scenario: Scenario, catalog: Catalog): Simulation {
@@ -92,14 +94,17 @@ export function simulate(scenario: Scenario, catalog: Catalog): Simulation {
   });
 
   lineItems.push(...priceMetered(metered, indexMetered(catalog), scenario.currency, rates, problems));
-  const oneTime = oneTimeItems(scenario, periods);
+  const oneTime = oneTimeItems(scenario, periods, rates);
   lineItems.push(...oneTime.lineItems);
-  const committed = commitmentItems(scenario, lineItems, periods);
+  const committed = commitmentItems(scenario, lineItems, periods, rates);
   lineItems.push(...committed.lineItems);
-  found.push(...problems.list(), ...oneTime.problems, ...committed.problems, ...unknownBaseline(scenario));
+  found.push(...problems.list());
+  // contracts are checked against the spend, so only once all of it could be priced
+  if (found.length === 0) found.push(...contractProblems(scenario, lineItems, periods, rates));
+  found.push(...oneTime.problems, ...committed.problems, ...unknownBaseline(scenario));
   if (found.length > 0) throw new InputError(found);
   const ordered = inReportOrder(scenario, lineItems);
-  return { periods, lineItems: ordered, fallbacks, latency, flows: moneyFlows(scenario, ordered, periods) };
+  return { periods, lineItems: ordered, fallbacks, latency, flows: moneyFlows(scenario, ordered, periods, rates), unassessed: committed.unassessed };
 }
 
 /** Option, workload (shared costs last), month, then category order; stable within. */

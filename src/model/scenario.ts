@@ -28,7 +28,7 @@ import * as z from 'zod';
 import { API_KINDS } from './availability.js';
 import { CLOUD_IDS, INFRASTRUCTURE_CLOUDS, TIERS, type Cloud, type Location } from './cloud.js';
 import { CATEGORIES } from './line-item.js';
-import { bytes, count, duration, flag, id, isoDate, matching, oneOf, optional, percent, period, text } from './fields.js';
+import { bytes, count, duration, flag, id, currency, isoDate, matching, oneOf, optional, percent, period, text } from './fields.js';
 import { dec } from './money.js';
 import { addMonths, LAST_PERIOD } from './period.js';
 
@@ -192,7 +192,9 @@ const contract = z
     applies_to: spendFilter.prefault({}),
     from: optional(period()),
     until: optional(period('2030-12')),
-    cap: optional(count('money in the reporting currency', '38B', { min: '0' })),
+    cap: optional(count('money', '38B', { min: '0' })),
+    /** The cap's currency, converted at the scenario's fx rate; default: the reporting currency. */
+    currency: optional(currency()),
     /** The part of a market-wide cap this scenario carries, e.g. its share of the payer's revenue. */
     cap_share: percent('0.01%').default(dec('1')),
   })
@@ -205,6 +207,8 @@ const commitment = z.strictObject({
   description: optional(text('a description')),
   cloud: oneOf(INFRASTRUCTURE_CLOUDS),
   amount: count('money per commitment period', '1M', { min: '0' }),
+  /** The amount's currency, converted at the scenario's fx rate; default: the reporting currency. */
+  currency: optional(currency()),
   period: oneOf(['month', 'quarter', 'year'] as const),
   from: optional(period()),
   discount: percent('5%').default(dec('0')),
@@ -218,7 +222,9 @@ const oneTime = z.strictObject({
   description: optional(text('a description')),
   options: z.array(id('an option id')).min(1, { error: 'expected the ids of the options it applies to' }),
   month: period(),
-  amount: count('money in the reporting currency', '250k', { min: '0' }),
+  amount: count('money', '250k', { min: '0' }),
+  /** The amount's currency, converted at the scenario's fx rate; default: the reporting currency. */
+  currency: optional(currency()),
   /** Who bills it: a cloud, or another party (an integrator); default: the option's model cloud. */
   cloud: optional(oneOf(CLOUD_IDS)),
   payee: optional(party),
@@ -228,7 +234,7 @@ export const scenarioSchema = z
   .strictObject({
     name: text('a scenario name'),
     description: optional(text('a description')),
-    currency: matching('a three-letter currency code such as USD', /^[A-Z]{3}$/).default('USD'),
+    currency: currency().default('USD'),
     horizon: z
       .strictObject({
         start: period(),
@@ -242,7 +248,7 @@ export const scenarioSchema = z
     fx: z
       .array(
         z.strictObject({
-          from: matching('a three-letter currency code such as EUR', /^[A-Z]{3}$/),
+          from: currency(),
           rate: count('units of the reporting currency', '1.08', { min: '0.000000001' }),
           as_of: isoDate(),
           source: optional(text('where the rate comes from')),
@@ -312,3 +318,4 @@ export type Workload = Scenario['workloads'][number];
 export type Option = Scenario['options'][number];
 export type ModelPlacement = Option['model'];
 export type Dataset = Scenario['datasets'][number];
+export type Contract = Scenario['contracts'][number];

@@ -6,6 +6,7 @@
  *
  *   option,total,monthly_average,tokens.input,...,cheapest,difference,difference_percent,currency
  */
+import type { BreakEven } from '../analysis/break-even.js';
 import type { Comparison } from '../analysis/compare.js';
 import { plain, ZERO, type Decimal } from '../model/money.js';
 import { msText, percentText, quotientText } from './numbers.js';
@@ -31,12 +32,18 @@ export const renderCompareAsCsv: Renderer<Comparison> = (report) => {
     o.differenceRatio === undefined ? '' : percentText(o.differenceRatio),
     o.latency.msPerTurn === undefined ? '' : msText(o.latency.msPerTurn),
     o.npv === undefined ? '' : quotientText(o.npv),
-    o.breakEven.cheapest?.month ?? '',
+    ...breakEvenCells(o.breakEven.cheapest),
+    ...breakEvenCells(o.breakEven.baseline),
     currency,
     ...provenance,
   ]);
   return csvText(
-    ['option', 'total', 'monthly_average', ...categories, 'cheapest', 'difference', 'difference_percent', 'added_rtt_ms_per_turn', 'npv', 'break_even_vs_cheapest', 'currency', ...PROVENANCE_COLUMNS],
+    ['option', 'total', 'monthly_average', ...categories, 'cheapest', 'difference', 'difference_percent', 'added_rtt_ms_per_turn', 'npv', 'break_even_vs_cheapest', 'break_even_vs_cheapest_month', 'break_even_vs_baseline', 'break_even_vs_baseline_month', 'currency', ...PROVENANCE_COLUMNS],
     rows,
   );
 };
+
+/** The outcome (`becomes-cheaper`, `costlier-throughout`, …) and its month; empty against itself. */
+function breakEvenCells(b: BreakEven | undefined): string[] {
+  return b === undefined ? ['', ''] : [b.outcome, b.month ?? ''];
+}

@@ -26,6 +26,7 @@ export const renderCompareAsJson: Renderer<Comparison> = (report, options) => {
     reference: report.reference,
     ...(report.baseline === undefined ? {} : { baseline: report.baseline }),
     ...(report.discountRate === undefined ? {} : { discountRate: plain(report.discountRate) }),
+    unassessedCommitmentPeriods: report.unassessed.map((u) => ({ commitment: u.commitment, from: u.first, to: u.last })),
     options: report.options.map((o) => optionJson(o, report.by, options.lineItems)),
   };
   return jsonText(json);
@@ -65,7 +66,7 @@ function optionJson(option: OptionCost, by: Comparison['by'], withLineItems: boo
 }
 
 function breakEvenJson(b: BreakEven | undefined) {
-  return b === undefined ? null : { against: b.against, outcome: b.outcome, month: b.month ?? null };
+  return b === undefined ? null : { against: b.against, outcome: b.outcome, month: b.month ?? null, crossings: b.crossings };
 }
 
 function categoryJson(byCategory: Map<string, Decimal>): Record<string, string> {

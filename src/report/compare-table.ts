@@ -23,7 +23,7 @@ export const renderCompareAsTable: Renderer<Comparison> = (report, options) => {
   const shown = shownDifferences(report);
   const sections = [heading(report, style), summaryTable(report, style, shown)];
   if (report.by !== undefined && report.by !== 'category') sections.push(breakdownTable(report, style));
-  sections.push(...[why(report, style, shown), breakEvens(report, style), fallbacks(report, style), latencyNotes(report, style)].filter((s) => s !== ''));
+  sections.push(...[why(report, style, shown), breakEvens(report, style), fallbacks(report, style), latencyNotes(report, style), unassessedNote(report, style)].filter((s) => s !== ''));
   sections.push(legend(report, style));
   return `${sections.join('\n\n')}\n`;
 };
@@ -110,21 +110,24 @@ function breakEvens(report: Comparison, style: Style): string {
       .filter((b, i, all) => all.findIndex((x) => x.against === b.against) === i)
       .map((b) => `  ${o.id} vs ${b.against}: ${breakEvenText(b)}`),
   );
-  const crossings = report.options.some((o) => [o.breakEven.cheapest, o.breakEven.baseline].some((b) => b?.month !== undefined));
-  if (lines.length === 0 || (!crossings && report.baseline === undefined)) return '';
+  if (lines.length === 0) return '';
   return [style.bold('Break-even (cumulative cost):'), ...lines].join('\n');
 }
 
 export function breakEvenText(b: BreakEven): string {
+  const earlier = b.crossings.slice(0, -1).map((c) => `${c.becomes} from ${c.month}`);
+  const before = earlier.length === 0 ? '' : ` (before that: ${earlier.join(', ')})`;
   switch (b.outcome) {
     case 'becomes-cheaper':
-      return `cheaper from ${b.month}`;
+      return `cheaper from ${b.month}${before}`;
     case 'becomes-costlier':
-      return `costlier from ${b.month}`;
+      return `costlier from ${b.month}${before}`;
     case 'cheaper-throughout':
       return 'not costlier at any point';
     case 'costlier-throughout':
-      return 'not within the horizon';
+      return 'no break-even within the horizon';
+    case 'same-throughout':
+      return 'the same cumulative cost throughout';
   }
 }
 
@@ -139,6 +142,12 @@ function latencyNotes(report: Comparison, style: Style): string {
   const pairs = [...new Set(report.options.flatMap((o) => o.latency.unknownPairs))];
   if (pairs.length === 0) return '';
   return style.dim(`Round trips unknown for ${pairs.join(', ')}: add them to latency.csv or as a latency: assumption in the scenario.`);
+}
+
+function unassessedNote(report: Comparison, style: Style): string {
+  if (report.unassessed.length === 0) return '';
+  const periods = report.unassessed.map((u) => `${u.commitment} ${u.first} to ${u.last}`).join(', ');
+  return style.dim(`Commitment periods the horizon cuts (${periods}): discounted, but their shortfall is not assessed, since spend outside the horizon is unknown.`);
 }
 
 function legend(report: Comparison, style: Style): string {

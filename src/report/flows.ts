@@ -1,4 +1,7 @@
-/** The flows report as a table per option, JSON, or CSV (one row per option, period and party). */
+/**
+ * The flows report as a table per option, JSON, or CSV: one row per option, period and party,
+ * with what the customer paid that party directly (billed) and what it keeps (net).
+ */
 import Table from 'cli-table3';
 import type { FlowReport } from '../analysis/flows.js';
 import { plain, type Decimal } from '../model/money.js';
@@ -45,12 +48,13 @@ const renderFlowsAsJson: Renderer<FlowReport> = (report) =>
     options: report.options.map((o) => ({
       id: o.id,
       spend: plain(o.spend),
+      spendByPeriod: report.periods.map((period, i) => ({ period, spend: plain(o.spendByPeriod[i]!) })),
       parties: o.parties.map((p) => ({
         party: p.party,
         roles: p.roles,
         billed: plain(p.billed),
         net: plain(p.net),
-        byPeriod: report.periods.map((period, i) => ({ period, net: plain(p.netByPeriod[i]!) })),
+        byPeriod: report.periods.map((period, i) => ({ period, billed: plain(p.billedByPeriod[i]!), net: plain(p.netByPeriod[i]!) })),
       })),
       flows: o.terms.map((t) => ({ term: t.term, payer: t.payer, payee: t.payee, paid: plain(t.paid), cap: t.cap === undefined ? null : plain(t.cap), capReachedIn: t.capReachedIn ?? null })),
     })),
@@ -58,8 +62,10 @@ const renderFlowsAsJson: Renderer<FlowReport> = (report) =>
 
 const renderFlowsAsCsv: Renderer<FlowReport> = (report) => {
   const provenance = provenanceCells(report.provenance);
-  const rows = report.options.flatMap((o) => o.parties.flatMap((p) => report.periods.map((period, i) => [o.id, period, p.party, p.roles.join('; '), plain(p.netByPeriod[i]!), report.currency, ...provenance])));
-  return csvText(['option', report.by, 'party', 'roles', 'net', 'currency', ...PROVENANCE_COLUMNS], rows);
+  const rows = report.options.flatMap((o) =>
+    o.parties.flatMap((p) => report.periods.map((period, i) => [o.id, period, p.party, p.roles.join('; '), plain(p.billedByPeriod[i]!), plain(p.netByPeriod[i]!), report.currency, ...provenance])),
+  );
+  return csvText(['option', report.by, 'party', 'roles', 'billed', 'net', 'currency', ...PROVENANCE_COLUMNS], rows);
 };
 
 export const flowsRenderers: Record<Format, Renderer<FlowReport>> = {

@@ -3,22 +3,56 @@ import { breakEven, netPresentValue } from '../../src/analysis/break-even.js';
 import { dec } from '../../src/model/money.js';
 
 const months = ['2027-01', '2027-02', '2027-03', '2027-04'];
+const sixMonths = [...months, '2027-05', '2027-06'];
 const costs = (...values: string[]) => values.map(dec);
 
 describe('break-even', () => {
   it('finds the month a costlier start stops being costlier', () => {
     // cumulative A 100, 110, 120, 130 against B 40, 80, 120, 160: A is no longer above B in March
-    expect(breakEven(costs('100', '10', '10', '10'), costs('40', '40', '40', '40'), months, 'b')).toEqual({ against: 'b', outcome: 'becomes-cheaper', month: '2027-03' });
+    expect(breakEven(costs('100', '10', '10', '10'), costs('40', '40', '40', '40'), months, 'b')).toEqual({
+      against: 'b',
+      outcome: 'becomes-cheaper',
+      month: '2027-03',
+      crossings: [{ month: '2027-03', becomes: 'cheaper' }],
+    });
   });
 
   it('finds the month a cheaper start turns costlier', () => {
-    // cumulative A 10, 60, 130, 130 against B 40, 80, 120, 160: A is above B in March (the first crossing)
-    expect(breakEven(costs('10', '50', '70', '0'), costs('40', '40', '40', '40'), months, 'b')).toEqual({ against: 'b', outcome: 'becomes-costlier', month: '2027-03' });
+    // cumulative A 10, 60, 130, 170 against B 40, 80, 120, 160: A is above B from March on
+    expect(breakEven(costs('10', '50', '70', '40'), costs('40', '40', '40', '40'), months, 'b')).toMatchObject({ outcome: 'becomes-costlier', month: '2027-03' });
+  });
+
+  it('reports how the costs stand at the end when they cross back and forth, and every crossing', () => {
+    // a yearly shortfall in month 6: cumulative A 100, 100, 100, 100, 100, 200 against
+    // B 30, 60, 90, 120, 150, 180 — A is cheaper in April and May, costlier again from June
+    const a = costs('100', '0', '0', '0', '0', '100');
+    const b = costs('30', '30', '30', '30', '30', '30');
+    expect(breakEven(a, b, sixMonths, 'b')).toEqual({
+      against: 'b',
+      outcome: 'becomes-costlier',
+      month: '2027-06',
+      crossings: [
+        { month: '2027-04', becomes: 'cheaper' },
+        { month: '2027-06', becomes: 'costlier' },
+      ],
+    });
+  });
+
+  it('lets months of equal cumulative cost before either leads decide nothing', () => {
+    // cumulative A 0, 10, 20, 30 against B 0, 5, 10, 15: A was never cheaper, only equal in January
+    expect(breakEven(costs('0', '10', '10', '10'), costs('0', '5', '5', '5'), months, 'b')).toMatchObject({ outcome: 'costlier-throughout', month: undefined, crossings: [] });
+  });
+
+  it('counts catching up exactly as breaking even', () => {
+    // cumulative A 60, 80, 100, 120 against B 40, 70, 100, 130: equal in March, cheaper after
+    expect(breakEven(costs('60', '20', '20', '20'), costs('40', '30', '30', '30'), months, 'b')).toMatchObject({ outcome: 'becomes-cheaper', month: '2027-03' });
   });
 
   it('says when there is no crossing within the horizon', () => {
-    expect(breakEven(costs('50', '50', '50', '50'), costs('40', '40', '40', '40'), months, 'b')).toEqual({ against: 'b', outcome: 'costlier-throughout', month: undefined });
-    expect(breakEven(costs('40', '40', '40', '40'), costs('40', '40', '40', '40'), months, 'b')).toEqual({ against: 'b', outcome: 'cheaper-throughout', month: undefined });
+    expect(breakEven(costs('50', '50', '50', '50'), costs('40', '40', '40', '40'), months, 'b')).toEqual({ against: 'b', outcome: 'costlier-throughout', month: undefined, crossings: [] });
+    // cumulative A 30, 80, 120, 160 against B 40, 80, 120, 170: level twice, never above
+    expect(breakEven(costs('30', '50', '40', '40'), costs('40', '40', '40', '50'), months, 'b')).toMatchObject({ outcome: 'cheaper-throughout', month: undefined });
+    expect(breakEven(costs('40', '40', '40', '40'), costs('40', '40', '40', '40'), months, 'b')).toMatchObject({ outcome: 'same-throughout', month: undefined });
   });
 });
 

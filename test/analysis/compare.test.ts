@@ -94,10 +94,10 @@ describe('break-even with a one-time cost', () => {
   it('finds the month the migrated option becomes cheaper than the baseline', () => {
     const openai = report.options.find((o) => o.id === 'openai')!;
     expect(openai.total.toFixed()).toBe('6500');
-    expect(openai.breakEven.baseline).toEqual({ against: 'aws', outcome: 'becomes-cheaper', month: '2026-09' });
+    expect(openai.breakEven.baseline).toMatchObject({ against: 'aws', outcome: 'becomes-cheaper', month: '2026-09' });
     // it is the cheapest over the horizon, so it has nothing to break even against there
     expect(openai.breakEven.cheapest).toBeUndefined();
-    expect(report.options.find((o) => o.id === 'aws')!.breakEven.cheapest).toEqual({ against: 'openai', outcome: 'becomes-costlier', month: '2026-09' });
+    expect(report.options.find((o) => o.id === 'aws')!.breakEven.cheapest).toMatchObject({ against: 'openai', outcome: 'becomes-costlier', month: '2026-09' });
   });
 
   it('discounts each option at the scenario rate', () => {

@@ -149,3 +149,18 @@ describe('several catalogs', () => {
     expect(one).not.toBe(two);
   });
 });
+
+describe('cloudtco compare with a commitment the horizon cuts', () => {
+  const CUT = 'test/fixtures/scenarios/cut-commitment.yaml';
+
+  it('discounts every month, bills only the whole year’s shortfall, and says which year it left out', async () => {
+    // 1 000 sessions × 100 000 tokens = 100M tokens a month × 5.00/1M = 500 a month, 9 000 over 18 months.
+    // 10 % off: −50 a month, −900 in all. 2027 consumes 12 × 450 = 5 400 of the 10 000: 4 600 short.
+    // 2028 ends after the horizon: discounted, not assessed.
+    const json = JSON.parse((await runCli(['compare', CUT, '--format', 'json'])).stdout);
+    expect(json.options[0].byCategory).toEqual({ 'tokens.input': '9000', 'commitment.discount': '-900', 'commitment.shortfall': '4600' });
+    expect(json.unassessedCommitmentPeriods).toEqual([{ commitment: 'macc', from: '2028-01', to: '2028-12' }]);
+    const table = (await runCli(['compare', CUT])).stdout;
+    expect(table).toContain('Commitment periods the horizon cuts (macc 2028-01 to 2028-12): discounted, but their shortfall is not assessed');
+  });
+});

@@ -5,7 +5,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { moneyFlows, receipts } from '../../src/engine/flows.js';
+import { exchange } from '../../src/engine/fx.js';
 import { simulate, type Simulation } from '../../src/engine/simulate.js';
+import { InputError } from '../../src/model/diagnostic.js';
 import type { LineItem } from '../../src/model/line-item.js';
 import { dec, sum, ZERO } from '../../src/model/money.js';
 import { periodsFrom } from '../../src/model/period.js';
@@ -71,6 +73,31 @@ describe('revenue share', () => {
     expect(flowsOf(s, 'bedrock', 'share').map((f) => f[3])).toEqual(['198', '198', '198', '198']);
   });
 
+  it('converts a cap in another currency at the scenario rate', () => {
+    // 400 EUR at 1 EUR = 1.25 USD is a 500 USD cap: 200, 200, 100 as above
+    const s = simulate(gptScenario('[{ id: share, payer: openai, payee: microsoft, rate: 20%, cap: 400, currency: EUR }]', 'fx: [{ from: EUR, rate: 1.25, as_of: 2026-11-02 }]'), multiCloud());
+    expect(flowsOf(s, 'direct', 'share').map((f) => f[3])).toEqual(['200', '200', '100']);
+  });
+
+  it('rejects terms that could only ever pay nothing, each where it is', () => {
+    const terms = `
+    - { id: a, payer: opneai, payee: microsoft, rate: 20% }
+    - { id: b, payer: openai, payee: microsfot, rate: 20%, applies_to: { vendors: [opnai], models: [gpt-5-5], clouds: [gcp], categories: [egress] } }
+    - { id: c, payer: openai, payee: microsoft, rate: 20%, from: 2027-01 }
+    - { id: d, payer: openai, payee: microsoft, rate: 20%, cap: 1k, currency: EUR }
+    - { id: e, payer: openai, payee: systems-integrator, rate: 1% }`;
+    expect(problemsOf(() => simulate(gptScenario(terms), multiCloud()))).toEqual([
+      'contracts.0.payer: opneai receives none of this scenario\'s spend, so it has nothing to share (did you mean "openai"?); parties paid here: amazon, openai',
+      'contracts.1.payee: "microsfot" is not a party here (did you mean "microsoft"?); a new partner needs a name that is not a near miss of one',
+      'contracts.1.applies_to.clouds.0: no option has spend with cloud "gcp"; present: aws, openai',
+      'contracts.1.applies_to.vendors.0: no option has spend with vendor "opnai" (did you mean "openai"?); present: openai',
+      'contracts.1.applies_to.models.0: no option has spend with model "gpt-5-5"; present: m',
+      'contracts.1.applies_to.categories.0: no option has spend with category "egress"; present: tokens.input',
+      'contracts.2.from: the term runs 2027-01 to …, outside the horizon 2026-07 to 2026-10',
+      'contracts.3.currency: 1000 EUR needs a rate into USD; add it under fx: (from: EUR, rate: …)',
+    ]);
+  });
+
   it('leaves every party with its net: the spend, split exactly', () => {
     const s = simulate(gptScenario('[{ id: share, payer: openai, payee: microsoft, rate: 20%, cap: 500 }]'), multiCloud());
     const july = nets(s, 'bedrock', '2026-07');
@@ -84,15 +111,49 @@ describe('commitments', () => {
     // 3 000 a quarter committed on AWS from 2026-07, 5 % off: the bedrock option spends 1 100 a month
     // there, earning 55 a month of discount and consuming 3 × 1 045 = 3 135 ≥ 3 000: no shortfall.
     // The direct option spends nothing on AWS: a 3 000 shortfall at the quarter's end (2026-09).
-    // The second quarter would end in 2026-12, after the horizon, so it is not assessed.
+    // The second quarter ends in 2026-12, after the horizon: October is discounted, but the
+    // quarter's shortfall is not assessed (its other months' spend is unknown) and is reported.
     const s = simulate(gptScenario('[]', 'commitments: [{ id: edp, cloud: aws, amount: 3000, period: quarter, discount: 5% }]'), multiCloud());
-    const lines = (option: string) => s.lineItems.filter((i) => i.option === option && i.category.startsWith('commitment')).map((i) => [i.period, i.category, i.cost.toFixed()]);
-    expect(lines('bedrock')).toEqual([
+    expect(commitmentLines(s, 'bedrock')).toEqual([
       ['2026-07', 'commitment.discount', '-55'],
       ['2026-08', 'commitment.discount', '-55'],
       ['2026-09', 'commitment.discount', '-55'],
+      ['2026-10', 'commitment.discount', '-55'],
     ]);
-    expect(lines('direct')).toEqual([['2026-09', 'commitment.shortfall', '3000']]);
+    expect(commitmentLines(s, 'direct')).toEqual([['2026-09', 'commitment.shortfall', '3000']]);
+    expect(s.unassessed).toEqual([{ commitment: 'edp', first: '2026-10', last: '2026-12' }]);
+  });
+
+  it('runs a contract year already under way before the horizon, discounting without assessing it', () => {
+    // the EDP year 2026-01 to 2026-12 began before the 2026-07 horizon: 5 % off each month's
+    // 1 100 (55), and no shortfall, since January to June's spend is unknown
+    const s = simulate(gptScenario('[]', 'commitments: [{ id: edp, cloud: aws, amount: 100k, period: year, from: 2026-01, discount: 5% }]'), multiCloud());
+    expect(commitmentLines(s, 'bedrock').map((l) => l[2])).toEqual(['-55', '-55', '-55', '-55']);
+    expect(commitmentLines(s, 'direct')).toEqual([]);
+    expect(s.unassessed).toEqual([{ commitment: 'edp', first: '2026-01', last: '2026-12' }]);
+  });
+
+  it('converts an amount in another currency at the scenario rate', () => {
+    // 2 500 EUR a quarter at 1 EUR = 1.2 USD is 3 000 USD: the direct option's shortfall, as above
+    const s = simulate(gptScenario('[]', 'fx: [{ from: EUR, rate: 1.2, as_of: 2026-11-02 }]\n  commitments: [{ id: edp, cloud: aws, amount: 2500, currency: EUR, period: quarter }]'), multiCloud());
+    expect(commitmentLines(s, 'direct')).toEqual([['2026-09', 'commitment.shortfall', '3000']]);
+  });
+
+  it('rejects what would count spend twice or count what a commitment never counts', () => {
+    const bad = gptScenario(
+      '[]',
+      `commitments:
+    - { id: edp, cloud: aws, amount: 1k, period: year }
+    - { id: edp-2, cloud: aws, amount: 1k, period: year, categories: [one-time] }
+    - { id: late, cloud: azure, amount: 1k, period: year, from: 2027-01 }
+    - { id: eur, cloud: gcp, amount: 1k, currency: EUR, period: year }`,
+    );
+    expect(problemsOf(() => simulate(bad, multiCloud()))).toEqual([
+      'commitments.1.cloud: commitments[0] already commits aws spend; two commitments on one cloud would count the same spend twice, so state them as one',
+      'commitments.1.categories.0: one-time never counts toward a commitment; expected a spend category such as tokens.input',
+      'commitments.2.from: 2027-01 is after the horizon ends (2026-10)',
+      'commitments.3.currency: 1000 EUR needs a rate into USD; add it under fx: (from: EUR, rate: …)',
+    ]);
   });
 
   it('bills only what is missing', () => {
@@ -107,6 +168,13 @@ describe('one-time costs', () => {
     const s = simulate(gptScenario('[]', 'one_time: [{ id: migration, options: [bedrock], month: 2026-08, amount: 25k, payee: integrator }]'), multiCloud());
     expect(s.lineItems.filter((i) => i.category === 'one-time').map((i) => [i.option, i.period, i.cost.toFixed(), i.payee])).toEqual([['bedrock', '2026-08', '25000', 'integrator']]);
     expect(nets(s, 'bedrock', '2026-08').integrator).toBe('25000');
+  });
+
+  it('converts an amount in another currency, recording the rate', () => {
+    // 20 000 EUR at 1 EUR = 1.25 USD = 25 000 USD
+    const s = simulate(gptScenario('[]', 'fx: [{ from: EUR, rate: 1.25, as_of: 2026-11-02 }]\n  one_time: [{ id: migration, options: [bedrock], month: 2026-08, amount: 20k, currency: EUR }]'), multiCloud());
+    const [item] = s.lineItems.filter((i) => i.category === 'one-time');
+    expect([item!.cost.toFixed(), item!.fx?.currency, item!.fx?.rate.toFixed()]).toEqual(['25000', 'EUR', '1.25']);
   });
 });
 
@@ -140,9 +208,9 @@ describe('money is conserved and caps hold, for any spend and terms (property)',
         `;
         s.contracts = rawTerms
           .filter((t) => t.payer !== t.payee)
-          .map((t, i) => ({ id: `t${i}`, payer: t.payer, payee: t.payee, rate: dec(String(t.rate)).div(100), applies_to: {}, from: t.from, until: undefined, cap: t.cap === undefined ? undefined : dec(String(t.cap)).div(100), cap_share: dec('1'), description: undefined }));
+          .map((t, i) => ({ id: `t${i}`, payer: t.payer, payee: t.payee, rate: dec(String(t.rate)).div(100), applies_to: {}, from: t.from, until: undefined, cap: t.cap === undefined ? undefined : dec(String(t.cap)).div(100), cap_share: dec('1'), currency: undefined, description: undefined }));
         const items: LineItem[] = rawItems.map((r) => lineItem(r.cloud, r.period, dec(String(r.cents)).div(100), r.tokens));
-        const flows = moneyFlows(s, items, periods);
+        const flows = moneyFlows(s, items, periods, exchange(s));
         for (const period of periods) {
           const spent = sum(items.filter((i) => i.period === period).map((i) => i.cost));
           const net = new Map<string, ReturnType<typeof dec>>();
@@ -180,6 +248,21 @@ describe('money is conserved and caps hold, for any spend and terms (property)',
     );
   });
 });
+
+function commitmentLines(s: Simulation, option: string): string[][] {
+  return s.lineItems.filter((i) => i.option === option && i.category.startsWith('commitment')).map((i) => [i.period, i.category, i.cost.toFixed()]);
+}
+
+/** The diagnostics an InputError carries, as "path: message". */
+function problemsOf(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof InputError) return error.diagnostics.map((d) => `${(d.path ?? []).join('.')}: ${d.message}`);
+    throw error;
+  }
+  throw new Error('expected an InputError');
+}
 
 function lineItem(cloud: LineItem['cloud'], period: string, cost: ReturnType<typeof dec>, tokens: boolean): LineItem {
   return {

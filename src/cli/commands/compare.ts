@@ -25,6 +25,7 @@ export async function compareCommand(scenarioFile: string, options: CompareOptio
     lineItems: simulation.lineItems,
     fallbacks: simulation.fallbacks,
     latency: simulation.latency,
+    unassessed: simulation.unassessed,
     by: options.by,
   });
   await emit(compareRenderers[options.format], report, options, io);
