@@ -20,6 +20,10 @@ const cases = [
   { name: 'compare --format json --line-items', args: ['bin/cloudtco.js', 'compare', 'scenarios/support-agents.yaml', '--format', 'json', '--line-items'], budgetMs: 300 },
   // every cost driver: four options, runtime, state, cache, datasets, tiered egress, a fallback
   { name: 'compare multi-cloud-agent --by cloud', args: ['bin/cloudtco.js', 'compare', 'scenarios/multi-cloud-agent.yaml', '--by', 'cloud'], budgetMs: 350 },
+  // 55 months of contracts: channel pass-through and a capped revenue share per option
+  { name: 'flows msft-openai-2026 --by month', args: ['bin/cloudtco.js', 'flows', 'scenarios/msft-openai-2026.yaml', '--by', 'month'], budgetMs: 300 },
+  // commitments, one-time costs, break-even and NPV
+  { name: 'compare edp-move-to-bedrock', args: ['bin/cloudtco.js', 'compare', 'scenarios/edp-move-to-bedrock.yaml'], budgetMs: 300 },
 ];
 
 function median(values) {

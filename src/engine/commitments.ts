@@ -16,7 +16,7 @@
  */
 import type { Diagnostic } from '../model/diagnostic.js';
 import { CATEGORIES, type Category, type LineItem } from '../model/line-item.js';
-import { ONE, sum, ZERO, type Decimal } from '../model/money.js';
+import { ONE, ZERO, type Decimal } from '../model/money.js';
 import { addMonths, type Period } from '../model/period.js';
 import type { Scenario } from '../model/scenario.js';
 import { statedAmount, type Exchange } from './fx.js';
@@ -56,6 +56,12 @@ export function commitmentItems(scenario: Scenario, items: readonly LineItem[], 
     }
     const categories = commitment.categories ?? CATEGORIES.filter((category) => !NEVER_ELIGIBLE.includes(category));
     const length = MONTHS[commitment.period];
+    const eligible = new Map<string, Decimal>();
+    for (const i of items) {
+      if (i.cloud !== commitment.cloud || !categories.includes(i.category)) continue;
+      const key = `${i.option} ${i.period}`;
+      eligible.set(key, (eligible.get(key) ?? ZERO).plus(i.cost));
+    }
     const line = (option: string, period: Period, category: Category, quantity: Decimal, unit: string, unitPrice: Decimal, meter: string): LineItem => ({
       option,
       workload: SHARED,
@@ -86,7 +92,7 @@ export function commitmentItems(scenario: Scenario, items: readonly LineItem[], 
       for (const option of scenario.options) {
         let consumed = ZERO;
         for (const month of inHorizon) {
-          const spend = sum(items.filter((i) => i.option === option.id && i.period === month && i.cloud === commitment.cloud && categories.includes(i.category)).map((i) => i.cost));
+          const spend = eligible.get(`${option.id} ${month}`) ?? ZERO;
           if (commitment.discount.gt(0) && !spend.isZero()) {
             result.lineItems.push(line(option.id, month, 'commitment.discount', spend, scenario.currency, commitment.discount.neg(), `${commitment.id}: ${commitment.discount.times(100).toFixed()}% off eligible spend`));
           }

@@ -74,10 +74,17 @@ export function moneyFlows(scenario: Scenario, items: readonly LineItem[], perio
   // in time order, so flows read as a history
   const terms = [...scenario.contracts].sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
   const caps = new Map(terms.map((t) => [t.id, termCap(t, scenario.currency, rates)]));
+  const byMonth = new Map<string, LineItem[]>();
+  for (const item of items) {
+    const key = `${item.option} ${item.period}`;
+    const month = byMonth.get(key);
+    if (month === undefined) byMonth.set(key, [item]);
+    else month.push(item);
+  }
   for (const option of scenario.options) {
     const paid = new Map<string, Decimal>(terms.map((t) => [t.id, ZERO]));
     for (const period of periods) {
-      const month = items.filter((i) => i.option === option.id && i.period === period);
+      const month = byMonth.get(`${option.id} ${period}`) ?? [];
       for (const term of terms) {
         if ((term.from !== undefined && period < term.from) || (term.until !== undefined && period > term.until)) continue;
         const base = sum(month.filter((i) => appliesTo(term, i)).map((i) => receipts(i, scenario).get(term.payer) ?? ZERO));
