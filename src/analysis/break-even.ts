@@ -19,11 +19,14 @@
 import { Decimal, ONE, ZERO } from '../model/money.js';
 import type { Period } from '../model/period.js';
 
-export type BreakEvenOutcome = 'cheaper-throughout' | 'costlier-throughout' | 'same-throughout' | 'becomes-cheaper' | 'becomes-costlier';
+export type BreakEvenOutcome = 'cheaper-throughout' | 'costlier-throughout' | 'same-throughout' | 'becomes-cheaper' | 'becomes-costlier' | 'breaks-even';
+
+/** Where the cumulative cost stands against the other's: above, level, below. */
+export type Side = 'costlier' | 'even' | 'cheaper';
 
 export interface Crossing {
   month: Period;
-  becomes: 'cheaper' | 'costlier';
+  becomes: Side;
 }
 
 export interface BreakEven {
@@ -31,35 +34,40 @@ export interface BreakEven {
   against: string;
   /** How it stands at the horizon's end, and since when. */
   outcome: BreakEvenOutcome;
-  /** The month of the last crossing, from which the outcome holds, for the `becomes-…` outcomes. */
+  /** From this month on the outcome holds (for `becomes-…` and `breaks-even`). */
   month: Period | undefined;
-  /** Every crossing in order; more than one when cumulative costs cross back and forth. */
+  /** Every change of side in order; several when cumulative costs meet or cross back and forth. */
   crossings: Crossing[];
 }
 
 /**
- * Months where the cumulative costs are equal before either side leads decide nothing; after
- * that, equal counts as "no longer costlier", the break-even point.
+ *   costlier-throughout  above in every month (after any months level from the start)
+ *   cheaper-throughout   never above
+ *   same-throughout      level in every month
+ *   becomes-costlier     above from `month` to the end, not before
+ *   becomes-cheaper      never above from `month` on, below at the end, above before
+ *   breaks-even          never above from `month` on, level at the end, above before
  */
 export function breakEven(mine: readonly Decimal[], theirs: readonly Decimal[], periods: readonly Period[], against: string): BreakEven {
   let gap = ZERO;
-  let costlier: boolean | undefined;
-  let startsCostlier: boolean | undefined;
-  const crossings: Crossing[] = [];
-  for (const [i, period] of periods.entries()) {
+  const sides: { month: Period; side: Side }[] = [];
+  for (const [i, month] of periods.entries()) {
     gap = gap.plus(mine[i] ?? ZERO).minus(theirs[i] ?? ZERO);
-    if (costlier === undefined) {
-      if (gap.isZero()) continue;
-      costlier = startsCostlier = gap.gt(0);
-    } else if (gap.gt(0) !== costlier) {
-      costlier = gap.gt(0);
-      crossings.push({ month: period, becomes: costlier ? 'costlier' : 'cheaper' });
-    }
+    const side: Side = gap.gt(0) ? 'costlier' : gap.lt(0) ? 'cheaper' : 'even';
+    // level months before either side leads decide nothing
+    if (sides.length === 0 && side === 'even') continue;
+    sides.push({ month, side });
   }
-  const last = crossings[crossings.length - 1];
-  if (last !== undefined) return { against, outcome: last.becomes === 'cheaper' ? 'becomes-cheaper' : 'becomes-costlier', month: last.month, crossings };
-  const outcome = startsCostlier === undefined ? 'same-throughout' : startsCostlier ? 'costlier-throughout' : 'cheaper-throughout';
-  return { against, outcome, month: undefined, crossings };
+  const crossings = sides.filter((s, i) => i > 0 && s.side !== sides[i - 1]!.side).map((s) => ({ month: s.month, becomes: s.side }));
+  const final = sides[sides.length - 1];
+  if (final === undefined) return { against, outcome: 'same-throughout', month: undefined, crossings };
+  // the last run of months on the final side of "above"
+  const above = final.side === 'costlier';
+  let from = sides.length - 1;
+  while (from > 0 && (sides[from - 1]!.side === 'costlier') === above) from--;
+  if (from === 0) return { against, outcome: above ? 'costlier-throughout' : 'cheaper-throughout', month: undefined, crossings };
+  const outcome = above ? 'becomes-costlier' : final.side === 'cheaper' ? 'becomes-cheaper' : 'breaks-even';
+  return { against, outcome, month: sides[from]!.month, crossings };
 }
 
 export function netPresentValue(monthly: readonly Decimal[], yearlyRate: Decimal): Decimal {

@@ -4,6 +4,7 @@
  * party's net is what it was paid directly, plus what others passed it, less what it passed on;
  * the nets add up to the spend exactly, since every flow leaves one party for another.
  */
+import type { UnassessedPeriod } from '../engine/commitments.js';
 import type { Flow } from '../engine/flows.js';
 import { billedParty, termCap } from '../engine/flows.js';
 import { exchange } from '../engine/fx.js';
@@ -54,6 +55,8 @@ export interface FlowReport {
   periods: string[];
   options: OptionFlows[];
   provenance: Provenance;
+  /** Commitment periods the horizon cuts, whose shortfall is not in the spend. */
+  unassessed: UnassessedPeriod[];
 }
 
 export interface FlowsInput {
@@ -63,6 +66,7 @@ export interface FlowsInput {
   periods: Period[];
   lineItems: readonly LineItem[];
   flows: readonly Flow[];
+  unassessed?: readonly UnassessedPeriod[];
   by: PeriodGrouping;
 }
 
@@ -112,6 +116,7 @@ export function flowReport(input: FlowsInput): FlowReport {
     periods: buckets,
     options,
     provenance: provenanceOf(input.catalog, scenario, input.lineItems),
+    unassessed: [...(input.unassessed ?? [])],
   };
 }
 

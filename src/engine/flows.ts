@@ -118,14 +118,16 @@ const FILTERS = [
 ] as const;
 
 /**
- * Terms that could only ever pay nothing are mistakes, not zeros: a payer that receives none of
- * the spend, a filter value no line item in any option has, a window outside the horizon, a
- * payee one letter off a known party, a cap in a currency without a rate.
+ * Terms that name what the scenario does not have are mistakes, not zeros: a payer that is no
+ * party to the spend, a filter value no line item in any option has, a window outside the
+ * horizon, a payee one letter off a known party, a cap in a currency without a rate. A term
+ * that pays nothing because of the scenario's own figures (a cloud keeping 100 % of a model's
+ * revenue, a cap of 0) is a result, and `flows` shows it.
  */
 export function contractProblems(scenario: Scenario, items: readonly LineItem[], periods: readonly Period[], rates: Exchange): Diagnostic[] {
   const problems: Diagnostic[] = [];
+  // every party a line item's money reaches, even at a 0 % take: the parties to the spend
   const receivers = new Set(items.flatMap((i) => [...receipts(i, scenario).keys()]));
-  const named = new Set([...receivers, ...Object.values(CLOUD_PARTY), ...scenario.contracts.map((t) => t.payer)]);
   const present = {
     clouds: new Set<string>(items.map((i) => i.cloud)),
     vendors: new Set(items.flatMap((i) => (i.vendor === undefined ? [] : [i.vendor]))),
@@ -138,10 +140,11 @@ export function contractProblems(scenario: Scenario, items: readonly LineItem[],
   scenario.contracts.forEach((term, c) => {
     const at = (...path: (string | number)[]) => ['contracts', c, ...path];
     if (!receivers.has(term.payer)) {
-      problems.push({ path: at('payer'), message: `${term.payer} receives none of this scenario's spend, so it has nothing to share${suggestion(term.payer, receivers)}; parties paid here: ${list(receivers)}` });
+      problems.push({ path: at('payer'), message: `${term.payer} is no party to this scenario's spend, so it has nothing to share${suggestion(term.payer, receivers)}; parties to it: ${list(receivers)}` });
     }
-    if (!named.has(term.payee) && didYouMean(term.payee, named) !== undefined) {
-      problems.push({ path: at('payee'), message: `"${term.payee}" is not a party here${suggestion(term.payee, named)}; a new partner needs a name that is not a near miss of one` });
+    const others = new Set([...receivers, ...Object.values(CLOUD_PARTY), ...scenario.one_time.flatMap((o) => o.payee ?? []), ...scenario.contracts.flatMap((t, k) => (k === c ? [t.payer] : [t.payer, t.payee]))]);
+    if (!others.has(term.payee) && didYouMean(term.payee, others) !== undefined) {
+      problems.push({ path: at('payee'), message: `"${term.payee}" is not a party here${suggestion(term.payee, others)}; a new partner needs a name that is not a near miss of one` });
     }
     for (const [key, noun] of FILTERS) {
       term.applies_to[key]?.forEach((value: string, k: number) => {

@@ -98,10 +98,10 @@ export function simulate(scenario: Scenario, catalog: Catalog): Simulation {
   lineItems.push(...oneTime.lineItems);
   const committed = commitmentItems(scenario, lineItems, periods, rates);
   lineItems.push(...committed.lineItems);
-  found.push(...problems.list());
+  found.push(...problems.list(), ...oneTime.problems, ...committed.problems);
   // contracts are checked against the spend, so only once all of it could be priced
   if (found.length === 0) found.push(...contractProblems(scenario, lineItems, periods, rates));
-  found.push(...oneTime.problems, ...committed.problems, ...unknownBaseline(scenario));
+  found.push(...unknownBaseline(scenario));
   if (found.length > 0) throw new InputError(found);
   const ordered = inReportOrder(scenario, lineItems);
   return { periods, lineItems: ordered, fallbacks, latency, flows: moneyFlows(scenario, ordered, periods, rates), unassessed: committed.unassessed };

@@ -199,7 +199,8 @@ const contract = z
     cap_share: percent('0.01%').default(dec('1')),
   })
   .refine((c) => c.from === undefined || c.until === undefined || c.from <= c.until, { error: 'until must not come before from', path: ['until'] })
-  .refine((c) => c.payer !== c.payee, { error: 'a party cannot pay itself', path: ['payee'] });
+  .refine((c) => c.payer !== c.payee, { error: 'a party cannot pay itself', path: ['payee'] })
+  .refine((c) => c.currency === undefined || c.cap !== undefined, { error: "currency is the cap's, and this term has no cap", path: ['currency'] });
 
 /** Committed spend on a cloud per period (MACC, EDP): a discount on eligible spend, and a bill for any shortfall. */
 const commitment = z.strictObject({

@@ -7,6 +7,7 @@ import type { BreakEven } from '../analysis/break-even.js';
 import type { Comparison, GroupCost, OptionCost } from '../analysis/compare.js';
 import type { LineItem } from '../model/line-item.js';
 import { plain, type Decimal } from '../model/money.js';
+import { unassessedJson } from './caveats.js';
 import { msText, percentText, quotientText } from './numbers.js';
 import { provenanceJson } from './provenance.js';
 import type { Renderer } from './renderer.js';
@@ -26,7 +27,7 @@ export const renderCompareAsJson: Renderer<Comparison> = (report, options) => {
     reference: report.reference,
     ...(report.baseline === undefined ? {} : { baseline: report.baseline }),
     ...(report.discountRate === undefined ? {} : { discountRate: plain(report.discountRate) }),
-    unassessedCommitmentPeriods: report.unassessed.map((u) => ({ commitment: u.commitment, from: u.first, to: u.last })),
+    unassessedCommitmentPeriods: unassessedJson(report.unassessed),
     options: report.options.map((o) => optionJson(o, report.by, options.lineItems)),
   };
   return jsonText(json);

@@ -14,6 +14,7 @@ import { ZERO, type Decimal } from '../model/money.js';
 import { formatLocation } from '../model/cloud.js';
 import { describeMonths } from '../model/period.js';
 import { formatMoney, formatSignedMoney, msText, percentText, roundToTotal } from './numbers.js';
+import { unassessedLine } from './caveats.js';
 import { provenanceLines } from './provenance.js';
 import type { Renderer } from './renderer.js';
 import { createStyle, type Style } from './style.js';
@@ -115,13 +116,18 @@ function breakEvens(report: Comparison, style: Style): string {
 }
 
 export function breakEvenText(b: BreakEven): string {
-  const earlier = b.crossings.slice(0, -1).map((c) => `${c.becomes} from ${c.month}`);
-  const before = earlier.length === 0 ? '' : ` (before that: ${earlier.join(', ')})`;
+  const month = b.month ?? '';
+  const earlier = b.crossings.filter((c) => c.month < month);
+  const before = earlier.length === 0 ? '' : ` (before that: ${earlier.map((c) => `${c.becomes} in ${c.month}`).join(', ')})`;
+  const cheaperFrom = b.crossings.find((c) => c.month > month && c.becomes === 'cheaper')?.month;
+  const levelFirst = b.crossings.some((c) => c.month === month && c.becomes === 'even');
   switch (b.outcome) {
     case 'becomes-cheaper':
-      return `cheaper from ${b.month}${before}`;
+      return `${levelFirst ? `breaks even in ${month}, cheaper from ${cheaperFrom}` : `cheaper from ${month}`}${before}`;
     case 'becomes-costlier':
-      return `costlier from ${b.month}${before}`;
+      return `costlier from ${month}${before}`;
+    case 'breaks-even':
+      return `breaks even in ${month}, the same by the end${before}`;
     case 'cheaper-throughout':
       return 'not costlier at any point';
     case 'costlier-throughout':
@@ -145,9 +151,8 @@ function latencyNotes(report: Comparison, style: Style): string {
 }
 
 function unassessedNote(report: Comparison, style: Style): string {
-  if (report.unassessed.length === 0) return '';
-  const periods = report.unassessed.map((u) => `${u.commitment} ${u.first} to ${u.last}`).join(', ');
-  return style.dim(`Commitment periods the horizon cuts (${periods}): discounted, but their shortfall is not assessed, since spend outside the horizon is unknown.`);
+  const line = unassessedLine(report.unassessed);
+  return line === undefined ? '' : style.dim(line);
 }
 
 function legend(report: Comparison, style: Style): string {

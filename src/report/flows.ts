@@ -5,6 +5,7 @@
 import Table from 'cli-table3';
 import type { FlowReport } from '../analysis/flows.js';
 import { plain, type Decimal } from '../model/money.js';
+import { unassessedJson, unassessedLine } from './caveats.js';
 import { formatMoney, roundToTotal } from './numbers.js';
 import { PROVENANCE_COLUMNS, provenanceCells, provenanceJson, provenanceLines } from './provenance.js';
 import type { Format, Renderer } from './renderer.js';
@@ -33,6 +34,8 @@ const renderFlowsAsTable: Renderer<FlowReport> = (report, options) => {
     });
     sections.push([style.bold(option.id), table.toString(), ...(terms.length > 0 ? ['Flows:', ...terms] : [])].join('\n'));
   }
+  const cut = unassessedLine(report.unassessed);
+  if (cut !== undefined) sections.push(style.dim(cut));
   const footer = style.dim([...provenanceLines(report.provenance, report.currency), 'Figures are rounded so that each column adds up to its total.'].join('\n'));
   return `${[...sections, footer].join('\n\n')}\n`;
 };
@@ -45,6 +48,7 @@ const renderFlowsAsJson: Renderer<FlowReport> = (report) =>
     horizon: report.horizon,
     by: report.by,
     ...provenanceJson(report.provenance, report.currency),
+    unassessedCommitmentPeriods: unassessedJson(report.unassessed),
     options: report.options.map((o) => ({
       id: o.id,
       spend: plain(o.spend),

@@ -8,12 +8,15 @@ const costs = (...values: string[]) => values.map(dec);
 
 describe('break-even', () => {
   it('finds the month a costlier start stops being costlier', () => {
-    // cumulative A 100, 110, 120, 130 against B 40, 80, 120, 160: A is no longer above B in March
+    // cumulative A 100, 110, 120, 130 against B 40, 80, 120, 160: level in March, below from April
     expect(breakEven(costs('100', '10', '10', '10'), costs('40', '40', '40', '40'), months, 'b')).toEqual({
       against: 'b',
       outcome: 'becomes-cheaper',
       month: '2027-03',
-      crossings: [{ month: '2027-03', becomes: 'cheaper' }],
+      crossings: [
+        { month: '2027-03', becomes: 'even' },
+        { month: '2027-04', becomes: 'cheaper' },
+      ],
     });
   });
 
@@ -43,9 +46,29 @@ describe('break-even', () => {
     expect(breakEven(costs('0', '10', '10', '10'), costs('0', '5', '5', '5'), months, 'b')).toMatchObject({ outcome: 'costlier-throughout', month: undefined, crossings: [] });
   });
 
-  it('counts catching up exactly as breaking even', () => {
-    // cumulative A 60, 80, 100, 120 against B 40, 70, 100, 130: equal in March, cheaper after
-    expect(breakEven(costs('60', '20', '20', '20'), costs('40', '30', '30', '30'), months, 'b')).toMatchObject({ outcome: 'becomes-cheaper', month: '2027-03' });
+  it('says an option breaks even when it catches up only by the end', () => {
+    // the same 100 one-time cost in January against December, 10 a month otherwise:
+    // cumulative A 110, 120, 130, 140 against B 10, 20, 30, 140 — above, then level in April
+    expect(breakEven(costs('110', '10', '10', '10'), costs('10', '10', '10', '110'), months, 'b')).toEqual({
+      against: 'b',
+      outcome: 'breaks-even',
+      month: '2027-04',
+      crossings: [{ month: '2027-04', becomes: 'even' }],
+    });
+  });
+
+  it('treats a level month in mid-horizon as meeting, not crossing', () => {
+    // cumulative A 100, 110, 120, 170, 180 against B 40, 80, 120, 130, 140: level in March,
+    // above again from April — costlier from April, having only met B in March
+    expect(breakEven(costs('100', '10', '10', '50', '10'), costs('40', '40', '40', '10', '10'), sixMonths.slice(0, 5), 'b')).toEqual({
+      against: 'b',
+      outcome: 'becomes-costlier',
+      month: '2027-04',
+      crossings: [
+        { month: '2027-03', becomes: 'even' },
+        { month: '2027-04', becomes: 'costlier' },
+      ],
+    });
   });
 
   it('says when there is no crossing within the horizon', () => {

@@ -163,4 +163,10 @@ describe('cloudtco compare with a commitment the horizon cuts', () => {
     const table = (await runCli(['compare', CUT])).stdout;
     expect(table).toContain('Commitment periods the horizon cuts (macc 2028-01 to 2028-12): discounted, but their shortfall is not assessed');
   });
+
+  it('says so in the flows report too, whose figures leave the same shortfall out', async () => {
+    const json = JSON.parse((await runCli(['flows', CUT, '--format', 'json'])).stdout);
+    expect(json.unassessedCommitmentPeriods).toEqual([{ commitment: 'macc', from: '2028-01', to: '2028-12' }]);
+    expect((await runCli(['flows', CUT])).stdout).toContain('Commitment periods the horizon cuts (macc 2028-01 to 2028-12)');
+  });
 });

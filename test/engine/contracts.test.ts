@@ -79,7 +79,7 @@ describe('revenue share', () => {
     expect(flowsOf(s, 'direct', 'share').map((f) => f[3])).toEqual(['200', '200', '100']);
   });
 
-  it('rejects terms that could only ever pay nothing, each where it is', () => {
+  it('rejects terms naming what the scenario does not have, each where it is', () => {
     const terms = `
     - { id: a, payer: opneai, payee: microsoft, rate: 20% }
     - { id: b, payer: openai, payee: microsfot, rate: 20%, applies_to: { vendors: [opnai], models: [gpt-5-5], clouds: [gcp], categories: [egress] } }
@@ -87,7 +87,7 @@ describe('revenue share', () => {
     - { id: d, payer: openai, payee: microsoft, rate: 20%, cap: 1k, currency: EUR }
     - { id: e, payer: openai, payee: systems-integrator, rate: 1% }`;
     expect(problemsOf(() => simulate(gptScenario(terms), multiCloud()))).toEqual([
-      'contracts.0.payer: opneai receives none of this scenario\'s spend, so it has nothing to share (did you mean "openai"?); parties paid here: amazon, openai',
+      'contracts.0.payer: opneai is no party to this scenario\'s spend, so it has nothing to share (did you mean "openai"?); parties to it: amazon, openai',
       'contracts.1.payee: "microsfot" is not a party here (did you mean "microsoft"?); a new partner needs a name that is not a near miss of one',
       'contracts.1.applies_to.clouds.0: no option has spend with cloud "gcp"; present: aws, openai',
       'contracts.1.applies_to.vendors.0: no option has spend with vendor "opnai" (did you mean "openai"?); present: openai',
@@ -96,6 +96,18 @@ describe('revenue share', () => {
       'contracts.2.from: the term runs 2027-01 to …, outside the horizon 2026-07 to 2026-10',
       'contracts.3.currency: 1000 EUR needs a rate into USD; add it under fx: (from: EUR, rate: …)',
     ]);
+  });
+
+  it('checks contracts only once the costs they share are sound, so one mistake is reported once', () => {
+    // the one-time cost's missing rate would otherwise also make the integrator "no party" to the spend
+    const s = gptScenario('[{ id: kickback, payer: integrator, payee: amazon, rate: 5% }]', 'one_time: [{ id: migration, options: [bedrock], month: 2026-08, amount: 20k, currency: EUR, payee: integrator }]');
+    expect(problemsOf(() => simulate(s, multiCloud()))).toEqual(['one_time.0.currency: 20000 EUR needs a rate into USD; add it under fx: (from: EUR, rate: …)']);
+  });
+
+  it('runs a term that pays nothing by the scenario’s own figures, rather than rejecting it', () => {
+    // a cap of 0 (a what-if: this scenario carries none of the cap) is reached before any payment
+    const s = simulate(gptScenario('[{ id: share, payer: openai, payee: microsoft, rate: 20%, cap: 0 }]'), multiCloud());
+    expect(s.flows.filter((f) => f.term === 'share')).toEqual([]);
   });
 
   it('leaves every party with its net: the spend, split exactly', () => {

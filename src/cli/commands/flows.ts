@@ -13,7 +13,7 @@ export interface FlowsOptions extends OutputOptions {
 
 export async function flowsCommand(scenarioFile: string, options: FlowsOptions, io: CliIo): Promise<number> {
   const { loaded, catalog, simulation } = await runScenario(scenarioFile, options.catalog, io);
-  const report = flowReport({ scenario: loaded.scenario, scenarioFile: loaded.file, catalog, periods: simulation.periods, lineItems: simulation.lineItems, flows: simulation.flows, by: options.by });
+  const report = flowReport({ scenario: loaded.scenario, scenarioFile: loaded.file, catalog, periods: simulation.periods, lineItems: simulation.lineItems, flows: simulation.flows, unassessed: simulation.unassessed, by: options.by });
   await emit(flowsRenderers[options.format], report, options, io);
   return EXIT.ok;
 }
