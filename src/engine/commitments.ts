@@ -20,7 +20,7 @@ import { ONE, ZERO, type Decimal } from '../model/money.js';
 import { addMonths, type Period } from '../model/period.js';
 import type { Scenario } from '../model/scenario.js';
 import { statedAmount, type Exchange } from './fx.js';
-import { SHARED } from './shared-usage.js';
+import { statedCost } from './stated-cost.js';
 
 const MONTHS = { month: 1, quarter: 3, year: 12 } as const;
 
@@ -62,26 +62,9 @@ export function commitmentItems(scenario: Scenario, items: readonly LineItem[], 
       const key = `${i.option} ${i.period}`;
       eligible.set(key, (eligible.get(key) ?? ZERO).plus(i.cost));
     }
-    const line = (option: string, period: Period, category: Category, quantity: Decimal, unit: string, unitPrice: Decimal, meter: string): LineItem => ({
-      option,
-      workload: SHARED,
-      period,
-      cloud: commitment.cloud,
-      region: '*',
-      category,
-      service: 'commitment',
-      model: undefined,
-      vendor: undefined,
-      meter,
-      quantity,
-      unit,
-      unitPrice,
-      cost: quantity.times(unitPrice),
-      priceRef: undefined,
-      fx: undefined,
-      basis: `commitments[${c}] ${commitment.id}`,
-      payee: undefined,
-    });
+    const basis = `commitments[${c}] ${commitment.id}`;
+    const line = (option: string, period: Period, category: Category, quantity: Decimal, unit: string, unitPrice: Decimal, meter: string) =>
+      statedCost({ option, period, cloud: commitment.cloud, category, service: 'commitment', meter, quantity, unit, unitPrice, basis });
     for (let first = from; first <= end; first = addMonths(first, length)) {
       const months = Array.from({ length }, (_, i) => addMonths(first, i));
       const last = months[length - 1]!;

@@ -11,7 +11,7 @@ import { ONE } from '../model/money.js';
 import type { Period } from '../model/period.js';
 import type { Scenario } from '../model/scenario.js';
 import { statedAmount, type Exchange } from './fx.js';
-import { SHARED } from './shared-usage.js';
+import { statedCost } from './stated-cost.js';
 
 export function oneTimeItems(scenario: Scenario, periods: readonly Period[], rates: Exchange): { lineItems: LineItem[]; problems: Diagnostic[] } {
   const ids = scenario.options.map((o) => o.id);
@@ -33,26 +33,22 @@ export function oneTimeItems(scenario: Scenario, periods: readonly Period[], rat
         problems.push({ path: ['one_time', c, 'options', o], message: `no option "${id}"${suggestion(id, ids)}` });
         return;
       }
-      lineItems.push({
-        option: id,
-        workload: SHARED,
-        period: cost.month,
-        cloud: cost.cloud ?? option.model.cloud,
-        region: '*',
-        category: 'one-time',
-        service: 'one-time',
-        model: undefined,
-        vendor: undefined,
-        meter: cost.description ?? cost.id,
-        quantity: ONE,
-        unit: 'once',
-        unitPrice: amount.value,
-        cost: amount.value,
-        priceRef: undefined,
-        fx: amount.fx,
-        basis: `one_time[${c}] ${cost.id}`,
-        payee: cost.payee,
-      });
+      lineItems.push(
+        statedCost({
+          option: id,
+          period: cost.month,
+          cloud: cost.cloud ?? option.model.cloud,
+          category: 'one-time',
+          service: 'one-time',
+          meter: cost.description ?? cost.id,
+          quantity: ONE,
+          unit: 'once',
+          unitPrice: amount.value,
+          basis: `one_time[${c}] ${cost.id}`,
+          payee: cost.payee,
+          fx: amount.fx,
+        }),
+      );
     });
   });
   return { lineItems, problems };
