@@ -31,6 +31,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const catalogOption = () => new Option('--catalog <dir>', 'pricing catalog directory; repeat to layer catalogs, later over earlier (default, or @bundled: the shipped pricing-data/)').argParser(collect).default([]);
   const formatOption = () => new Option('--format <format>', 'output format').choices(FORMATS).default('table');
   const outOption = () => new Option('--out <file>', 'write the report to a file (atomically) instead of stdout');
+  const setOption = () => new Option('--set <path=value>', 'change a scenario value before it is checked, e.g. workloads.0.growth=6% (repeatable)').argParser(collect).default([]);
   // commander hands options over untyped; each command module declares the shape it reads
   const withGlobals = <T>(options: object, command: Command) => ({ ...options, color: command.optsWithGlobals().color as boolean }) as T;
   const done = (code: number) => {
@@ -42,6 +43,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .description('compare the placement options of a scenario: totals, categories, the cheapest and the differences')
     .argument('<scenario>', 'scenario file (YAML or JSON)')
     .addOption(catalogOption())
+    .addOption(setOption())
     .addOption(new Option('--by <breakdown>', 'add a breakdown by period, cloud or workload').choices(BREAKDOWNS))
     .addOption(formatOption())
     .addOption(outOption())
@@ -56,6 +58,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .description('who receives the money: the spend split among clouds, model vendors and partners, after channel take and revenue shares')
     .argument('<scenario>', 'scenario file (YAML or JSON)')
     .addOption(catalogOption())
+    .addOption(setOption())
     .addOption(new Option('--by <period>', 'period columns').choices(PERIOD_GROUPINGS).default('year'))
     .addOption(formatOption())
     .addOption(outOption())
@@ -99,6 +102,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .description('rows read longer ago than --max-age (exit 1 if any): for CI')
     .requiredOption('--max-age <age>', 'oldest acceptable as_of, like 120d or 16w')
     .option('--scenario <file>', 'check only the rows this scenario is priced with')
+    .addOption(setOption())
     .addOption(catalogOption())
     .addOption(formatOption())
     .addOption(outOption())

@@ -14,8 +14,15 @@ export interface ScenarioRun {
   simulation: Simulation;
 }
 
-export async function runScenario(scenarioFile: string, catalogs: readonly string[], io: CliIo): Promise<ScenarioRun> {
-  const [loaded, catalog] = await allInputs(loadScenario(path.resolve(io.cwd, scenarioFile), displayPath(scenarioFile, io.cwd)), loadCatalogs(catalogDirs(catalogs, io.cwd)));
+/** What every scenario-reading command is given: the catalogs to layer and `--set` overrides. */
+export interface ScenarioInputs {
+  catalog: string[];
+  set: string[];
+}
+
+export async function runScenario(scenarioFile: string, inputs: ScenarioInputs, io: CliIo): Promise<ScenarioRun> {
+  const scenario = loadScenario(path.resolve(io.cwd, scenarioFile), displayPath(scenarioFile, io.cwd), inputs.set);
+  const [loaded, catalog] = await allInputs(scenario, loadCatalogs(catalogDirs(inputs.catalog, io.cwd)));
   try {
     return { loaded, catalog, simulation: simulate(loaded.scenario, catalog) };
   } catch (error) {

@@ -3,26 +3,39 @@ import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import { scenarioSchema, type Scenario } from '../model/scenario.js';
 import { readText } from './read-text.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
-import { readYaml, type Locator } from './yaml-document.js';
+import { applyOverrides, setBy, type AppliedOverride } from './overrides.js';
+import { readYaml, type Where } from './yaml-document.js';
 
 export interface LoadedScenario {
   scenario: Scenario;
   /** The file as shown in messages. */
   file: string;
-  locate: Locator;
+  /** Where a problem at a path is: its line in the file, or the `--set` that gave the value. */
+  where: Where;
 }
 
-export async function loadScenario(file: string, shownAs: string): Promise<LoadedScenario> {
+/** Loads a scenario, with `--set path=value` overrides applied before validation. */
+export async function loadScenario(file: string, shownAs: string, overrides: readonly string[] = []): Promise<LoadedScenario> {
   const doc = readYaml(await readText(file, shownAs), shownAs);
   if (doc.errors.length > 0) throw new InputError(doc.errors);
   if (doc.data === null || doc.data === undefined) {
     throw new InputError([{ file: shownAs, line: 1, col: 1, message: 'the file is empty; expected a scenario with name, horizon, workloads and options' }]);
   }
-  const result = scenarioSchema.safeParse(withoutExtensions(doc.data), { reportInput: true });
-  if (!result.success) {
-    throw new InputError(schemaDiagnostics(result.error.issues, scenarioSchema, shownAs, doc.locate));
+  const data = withoutExtensions(doc.data);
+  let applied: AppliedOverride[] = [];
+  if (overrides.length > 0) {
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new InputError([{ file: shownAs, line: 1, col: 1, message: 'expected a mapping with name, horizon, workloads and options' }]);
+    const result = applyOverrides(data as Record<string, unknown>, overrides);
+    if (result.problems.length > 0) throw new InputError(result.problems);
+    applied = result.applied;
   }
-  return { scenario: result.data, file: shownAs, locate: doc.locate };
+  const where: Where = (path, at) => {
+    const override = setBy(applied, path);
+    return override === undefined ? { file: shownAs, ...doc.locate(path, at) } : { file: `--set ${override.arg}` };
+  };
+  const result = scenarioSchema.safeParse(data, { reportInput: true });
+  if (!result.success) throw new InputError(schemaDiagnostics(result.error.issues, scenarioSchema, where));
+  return { scenario: result.data, file: shownAs, where };
 }
 
 /**
@@ -36,5 +49,5 @@ function withoutExtensions(data: unknown): unknown {
 
 /** Points problems found after loading (by the engine, known by their path) at the scenario's lines. */
 export function locateProblems(loaded: LoadedScenario, problems: readonly Diagnostic[]): Diagnostic[] {
-  return problems.map((p) => (p.file !== undefined ? p : { ...p, file: loaded.file, ...loaded.locate(p.path ?? []) }));
+  return problems.map((p) => (p.file !== undefined ? p : { ...p, ...loaded.where(p.path ?? []) }));
 }

@@ -9,7 +9,7 @@ import * as z from 'zod';
 import { formatPath, type Diagnostic, type PathSegment } from '../model/diagnostic.js';
 import { describe } from '../model/fields.js';
 import { didYouMean } from '../model/did-you-mean.js';
-import type { Locator } from './yaml-document.js';
+import type { Where } from './yaml-document.js';
 
 const TYPE_NAMES: Record<string, string> = {
   object: 'a mapping',
@@ -19,7 +19,7 @@ const TYPE_NAMES: Record<string, string> = {
   boolean: 'true or false',
 };
 
-export function schemaDiagnostics(issues: readonly z.core.$ZodIssue[], schema: z.ZodType, file: string, locate: Locator): Diagnostic[] {
+export function schemaDiagnostics(issues: readonly z.core.$ZodIssue[], schema: z.ZodType, where: Where): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   // a misspelt key also makes the key it was meant to be "required"; the did-you-mean says it all
   const meant = new Set<string>();
@@ -31,11 +31,11 @@ export function schemaDiagnostics(issues: readonly z.core.$ZodIssue[], schema: z
         const keyPath = [...path, key];
         const match = didYouMean(key, known);
         if (match !== undefined) meant.add(formatPath([...path, match]));
-        diagnostics.push({ file, ...locate(keyPath, 'key'), path: keyPath, message: unknownKey(match, known) });
+        diagnostics.push({ ...where(keyPath, 'key'), path: keyPath, message: unknownKey(match, known) });
       }
       continue;
     }
-    diagnostics.push({ file, ...locate(path), path, message: messageOf(issue) });
+    diagnostics.push({ ...where(path), path, message: messageOf(issue) });
   }
   return diagnostics.filter((d) => !(d.message.startsWith('required;') && meant.has(formatPath(d.path ?? []))));
 }

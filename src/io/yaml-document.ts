@@ -17,6 +17,9 @@ export interface Position {
 /** Finds where a path's value (or, with `'key'`, its key) sits; falls back to the nearest ancestor. */
 export type Locator = (path: readonly PathSegment[], at?: 'value' | 'key') => Position | undefined;
 
+/** Where a problem at a path is reported: the file (or what else set the value) and the position. */
+export type Where = (path: readonly PathSegment[], at?: 'value' | 'key') => Pick<Diagnostic, 'file' | 'line' | 'col'>;
+
 export interface YamlDocument {
   data: unknown;
   locate: Locator;

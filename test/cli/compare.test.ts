@@ -150,6 +150,31 @@ describe('several catalogs', () => {
   });
 });
 
+describe('cloudtco compare --set', () => {
+  it('changes an assumption before the scenario is checked', async () => {
+    // no batch share: the cloud option's tokens all at the standard 2.20/0.55/8.80 (see expected.ts)
+    //   uncached (3 972 000 + 993 000) × 2.20/1M = 10.923; cached 1 655 000 × 0.55/1M = 0.91025;
+    //   output (529 600 + 132 400) × 8.80/1M = 5.8256; total 17.65885
+    const result = await runCli([...WORKED, '--set', 'workloads.helpdesk.batch_share=0%', '--format', 'json']);
+    expect(result.stderr).toBe('');
+    const cloud = JSON.parse(result.stdout).options.find((o: { id: string }) => o.id === 'cloud');
+    expect(cloud.byCategory).toEqual({ 'tokens.input': '10.923', 'tokens.cached': '0.91025', 'tokens.output': '5.8256' });
+    expect(cloud.total).toBe('17.65885');
+  });
+
+  it('reports a bad value at its path, credited to the --set that gave it', async () => {
+    const result = await runCli([...WORKED, '--set', 'workloads[0].growth=fast', '--set', 'workloads.0.sesions_per_month=2k']);
+    expect(result.stderr).toBe(
+      [
+        '--set workloads[0].growth=fast workloads[0].growth: expected a percentage like 4%, got "fast"',
+        '--set workloads.0.sesions_per_month=2k workloads[0].sesions_per_month: unknown key (did you mean "sessions_per_month"?)',
+        '',
+      ].join('\n'),
+    );
+    expect(result.code).toBe(2);
+  });
+});
+
 describe('cloudtco compare with a commitment the horizon cuts', () => {
   const CUT = 'test/fixtures/scenarios/cut-commitment.yaml';
 

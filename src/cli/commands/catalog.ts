@@ -51,6 +51,7 @@ export async function catalogValidate(dirs: string[], io: CliIo): Promise<number
 export interface StaleOptions extends CatalogOptions {
   maxAge: string;
   scenario?: string;
+  set: string[];
 }
 
 /** Rows (or, with --scenario, rows that scenario uses) read longer ago than --max-age: exit 1. */
@@ -64,7 +65,7 @@ export async function catalogStale(options: StaleOptions, io: CliIo): Promise<nu
   if (options.scenario === undefined) {
     catalog = await loadCatalogs(catalogDirs(options.catalog, io.cwd));
   } else {
-    const run = await runScenario(options.scenario, options.catalog, io);
+    const run = await runScenario(options.scenario, options, io);
     catalog = run.catalog;
     used = new Set(run.simulation.lineItems.flatMap(({ priceRef: ref }) => (ref === undefined ? [] : [`${ref.file}:${ref.line}`])));
   }

@@ -5,10 +5,9 @@ import { InputError } from '../../model/diagnostic.js';
 import { compareRenderers } from '../../report/compare.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 import { emit, type OutputOptions } from '../output.js';
-import { runScenario } from '../run-scenario.js';
+import { runScenario, type ScenarioInputs } from '../run-scenario.js';
 
-export interface CompareOptions extends OutputOptions {
-  catalog: string[];
+export interface CompareOptions extends OutputOptions, ScenarioInputs {
   by?: Breakdown;
 }
 
@@ -16,7 +15,7 @@ export async function compareCommand(scenarioFile: string, options: CompareOptio
   if (options.lineItems && options.format !== 'json') {
     throw new InputError([{ message: `--line-items needs --format json (got --format ${options.format})` }]);
   }
-  const { loaded, catalog, simulation } = await runScenario(scenarioFile, options.catalog, io);
+  const { loaded, catalog, simulation } = await runScenario(scenarioFile, options, io);
   const report = compare({
     scenario: loaded.scenario,
     scenarioFile: loaded.file,

@@ -4,15 +4,14 @@ import type { PeriodGrouping } from '../../model/period.js';
 import { flowsRenderers } from '../../report/flows.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 import { emit, type OutputOptions } from '../output.js';
-import { runScenario } from '../run-scenario.js';
+import { runScenario, type ScenarioInputs } from '../run-scenario.js';
 
-export interface FlowsOptions extends OutputOptions {
-  catalog: string[];
+export interface FlowsOptions extends OutputOptions, ScenarioInputs {
   by: PeriodGrouping;
 }
 
 export async function flowsCommand(scenarioFile: string, options: FlowsOptions, io: CliIo): Promise<number> {
-  const { loaded, catalog, simulation } = await runScenario(scenarioFile, options.catalog, io);
+  const { loaded, catalog, simulation } = await runScenario(scenarioFile, options, io);
   const report = flowReport({ scenario: loaded.scenario, scenarioFile: loaded.file, catalog, periods: simulation.periods, lineItems: simulation.lineItems, flows: simulation.flows, unassessed: simulation.unassessed, by: options.by });
   await emit(flowsRenderers[options.format], report, options, io);
   return EXIT.ok;
