@@ -28,12 +28,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       getErrHelpWidth: () => 80,
     });
 
-  const catalogOption = () => new Option('--catalog <dir>', 'pricing catalog directory; repeat to layer catalogs, later over earlier (default, or @bundled: the shipped pricing-data/)').argParser(collect).default([]);
+  const catalogOption = () => new Option('--catalog <dir>', 'pricing catalog directory; repeat to layer catalogs, later over earlier (default, or @bundled: the shipped pricing-data/)').argParser(collect);
   const formatOption = () => new Option('--format <format>', 'output format').choices(FORMATS).default('table');
   const outOption = () => new Option('--out <file>', 'write the report to a file (atomically) instead of stdout');
-  const setOption = () => new Option('--set <path=value>', 'change a scenario value before it is checked, e.g. workloads.0.growth=6% (repeatable)').argParser(collect).default([]);
+  const setOption = () => new Option('--set <path=value>', 'change a scenario value before it is checked, e.g. workloads.0.growth=6% (repeatable)').argParser(collect);
   // commander hands options over untyped; each command module declares the shape it reads
-  const withGlobals = <T>(options: object, command: Command) => ({ ...options, color: command.optsWithGlobals().color as boolean }) as T;
+  // repeatable options start empty here rather than as commander defaults, which help would print as "[]"
+  const withGlobals = <T>(options: object, command: Command) => ({ catalog: [], set: [], ...options, color: command.optsWithGlobals().color as boolean }) as T;
   const done = (code: number) => {
     exitCode = code;
   };
@@ -133,7 +134,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 }
 
 /** Gathers a repeatable option's values in order. */
-function collect(value: string, previous: string[]): string[] {
+function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
