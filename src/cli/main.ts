@@ -68,6 +68,26 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       done(await flowsCommand(scenario, withGlobals(options, command), io));
     });
 
+  program
+    .command('validate')
+    .description('check scenarios and catalogs: every problem in every file, located (exit 2 if any); a scenario is also priced against --catalog')
+    .argument('<files...>', 'scenario files (YAML or JSON) and catalog directories')
+    .addOption(catalogOption())
+    .addOption(setOption())
+    .action(async (files: string[], options, command: Command) => {
+      const { validateCommand } = await import('./commands/validate.js');
+      done(await validateCommand(files, withGlobals(options, command), io));
+    });
+
+  program
+    .command('schema')
+    .description("the scenario format's JSON Schema, for editors (yaml-language-server) and other tools")
+    .addOption(outOption())
+    .action(async (options) => {
+      const { schemaCommand } = await import('./commands/schema.js');
+      done(await schemaCommand(options, io));
+    });
+
   const catalog = program.command('catalog').description('look into, check and import pricing catalogs');
   catalog
     .command('list')

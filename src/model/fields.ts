@@ -26,9 +26,19 @@ function textInput(expected: string) {
   return z.string({ error: (issue) => (issue.input === undefined ? `required; expected ${expected}` : `expected ${expected}, got ${describe(issue.input)}`) });
 }
 
+/**
+ * What an editor's JSON Schema says of a field (see scenario-json-schema.ts): YAML numbers are
+ * accepted where the field reads them (`months: 12`), and simple patterns are checked as you type.
+ */
+export interface JsonHint {
+  numeric?: boolean;
+  pattern?: string;
+  enum?: readonly string[];
+}
+
 /** A field parsed from text by `parse`; undefined from the parser means "not accepted". */
-function parsed<T>(expected: string, parse: (text: string) => T | undefined, check?: (value: T) => string | undefined) {
-  return textInput(expected).transform((text, ctx) => {
+function parsed<T>(expected: string, parse: (text: string) => T | undefined, check?: (value: T) => string | undefined, hint: JsonHint = {}) {
+  return textInput(expected).meta({ description: expected, ...hint }).transform((text, ctx) => {
     const trimmed = text.trim();
     const value = trimmed === '' ? undefined : parse(trimmed);
     if (value === undefined) {
@@ -62,12 +72,12 @@ function rangeCheck(what: string, range: Range, shown: (d: Decimal) => string) {
 
 /** A count with an optional k/M/B/T suffix: `2M`, `3.5k`, `6`. */
 export function count(what: string, example: string, range: Range = { min: '0' }) {
-  return parsed(`a quantity like ${example}`, parseCount, rangeCheck(what, range, (d) => d.toFixed()));
+  return parsed(`a quantity like ${example}`, parseCount, rangeCheck(what, range, (d) => d.toFixed()), { numeric: true });
 }
 
 /** A size in bytes with a unit: `48KiB`, `1.5GB`. */
 export function bytes(example = '48KiB', range: Range = { min: '0' }) {
-  return parsed(`a size like ${example}`, parseBytes, rangeCheck('bytes', range, (d) => `${d.toFixed()} bytes`));
+  return parsed(`a size like ${example}`, parseBytes, rangeCheck('bytes', range, (d) => `${d.toFixed()} bytes`), { numeric: true });
 }
 
 /** A duration in days, hours or weeks: `30d`. Yields days. */
@@ -82,20 +92,20 @@ export function flag() {
 
 /** A percentage with its % sign: `4%`. Yields the fraction (0.04). */
 export function percent(example: string, range: Range = { min: '0', max: '1' }) {
-  return parsed(`a percentage like ${example}`, parsePercent, rangeCheck('percent', range, (d) => `${d.times(100).toFixed()}%`));
+  return parsed(`a percentage like ${example}`, parsePercent, rangeCheck('percent', range, (d) => `${d.times(100).toFixed()}%`), { pattern: '%\\s*$' });
 }
 
 /** A non-negative decimal price such as `2.50`. */
 export function price() {
-  return parsed('a price like 2.50', parsePrice);
+  return parsed('a price like 2.50', parsePrice, undefined, { numeric: true });
 }
 
 export function period(example = '2027-01') {
-  return parsed(`a month like ${example}`, (t) => (isPeriod(t) ? t : undefined));
+  return parsed(`a month like ${example}`, (t) => (isPeriod(t) ? t : undefined), undefined, { pattern: '^\\s*\\d{4}-(0[1-9]|1[0-2])\\s*$' });
 }
 
 export function isoDate(example = '2026-07-30') {
-  return parsed(`a date like ${example}`, (t) => (isIsoDate(t) ? t : undefined));
+  return parsed(`a date like ${example}`, (t) => (isIsoDate(t) ? t : undefined), undefined, { pattern: '^\\s*\\d{4}-\\d{2}-\\d{2}\\s*$' });
 }
 
 export function url() {
@@ -104,12 +114,12 @@ export function url() {
 
 /** A name used as an id: letters, digits, `.`, `_`, `-`; starts with a letter or digit. */
 export function id(what: string) {
-  return parsed(`${what} made of letters, digits, ".", "_" or "-"`, (t) => (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(t) ? t : undefined));
+  return parsed(`${what} made of letters, digits, ".", "_" or "-"`, (t) => (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(t) ? t : undefined), undefined, { pattern: '^\\s*[A-Za-z0-9][A-Za-z0-9._-]*\\s*$' });
 }
 
 /** Text matching a pattern, e.g. a currency code. */
 export function matching(expected: string, pattern: RegExp) {
-  return parsed(expected, (t) => (pattern.test(t) ? t : undefined));
+  return parsed(expected, (t) => (pattern.test(t) ? t : undefined), undefined, { pattern: pattern.source });
 }
 
 export function currency() {
@@ -134,7 +144,7 @@ export function text(what: string) {
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T, note = '') {
   const known = new Set<string>(values);
   const list = values.join(', ') + note;
-  return textInput(`one of ${list}`).transform((text, ctx) => {
+  return textInput(`one of ${list}`).meta({ description: `one of ${list}`, enum: values }).transform((text, ctx) => {
     const word = text.trim();
     if (known.has(word)) return word as T[number];
     ctx.addIssue({ code: 'custom', message: `expected one of ${list}, got ${describe(text)}${suggestion(word, values)}` });

@@ -29,23 +29,29 @@ export async function catalogShow(model: string, options: CatalogOptions, io: Cl
 
 /** Every problem in every row of every directory, located; exit 2 if any. */
 export async function catalogValidate(dirs: string[], io: CliIo): Promise<number> {
-  const today = todayOf(io);
   const problems: Diagnostic[] = [];
   const summaries: string[] = [];
   for (const { dir, shownAs } of catalogDirs(dirs, io.cwd)) {
-    try {
-      const catalog = await loadCatalog(dir, shownAs);
-      const future = futureRows(allRows(catalog), today);
-      problems.push(...future.map((row) => ({ file: row.ref.file, line: row.ref.line, path: ['as_of'], message: `is after today (${today}); as_of is the date a price was read` })));
-      if (future.length === 0) summaries.push(`${shownAs}: ${catalog.files.length} tables, ${allRows(catalog).length} rows, no problems`);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      problems.push(...error.diagnostics);
-    }
+    const checked = await checkCatalogDir(dir, shownAs, todayOf(io));
+    problems.push(...checked.problems);
+    if (checked.summary !== undefined) summaries.push(checked.summary);
   }
   if (problems.length > 0) throw new InputError(problems);
   io.stdout.write(`${summaries.join('\n')}\n`);
   return EXIT.ok;
+}
+
+/** One catalog directory's problems (every row, and prices read "after today"), or its summary. */
+export async function checkCatalogDir(dir: string, shownAs: string, today: string): Promise<{ problems: Diagnostic[]; summary: string | undefined }> {
+  try {
+    const catalog = await loadCatalog(dir, shownAs);
+    const future = futureRows(allRows(catalog), today);
+    const problems = future.map((row): Diagnostic => ({ file: row.ref.file, line: row.ref.line, path: ['as_of'], message: `is after today (${today}); as_of is the date a price was read` }));
+    return { problems, summary: future.length === 0 ? `${shownAs}: ${catalog.files.length} tables, ${allRows(catalog).length} rows, no problems` : undefined };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return { problems: [...error.diagnostics], summary: undefined };
+  }
 }
 
 export interface StaleOptions extends CatalogOptions {
