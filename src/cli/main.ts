@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { formatDiagnostic, InputError, type Diagnostic } from '../model/diagnostic.js';
 import { BREAKDOWNS } from '../analysis/breakdown.js';
 import { PERIOD_GROUPINGS } from '../model/period.js';
+import { EXPORT_FORMATS } from '../report/export-formats.js';
 import { FORMATS } from '../report/renderer.js';
 import { EXIT, type CliIo } from './cli-io.js';
 
@@ -66,6 +67,20 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .action(async (scenario: string, options, command: Command) => {
       const { flowsCommand } = await import('./commands/flows.js');
       done(await flowsCommand(scenario, withGlobals(options, command), io));
+    });
+
+  program
+    .command('export')
+    .description('every line item, long format: FOCUS-aligned CSV for spreadsheets and BI tools, or JSON')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .addOption(catalogOption())
+    .addOption(setOption())
+    .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).default('csv'))
+    .addOption(outOption())
+    .option('--bom', 'start the CSV with a UTF-8 byte order mark, for Excel')
+    .action(async (scenario: string, options, command: Command) => {
+      const { exportCommand } = await import('./commands/export.js');
+      done(await exportCommand(scenario, withGlobals(options, command), io));
     });
 
   program

@@ -17,9 +17,8 @@ import { daysInMonth, type Period } from '../model/period.js';
 import type { Option, Scenario } from '../model/scenario.js';
 import type { MeteredUsage } from './metered.js';
 import { egressUsage } from './network.js';
+import { SHARED } from '../model/line-item.js';
 
-/** Line items not owed to one workload are filed under this name. */
-export const SHARED = '(shared)';
 
 export const OBJECT_STORAGE = 'object-storage';
 

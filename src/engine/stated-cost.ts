@@ -3,8 +3,7 @@
  * as line items: shared by the option's workloads, in no one region, traced to the scenario
  * entry (`basis`) instead of a catalog row.
  */
-import type { LineItem } from '../model/line-item.js';
-import { SHARED } from './shared-usage.js';
+import { SHARED, type LineItem } from '../model/line-item.js';
 
 type Stated = Pick<LineItem, 'option' | 'period' | 'cloud' | 'category' | 'service' | 'meter' | 'quantity' | 'unit' | 'unitPrice'> & {
   basis: string;

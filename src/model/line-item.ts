@@ -23,6 +23,9 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
+/** Line items not owed to one workload (cache capacity, ports, datasets, contracts) are filed under this name. */
+export const SHARED = '(shared)';
+
 /** Which catalog row priced a line item, so every cost can be traced to its source. */
 export interface PriceRef {
   file: string;

@@ -23,6 +23,20 @@ export const CLOUD_PARTY: Record<Cloud, string> = {
  */
 const OPEN_WEIGHTS = /^gpt-oss([.-]|$)/;
 
+/** How reports name a party: the company, as a bill shows it; partners go by their own name. */
+const PROVIDER_NAMES: Record<string, string> = {
+  microsoft: 'Microsoft',
+  amazon: 'Amazon Web Services',
+  google: 'Google Cloud',
+  oracle: 'Oracle',
+  openai: 'OpenAI',
+  anthropic: 'Anthropic',
+};
+
+export function providerName(party: string): string {
+  return PROVIDER_NAMES[party] ?? party;
+}
+
 /** Model ids by vendor, by the families each vendor names its models with. */
 const VENDOR_PATTERNS: [RegExp, string][] = [
   [/^(gpt|chatgpt|codex|o\d)([.-]|$)/, 'openai'],

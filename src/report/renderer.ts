@@ -4,6 +4,8 @@ export interface RenderOptions {
   color: boolean;
   /** Include every line item (JSON). */
   lineItems: boolean;
+  /** Start CSV with a UTF-8 byte order mark, which Excel needs to read UTF-8. */
+  bom?: boolean;
 }
 
 export type Renderer<Report> = (report: Report, options: RenderOptions) => string;

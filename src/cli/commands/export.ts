@@ -1,0 +1,16 @@
+/** `cloudtco export <scenario>`: every line item, FOCUS-aligned CSV or JSON, written atomically. */
+import { exportReport } from '../../analysis/export.js';
+import { exportRenderers } from '../../report/export.js';
+import type { ExportFormat } from '../../report/export-formats.js';
+import { EXIT, type CliIo } from '../cli-io.js';
+import { emit, type OutputOptions } from '../output.js';
+import { runScenario, type ScenarioInputs } from '../run-scenario.js';
+
+export interface ExportOptions extends OutputOptions<ExportFormat>, ScenarioInputs {}
+
+export async function exportCommand(scenarioFile: string, options: ExportOptions, io: CliIo): Promise<number> {
+  const { loaded, catalog, simulation } = await runScenario(scenarioFile, options, io);
+  const report = exportReport({ scenario: loaded.scenario, scenarioFile: loaded.file, catalog, periods: simulation.periods, lineItems: simulation.lineItems });
+  await emit(exportRenderers[options.format], report, options, io);
+  return EXIT.ok;
+}
