@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { formatDiagnostic, InputError, type Diagnostic } from '../model/diagnostic.js';
 import { BREAKDOWNS } from '../analysis/breakdown.js';
 import { PERIOD_GROUPINGS } from '../model/period.js';
+import { CHECK_FORMATS } from '../report/check-formats.js';
 import { EXPORT_FORMATS } from '../report/export-formats.js';
 import { FORMATS } from '../report/renderer.js';
 import { EXIT, type CliIo } from './cli-io.js';
@@ -67,6 +68,21 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .action(async (scenario: string, options, command: Command) => {
       const { flowsCommand } = await import('./commands/flows.js');
       done(await flowsCommand(scenario, withGlobals(options, command), io));
+    });
+
+  program
+    .command('check')
+    .description('the CI gate: budgets, and the increase over a --baseline result; exit 1 if one is breached')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .addOption(catalogOption())
+    .addOption(setOption())
+    .option('--baseline <result.json>', 'a saved `cloudtco compare --format json` result to measure the increase from')
+    .option('--max-increase <limit>', 'the increase over the baseline allowed per option: 5% or an amount like 1000 (default 0)')
+    .addOption(new Option('--format <format>', 'output format: github annotates the budgets\' lines; junit for other CI systems').choices(CHECK_FORMATS).default('table'))
+    .addOption(outOption())
+    .action(async (scenario: string, options, command: Command) => {
+      const { checkCommand } = await import('./commands/check.js');
+      done(await checkCommand(scenario, withGlobals(options, command), io));
     });
 
   program

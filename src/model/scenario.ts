@@ -231,6 +231,22 @@ const oneTime = z.strictObject({
   payee: optional(party),
 });
 
+/**
+ * A spending limit `cloudtco check` holds each option to: per month, quarter, year or over the
+ * horizon, on all spend or some categories, optionally one workload's.
+ */
+const budget = z.strictObject({
+  name: text('a budget name, shown when it is breached'),
+  /** The option it limits; default: each option on its own. */
+  option: optional(id('an option id')),
+  per: oneOf(['month', 'quarter', 'year', 'horizon'] as const),
+  limit: count('money', '150k', { min: '0' }),
+  currency: optional(currency()),
+  categories: optional(z.array(oneOf(CATEGORIES))),
+  workload: optional(id('a workload id')),
+  severity: oneOf(['error', 'warning'] as const).default('error'),
+});
+
 export const scenarioSchema = z
   .strictObject({
     name: text('a scenario name'),
@@ -285,6 +301,7 @@ export const scenarioSchema = z
     baseline: optional(id('an option id')),
     /** Yearly rate for the net present value of each option, e.g. 8%. */
     discount_rate: optional(percent('8%', { min: '0', max: '1' })),
+    budgets: z.array(budget).default([]),
   })
   // `when` runs the check even when other fields have problems, so duplicates show with them
   .superRefine((scenario, ctx) => checkUniqueIds(scenario, ctx), { when: () => true });
@@ -300,16 +317,17 @@ function checkUniqueIds(scenario: unknown, ctx: z.RefinementCtx): void {
       else ctx.addIssue({ code: 'custom', path: ['fx', index, 'from'], message: `fx[${first}] already gives the rate from ${String(rate?.from)}; one rate per currency keeps results reproducible` });
     });
   }
-  for (const list of ['workloads', 'options', 'datasets', 'contracts', 'commitments', 'one_time'] as const) {
+  const keyed = [...(['workloads', 'options', 'datasets', 'contracts', 'commitments', 'one_time'] as const).map((list) => [list, 'id'] as const), ['budgets', 'name'] as const];
+  for (const [list, key] of keyed) {
     const entries = (scenario as Record<string, unknown> | null)?.[list];
     if (!Array.isArray(entries)) continue;
     const seen = new Map<unknown, number>();
     entries.forEach((entry: unknown, index) => {
-      const id = (entry as { id?: unknown } | null)?.id;
-      if (typeof id !== 'string') return;
-      const first = seen.get(id);
-      if (first === undefined) seen.set(id, index);
-      else ctx.addIssue({ code: 'custom', path: [list, index, 'id'], message: `"${id}" is already the id of ${list}[${first}]; ids must be unique` });
+      const value = (entry as Record<string, unknown> | null)?.[key];
+      if (typeof value !== 'string') return;
+      const first = seen.get(value);
+      if (first === undefined) seen.set(value, index);
+      else ctx.addIssue({ code: 'custom', path: [list, index, key], message: `"${value}" is already the ${key} of ${list}[${first}]; ${key}s must be unique` });
     });
   }
 }
@@ -320,3 +338,4 @@ export type Option = Scenario['options'][number];
 export type ModelPlacement = Option['model'];
 export type Dataset = Scenario['datasets'][number];
 export type Contract = Scenario['contracts'][number];
+export type Budget = Scenario['budgets'][number];

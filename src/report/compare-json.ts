@@ -7,17 +7,16 @@ import type { BreakEven } from '../analysis/break-even.js';
 import type { Comparison, GroupCost, OptionCost } from '../analysis/compare.js';
 import type { LineItem } from '../model/line-item.js';
 import { plain, type Decimal } from '../model/money.js';
+import { SCHEMA_VERSION } from '../model/schema-version.js';
 import { unassessedJson } from './caveats.js';
 import { msText, percentText, quotientText } from './numbers.js';
 import { provenanceJson } from './provenance.js';
 import type { Renderer } from './renderer.js';
 import { jsonText } from './text-formats.js';
 
-export const COMPARE_SCHEMA_VERSION = 1;
-
 export const renderCompareAsJson: Renderer<Comparison> = (report, options) => {
   const json = {
-    schemaVersion: COMPARE_SCHEMA_VERSION,
+    schemaVersion: SCHEMA_VERSION,
     scenario: report.scenario,
     currency: report.currency,
     horizon: report.horizon,

@@ -3,6 +3,7 @@
  * JSON holding the same rows, cell for cell, plus what they were priced with.
  */
 import type { ExportReport } from '../analysis/export.js';
+import { SCHEMA_VERSION } from '../model/schema-version.js';
 import { FOCUS_COLUMNS, FOCUS_VERSION, focusRows, TEXT_COLUMNS } from './focus.js';
 import { provenanceJson } from './provenance.js';
 import type { ExportFormat } from './export-formats.js';
@@ -20,7 +21,7 @@ const renderExportAsCsv: Renderer<ExportReport> = (report, options) => {
 
 const renderExportAsJson: Renderer<ExportReport> = (report) =>
   jsonText({
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     focusVersion: FOCUS_VERSION,
     scenario: report.scenario,
     currency: report.currency,

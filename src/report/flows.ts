@@ -5,6 +5,7 @@
 import Table from 'cli-table3';
 import type { FlowReport } from '../analysis/flows.js';
 import { plain, type Decimal } from '../model/money.js';
+import { SCHEMA_VERSION } from '../model/schema-version.js';
 import { unassessedJson, unassessedLine } from './caveats.js';
 import { formatMoney, roundToTotal } from './numbers.js';
 import { PROVENANCE_COLUMNS, provenanceCells, provenanceJson, provenanceLines } from './provenance.js';
@@ -42,7 +43,7 @@ const renderFlowsAsTable: Renderer<FlowReport> = (report, options) => {
 
 const renderFlowsAsJson: Renderer<FlowReport> = (report) =>
   jsonText({
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     scenario: report.scenario,
     currency: report.currency,
     horizon: report.horizon,

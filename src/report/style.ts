@@ -25,6 +25,7 @@ export interface Style {
   dim(text: string): string;
   good(text: string): string;
   worse(text: string): string;
+  bad(text: string): string;
 }
 
 export function createStyle(color: boolean): Style {
@@ -34,5 +35,6 @@ export function createStyle(color: boolean): Style {
     dim: (t) => chalk.dim(t),
     good: (t) => chalk.green(t),
     worse: (t) => chalk.yellow(t),
+    bad: (t) => chalk.red(t),
   };
 }

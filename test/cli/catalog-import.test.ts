@@ -82,7 +82,7 @@ describe('cloudtco catalog import litellm', () => {
     expect(result).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'scenarios/support-agents.yaml: none of its 3 entries is a LiteLLM token price (no litellm_provider); expected model_prices_and_context_window.json\n',
+      stderr: 'scenarios/support-agents.yaml: none of its 4 entries is a LiteLLM token price (no litellm_provider); expected model_prices_and_context_window.json\n',
     });
     const other = await runCli(['catalog', 'import', 'tokencost', FIXTURE, '--out', '/tmp/x.csv']);
     expect(other).toEqual({ code: 2, stdout: '', stderr: 'error: cannot import "tokencost": the formats are litellm\n' });

@@ -21,6 +21,7 @@ describe('knownKeysAt', () => {
       'one_time',
       'baseline',
       'discount_rate',
+      'budgets',
     ]);
     expect(knownKeysAt(scenarioSchema, ['network'])).toEqual(['bill_model_responses']);
     expect(knownKeysAt(scenarioSchema, ['options', 1, 'cache'])).toEqual(['cloud', 'region', 'service', 'size', 'nodes']);

@@ -1,0 +1,168 @@
+/**
+ * `cloudtco check`: is every option within its budgets, and within the allowed increase over a
+ * baseline result? Every budget and threshold gives a result, held or breached, so CI reports
+ * can list them all (JUnit test cases) and say by how much.
+ *
+ *   per month, quarter, year  each period's spend against the limit; a breach names the first
+ *                             period over it, its spend and excess, and how many periods were
+ *   per horizon               the total against the limit; a breach names the month the running
+ *                             total first went over it
+ *
+ * Spend is the option's line items, narrowed to the budget's categories and workload. Limits
+ * are compared exactly, unrounded.
+ */
+import { statedAmount, type Exchange } from '../engine/fx.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { suggestion } from '../model/did-you-mean.js';
+import type { LineItem } from '../model/line-item.js';
+import { Decimal, ZERO } from '../model/money.js';
+import { groupPeriod, type Period } from '../model/period.js';
+import type { Budget, Scenario } from '../model/scenario.js';
+import { totalOf, totalsBy } from './totals.js';
+
+export type Severity = Budget['severity'];
+
+/** Where a result points a reader: the budget's (or the option's) line in the scenario. */
+export interface Location {
+  file: string;
+  line: number | undefined;
+}
+
+export interface BudgetResult {
+  location: Location;
+  name: string;
+  option: string;
+  severity: Severity;
+  per: Budget['per'];
+  limit: Decimal;
+  breached: boolean;
+  /** Breached: the first period over the limit and its spend; held: the highest period's. */
+  period: string | undefined;
+  actual: Decimal;
+  excess: Decimal;
+  /** How many periods went over (for `horizon`, 1 or 0). */
+  periodsBreached: number;
+}
+
+export interface Threshold {
+  /** An increase of at most this much: a fraction (0.05) or an amount in the currency. */
+  kind: 'percent' | 'amount';
+  value: Decimal;
+}
+
+export interface BaselineResult {
+  option: string;
+  location: Location;
+  before: Decimal;
+  after: Decimal;
+  increase: Decimal;
+  /** increase ÷ before; undefined when before is 0. */
+  ratio: Decimal | undefined;
+  breached: boolean;
+}
+
+export interface BaselineCheck {
+  file: string;
+  threshold: Threshold;
+  results: BaselineResult[];
+  /** Options only in the baseline, or only in the scenario: not compared. */
+  dropped: string[];
+  added: string[];
+}
+
+export interface CheckReport {
+  scenario: { name: string; file: string };
+  currency: string;
+  horizon: { start: Period; end: Period; months: number };
+  budgets: BudgetResult[];
+  baseline: BaselineCheck | undefined;
+  /** Breaches that fail the check (budgets of severity error, baseline thresholds), and warnings. */
+  errors: number;
+  warnings: number;
+}
+
+/** One option's total in a baseline result file. */
+export interface BaselineTotals {
+  file: string;
+  currency: string;
+  totals: Map<string, Decimal>;
+}
+
+export interface CheckInput {
+  scenario: Scenario;
+  scenarioFile: string;
+  periods: readonly Period[];
+  lineItems: readonly LineItem[];
+  rates: Exchange;
+  baseline?: { totals: BaselineTotals; threshold: Threshold } | undefined;
+  /** The line of a scenario path, for annotations. */
+  locate: (path: readonly (string | number)[]) => Location;
+}
+
+/** The budgets' problems a scenario can have that its schema cannot see: unknown ids, a limit without its rate. */
+export function budgetProblems(scenario: Scenario, rates: Exchange): Diagnostic[] {
+  const options = scenario.options.map((o) => o.id);
+  const workloads = scenario.workloads.map((w) => w.id);
+  return scenario.budgets.flatMap((budget, b): Diagnostic[] => {
+    const problems: Diagnostic[] = [];
+    if (budget.option !== undefined && !options.includes(budget.option)) problems.push({ path: ['budgets', b, 'option'], message: `no option "${budget.option}"${suggestion(budget.option, options)}` });
+    if (budget.workload !== undefined && !workloads.includes(budget.workload)) problems.push({ path: ['budgets', b, 'workload'], message: `no workload "${budget.workload}"${suggestion(budget.workload, workloads)}` });
+    const limit = statedAmount(budget.limit, budget.currency, scenario.currency, rates, ['budgets', b, 'currency']);
+    if ('problem' in limit) problems.push(limit.problem);
+    return problems;
+  });
+}
+
+export function check(input: CheckInput): CheckReport {
+  const { scenario, periods } = input;
+  const budgets = scenario.budgets.flatMap((budget, index) => {
+    const limit = statedAmount(budget.limit, budget.currency, scenario.currency, input.rates, []);
+    if ('problem' in limit) throw new Error(`${limit.problem.message} (budgetProblems reports this first)`);
+    const options = budget.option === undefined ? scenario.options.map((o) => o.id) : [budget.option];
+    return options.map((option) => budgetResult(budget, input.locate(['budgets', index]), option, limit.value, input.lineItems, periods));
+  });
+  const baseline = input.baseline === undefined ? undefined : baselineCheck(input, input.baseline.totals, input.baseline.threshold);
+  const errors = budgets.filter((b) => b.breached && b.severity === 'error').length + (baseline?.results.filter((r) => r.breached).length ?? 0);
+  return {
+    scenario: { name: scenario.name, file: input.scenarioFile },
+    currency: scenario.currency,
+    horizon: { start: periods[0]!, end: periods[periods.length - 1]!, months: periods.length },
+    budgets,
+    baseline,
+    errors,
+    warnings: budgets.filter((b) => b.breached && b.severity === 'warning').length,
+  };
+}
+
+function budgetResult(budget: Budget, location: Location, option: string, limit: Decimal, lineItems: readonly LineItem[], periods: readonly Period[]): BudgetResult {
+  const items = lineItems.filter((i) => i.option === option && (budget.categories?.includes(i.category) ?? true) && (budget.workload === undefined || i.workload === budget.workload));
+  const base = { location, name: budget.name, option, severity: budget.severity, per: budget.per, limit };
+  if (budget.per === 'horizon') {
+    const byMonth = totalsBy(items, (i) => i.period);
+    let running = ZERO;
+    const crossed = periods.find((p) => (running = running.plus(byMonth.get(p) ?? ZERO)).gt(limit));
+    const actual = totalOf(items);
+    return { ...base, breached: actual.gt(limit), period: crossed, actual, excess: Decimal.max(actual.minus(limit), ZERO), periodsBreached: actual.gt(limit) ? 1 : 0 };
+  }
+  const per = budget.per;
+  const byPeriod = totalsBy(items, (i) => groupPeriod(i.period, per));
+  const buckets = [...new Set(periods.map((p) => groupPeriod(p, per)))].map((period) => ({ period, actual: byPeriod.get(period) ?? ZERO }));
+  const over = buckets.filter((b) => b.actual.gt(limit));
+  const shown = over[0] ?? buckets.reduce((max, b) => (b.actual.gt(max.actual) ? b : max), buckets[0]!);
+  return { ...base, breached: over.length > 0, period: shown.period, actual: shown.actual, excess: Decimal.max(shown.actual.minus(limit), ZERO), periodsBreached: over.length };
+}
+
+function baselineCheck({ scenario, lineItems, locate }: CheckInput, baseline: BaselineTotals, threshold: Threshold): BaselineCheck {
+  const ids = scenario.options.map((o) => o.id);
+  const results = ids
+    .filter((id) => baseline.totals.has(id))
+    .map((option): BaselineResult => {
+      const before = baseline.totals.get(option)!;
+      const after = totalOf(lineItems.filter((i) => i.option === option));
+      const increase = after.minus(before);
+      const ratio = before.isZero() ? undefined : increase.div(before);
+      const allowed = threshold.kind === 'amount' ? threshold.value : before.times(threshold.value);
+      return { option, location: locate(['options', ids.indexOf(option)]), before, after, increase, ratio, breached: increase.gt(allowed) };
+    });
+  return { file: baseline.file, threshold, results, dropped: [...baseline.totals.keys()].filter((id) => !ids.includes(id)), added: ids.filter((id) => !baseline.totals.has(id)) };
+}

@@ -1,0 +1,216 @@
+/**
+ * The check report for people (table), scripts (json), pull requests and job summaries
+ * (markdown), GitHub Actions (workflow commands that annotate the budget's line) and other CI
+ * systems (JUnit XML, one test case per budget and option).
+ */
+import Table from 'cli-table3';
+import type { BaselineResult, BudgetResult, CheckReport, Threshold } from '../analysis/check.js';
+import { plain, type Decimal } from '../model/money.js';
+import { SCHEMA_VERSION } from '../model/schema-version.js';
+import { formatMoney, formatSignedMoney, percentText } from './numbers.js';
+import type { CheckFormat } from './check-formats.js';
+import type { Renderer } from './renderer.js';
+import { createStyle } from './style.js';
+import { jsonText } from './text-formats.js';
+
+
+/** "2027-03: 152,340.12, 2,340.12 over (3 of 12 months)" — the facts of one budget result. */
+function budgetFacts(b: BudgetResult, currency: string): { actual: string; excess: string; when: string } {
+  const money = (d: Decimal) => formatMoney(d, currency);
+  const periods = b.per === 'horizon' ? '' : ` (${b.periodsBreached} ${b.per}${b.periodsBreached === 1 ? '' : 's'} over)`;
+  if (!b.breached) return { actual: money(b.actual), excess: '', when: b.per === 'horizon' ? '' : `highest: ${b.period}` };
+  return { actual: money(b.actual), excess: money(b.excess), when: b.per === 'horizon' ? `over the limit from ${b.period}` : `first: ${b.period}${periods}` };
+}
+
+function budgetTitle(b: BudgetResult): string {
+  return `${b.name} [${b.option}]`;
+}
+
+/** "azure monthly [azure-global]: 152,340.12 in 2027-03 is 2,340.12 over the limit of 150,000.00 a month" */
+function budgetMessage(b: BudgetResult, currency: string): string {
+  const money = (d: Decimal) => formatMoney(d, currency);
+  if (b.per === 'horizon') return `${money(b.actual)} over the horizon is ${money(b.excess)} over the limit of ${money(b.limit)}; the running total passed it in ${b.period}`;
+  const more = b.periodsBreached > 1 ? `, and ${b.periodsBreached - 1} more ${b.per}${b.periodsBreached === 2 ? '' : 's'} went over` : '';
+  return `${money(b.actual)} in ${b.period} is ${money(b.excess)} over the limit of ${money(b.limit)} a ${b.per}${more}`;
+}
+
+function thresholdText(t: Threshold, currency: string): string {
+  return t.kind === 'percent' ? `${percentText(t.value)}%` : formatMoney(t.value, currency);
+}
+
+function baselineMessage(r: BaselineResult, t: Threshold, currency: string): string {
+  const percent = r.ratio === undefined ? '' : ` (${r.ratio.isNeg() ? '' : '+'}${percentText(r.ratio)}%)`;
+  return `${formatMoney(r.before, currency)} → ${formatMoney(r.after, currency)}, ${formatSignedMoney(r.increase, currency)}${percent}; at most ${thresholdText(t, currency)} more is allowed`;
+}
+
+function summaryLine(report: CheckReport): string {
+  const failed = report.errors > 0 ? `${report.errors} breached` : 'every check held';
+  const warned = report.warnings > 0 ? `, ${report.warnings} warning${report.warnings === 1 ? '' : 's'}` : '';
+  const checks = report.budgets.length + (report.baseline?.results.length ?? 0);
+  return `${failed}${warned} (${checks} check${checks === 1 ? '' : 's'})`;
+}
+
+const renderCheckAsTable: Renderer<CheckReport> = (report, options) => {
+  const style = createStyle(options.color);
+  const sections = [`${style.bold(`${report.scenario.name}: ${summaryLine(report)}`)}\n${style.dim(`${report.scenario.file} · ${report.currency}`)}`];
+  if (report.budgets.length > 0) {
+    const table = new Table({
+      head: ['', 'budget', 'option', 'per', 'limit', 'actual', 'excess', ''].map(style.bold),
+      colAligns: ['left', 'left', 'left', 'left', 'right', 'right', 'right', 'left'],
+      style: { head: [], border: [] },
+      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    });
+    for (const b of report.budgets) {
+      const mark = !b.breached ? style.good('ok') : b.severity === 'error' ? style.bad('over') : style.worse('warning');
+      const facts = budgetFacts(b, report.currency);
+      table.push([mark, b.name, b.option, b.per, formatMoney(b.limit, report.currency), facts.actual, facts.excess, facts.when]);
+    }
+    sections.push(table.toString());
+  }
+  const baseline = report.baseline;
+  if (baseline !== undefined) {
+    const lines = baseline.results.map((r) => `  ${r.breached ? style.bad('over') : style.good('ok')}  ${r.option}: ${baselineMessage(r, baseline.threshold, report.currency)}`);
+    const notes = [...baseline.dropped.map((id) => `  ${id}: only in the baseline, not compared`), ...baseline.added.map((id) => `  ${id}: new since the baseline, not compared`)];
+    sections.push([style.bold(`Against ${baseline.file} (at most ${thresholdText(baseline.threshold, report.currency)} more per option):`), ...lines, ...notes.map(style.dim)].join('\n'));
+  }
+  return `${sections.join('\n\n')}\n`;
+};
+
+const renderCheckAsJson: Renderer<CheckReport> = (report) =>
+  jsonText({
+    schemaVersion: SCHEMA_VERSION,
+    scenario: report.scenario,
+    currency: report.currency,
+    horizon: report.horizon,
+    passed: report.errors === 0,
+    errors: report.errors,
+    warnings: report.warnings,
+    budgets: report.budgets.map((b) => ({
+      name: b.name,
+      option: b.option,
+      severity: b.severity,
+      per: b.per,
+      limit: plain(b.limit),
+      breached: b.breached,
+      period: b.period ?? null,
+      actual: plain(b.actual),
+      excess: plain(b.excess),
+      periodsBreached: b.periodsBreached,
+      file: b.location.file,
+      line: b.location.line ?? null,
+    })),
+    baseline:
+      report.baseline === undefined
+        ? null
+        : {
+            file: report.baseline.file,
+            maxIncrease: { kind: report.baseline.threshold.kind, value: plain(report.baseline.threshold.value) },
+            results: report.baseline.results.map((r) => ({ option: r.option, before: plain(r.before), after: plain(r.after), increase: plain(r.increase), percent: r.ratio === undefined ? null : percentText(r.ratio), breached: r.breached })),
+            onlyInBaseline: report.baseline.dropped,
+            notInBaseline: report.baseline.added,
+          },
+  });
+
+/** Markdown table cells: pipes and line breaks would end the cell or the row. */
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+export const renderCheckAsMarkdown: Renderer<CheckReport> = (report) => {
+  const lines = [`### cloudtco check: ${cell(report.scenario.name)}`, '', `${report.errors > 0 ? '❌' : '✅'} ${summaryLine(report)} · \`${cell(report.scenario.file)}\``];
+  if (report.budgets.length > 0) {
+    lines.push('', '| | Budget | Option | Per | Limit | Actual | Excess | |', '|---|---|---|---|--:|--:|--:|---|');
+    for (const b of report.budgets) {
+      const facts = budgetFacts(b, report.currency);
+      const mark = !b.breached ? '✅' : b.severity === 'error' ? '❌' : '⚠️';
+      lines.push(`| ${mark} | ${cell(b.name)} | ${cell(b.option)} | ${b.per} | ${formatMoney(b.limit, report.currency)} | ${facts.actual} | ${facts.excess} | ${facts.when} |`);
+    }
+  }
+  const baseline = report.baseline;
+  if (baseline !== undefined) {
+    lines.push('', `Against \`${cell(baseline.file)}\`, at most ${thresholdText(baseline.threshold, report.currency)} more per option:`, '', '| | Option | Before | After | Change | % |', '|---|---|--:|--:|--:|--:|');
+    for (const r of baseline.results) {
+      lines.push(`| ${r.breached ? '❌' : '✅'} | ${cell(r.option)} | ${formatMoney(r.before, report.currency)} | ${formatMoney(r.after, report.currency)} | ${formatSignedMoney(r.increase, report.currency)} | ${r.ratio === undefined ? '' : `${percentText(r.ratio)}%`} |`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+};
+
+/**
+ * GitHub Actions workflow commands (actions/toolkit's escaping): `%`, CR and LF in the message;
+ * also `:` and `,` in property values. Errors first: a step shows only the first 10 of each kind.
+ */
+const renderCheckAsGithub: Renderer<CheckReport> = (report) => {
+  const annotations: { level: 'error' | 'warning'; file: string; line: number | undefined; title: string; message: string }[] = [];
+  for (const b of report.budgets.filter((x) => x.breached)) {
+    annotations.push({ level: b.severity, ...b.location, title: `Budget ${budgetTitle(b)}`, message: `${budgetTitle(b)}: ${budgetMessage(b, report.currency)}` });
+  }
+  for (const r of report.baseline?.results.filter((x) => x.breached) ?? []) {
+    annotations.push({ level: 'error', ...r.location, title: `Cost increase ${r.option}`, message: `${r.option}: ${baselineMessage(r, report.baseline!.threshold, report.currency)}` });
+  }
+  annotations.sort((a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1));
+  const lines = annotations.map((a) => {
+    const properties = [`file=${escapeProperty(a.file)}`, ...(a.line === undefined ? [] : [`line=${a.line}`]), `title=${escapeProperty(a.title)}`].join(',');
+    return `::${a.level} ${properties}::${escapeData(a.message)}`;
+  });
+  return `${[...lines, `cloudtco check: ${summaryLine(report)}`].join('\n')}\n`;
+};
+
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** JUnit XML: one test case per budget and option, and per option against a baseline. */
+const renderCheckAsJunit: Renderer<CheckReport> = (report) => {
+  const classname = `cloudtco.${report.scenario.file}`;
+  const cases = [
+    ...report.budgets.map((b) => {
+      const body = !b.breached ? '' : b.severity === 'error' ? `<failure message="${xml(budgetMessage(b, report.currency))}" type="budget">${xml(budgetMessage(b, report.currency))}</failure>` : `<system-out>${xml(`warning: ${budgetMessage(b, report.currency)}`)}</system-out>`;
+      return { name: `budget ${budgetTitle(b)}`, file: b.location.file, failed: b.breached && b.severity === 'error', body };
+    }),
+    ...(report.baseline?.results ?? []).map((r) => {
+      const message = baselineMessage(r, report.baseline!.threshold, report.currency);
+      return { name: `increase over baseline [${r.option}]`, file: r.location.file, failed: r.breached, body: r.breached ? `<failure message="${xml(message)}" type="baseline">${xml(message)}</failure>` : '' };
+    }),
+  ];
+  const failures = cases.filter((c) => c.failed).length;
+  const testcases = cases.map((c) => `    <testcase classname="${xml(classname)}" name="${xml(c.name)}" file="${xml(c.file)}" time="0"${c.body === '' ? '/>' : `>${c.body}</testcase>`}`);
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="cloudtco check" tests="${cases.length}" failures="${failures}" errors="0" skipped="0" time="0">`,
+    `  <testsuite name="${xml(report.scenario.name)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0" time="0">`,
+    ...testcases,
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+};
+
+/**
+ * Text for XML attributes and content: the five entities, line breaks and tabs as character
+ * references (an attribute would turn them into spaces), no characters XML 1.0 forbids.
+ */
+export function xml(text: string): string {
+  return text
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
+}
+
+export const checkRenderers: Record<CheckFormat, Renderer<CheckReport>> = {
+  table: renderCheckAsTable,
+  json: renderCheckAsJson,
+  markdown: renderCheckAsMarkdown,
+  github: renderCheckAsGithub,
+  junit: renderCheckAsJunit,
+};
