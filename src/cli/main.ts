@@ -9,6 +9,7 @@ import { formatDiagnostic, InputError, type Diagnostic } from '../model/diagnost
 import { BREAKDOWNS } from '../analysis/breakdown.js';
 import { PERIOD_GROUPINGS } from '../model/period.js';
 import { CHECK_FORMATS } from '../report/check-formats.js';
+import { DIFF_FORMATS } from '../report/diff-formats.js';
 import { EXPORT_FORMATS } from '../report/export-formats.js';
 import { FORMATS } from '../report/renderer.js';
 import { EXIT, type CliIo } from './cli-io.js';
@@ -83,6 +84,21 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .action(async (scenario: string, options, command: Command) => {
       const { checkCommand } = await import('./commands/check.js');
       done(await checkCommand(scenario, withGlobals(options, command), io));
+    });
+
+  program
+    .command('diff')
+    .description('what changed between two results or two scenarios (say main and a pull request), per option and category')
+    .argument('<before>', 'a saved `compare --format json` result, or a scenario')
+    .argument('<after>', 'a saved result, or a scenario (--set changes this one)')
+    .addOption(catalogOption())
+    .addOption(setOption())
+    .option('--fail-on-increase <limit>', "exit 1 if an option's total grew by more: 5% or an amount like 1000")
+    .addOption(new Option('--format <format>', 'output format: markdown for pull-request comments').choices(DIFF_FORMATS).default('table'))
+    .addOption(outOption())
+    .action(async (before: string, after: string, options, command: Command) => {
+      const { diffCommand } = await import('./commands/diff.js');
+      done(await diffCommand(before, after, withGlobals(options, command), io));
     });
 
   program

@@ -1,0 +1,123 @@
+/**
+ * The diff report as a table, JSON, CSV, or markdown for a pull-request comment. Tables round
+ * each option's categories to add up to its rounded total, before and after, and show the
+ * change as the difference of what they show.
+ */
+import Table from 'cli-table3';
+import type { Change, DiffReport, OptionChange } from '../analysis/diff.js';
+import { plain, ZERO, type Decimal } from '../model/money.js';
+import { SCHEMA_VERSION } from '../model/schema-version.js';
+import type { DiffFormat } from './diff-formats.js';
+import { formatMoney, formatSignedMoney, percentText, roundToTotal } from './numbers.js';
+import type { Renderer } from './renderer.js';
+import { createStyle } from './style.js';
+import { csvText, jsonText } from './text-formats.js';
+
+interface ShownRow {
+  label: string;
+  before: Decimal | undefined;
+  after: Decimal | undefined;
+  ratio: Decimal | undefined;
+}
+
+/** An option's total and categories as shown: rounded so the categories add up, per side. */
+function shownRows(option: OptionChange, currency: string): { total: ShownRow; categories: ShownRow[] } {
+  const side = (pick: (c: Change) => Decimal | undefined) => {
+    const total = pick(option);
+    if (total === undefined) return { total: undefined, parts: option.categories.map(() => undefined) };
+    const rounded = roundToTotal(option.categories.map((c) => pick(c) ?? ZERO), total, currency);
+    return { total: rounded.total, parts: rounded.parts.map((p, i) => (pick(option.categories[i]!) === undefined ? undefined : p)) };
+  };
+  const before = side((c) => c.before);
+  const after = side((c) => c.after);
+  return {
+    total: { label: option.id, before: before.total, after: after.total, ratio: option.ratio },
+    categories: option.categories.map((c, i) => ({ label: c.category, before: before.parts[i], after: after.parts[i], ratio: c.ratio })),
+  };
+}
+
+function cells(row: ShownRow, currency: string): string[] {
+  const money = (d: Decimal | undefined) => (d === undefined ? '—' : formatMoney(d, currency));
+  const change = row.before === undefined && row.after === undefined ? undefined : (row.after ?? ZERO).minus(row.before ?? ZERO);
+  return [money(row.before), money(row.after), change === undefined ? '' : formatSignedMoney(change, currency), row.ratio === undefined ? '' : `${row.ratio.isNeg() ? '' : '+'}${percentText(row.ratio)}%`];
+}
+
+function heading(report: DiffReport): string {
+  const name = report.before.name === report.after.name ? report.after.name : `${report.before.name} → ${report.after.name}`;
+  return `${name}: ${report.before.file} → ${report.after.file}, ${report.currency}`;
+}
+
+function verdict(report: DiffReport): string | undefined {
+  const t = report.threshold;
+  if (t === undefined) return undefined;
+  const limit = t.kind === 'percent' ? `${percentText(t.value)}%` : formatMoney(t.value, report.currency);
+  return report.exceeded.length === 0 ? `No option's total grew by more than ${limit}.` : `Grew by more than ${limit}: ${report.exceeded.join(', ')}.`;
+}
+
+const renderDiffAsTable: Renderer<DiffReport> = (report, options) => {
+  const style = createStyle(options.color);
+  const table = new Table({
+    head: ['', 'before', 'after', 'change', '%'].map(style.bold),
+    colAligns: ['left', 'right', 'right', 'right', 'right'],
+    style: { head: [], border: [] },
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
+  for (const option of report.options) {
+    const rows = shownRows(option, report.currency);
+    const total = cells(rows.total, report.currency);
+    const mark = option.exceeds ? style.bad : option.change.gt(0) ? style.worse : option.change.lt(0) ? style.good : (t: string) => t;
+    table.push([style.bold(option.id), ...total.slice(0, 2), mark(total[2]!), mark(total[3]!)]);
+    for (const row of rows.categories) table.push([`  ${row.label}`, ...cells(row, report.currency)]);
+  }
+  const lines = [style.bold(heading(report)), table.toString()];
+  const v = verdict(report);
+  if (v !== undefined) lines.push(report.exceeded.length > 0 ? style.bad(v) : v);
+  return `${lines.join('\n')}\n`;
+};
+
+/** Markdown table cells: pipes and line breaks would end the cell or the row. */
+function md(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+export const renderDiffAsMarkdown: Renderer<DiffReport> = (report) => {
+  const lines = [`### Cost change: ${md(heading(report))}`, '', '| Option | Before | After | Change | % |', '|---|--:|--:|--:|--:|'];
+  const detail = ['| Option | Category | Before | After | Change | % |', '|---|---|--:|--:|--:|--:|'];
+  for (const option of report.options) {
+    const rows = shownRows(option, report.currency);
+    const mark = option.exceeds ? ' ❌' : '';
+    lines.push(`| ${md(option.id)}${mark} | ${cells(rows.total, report.currency).join(' | ')} |`);
+    for (const row of rows.categories) detail.push(`| ${md(option.id)} | ${md(row.label)} | ${cells(row, report.currency).join(' | ')} |`);
+  }
+  const v = verdict(report);
+  return `${[...lines, ...(v === undefined ? [] : ['', `${report.exceeded.length > 0 ? '❌' : '✅'} ${v}`]), '', '<details><summary>By category</summary>', '', ...detail, '', '</details>'].join('\n')}\n`;
+};
+
+const json = (c: Change) => ({ before: c.before === undefined ? null : plain(c.before), after: c.after === undefined ? null : plain(c.after), change: plain(c.change), percent: c.ratio === undefined ? null : percentText(c.ratio) });
+
+const renderDiffAsJson: Renderer<DiffReport> = (report) =>
+  jsonText({
+    schemaVersion: SCHEMA_VERSION,
+    before: report.before,
+    after: report.after,
+    currency: report.currency,
+    failOnIncrease: report.threshold === undefined ? null : { kind: report.threshold.kind, value: plain(report.threshold.value) },
+    exceeded: report.exceeded,
+    options: report.options.map((o) => ({ id: o.id, ...json(o), exceeds: o.exceeds, byCategory: o.categories.map((c) => ({ category: c.category, ...json(c) })) })),
+  });
+
+const renderDiffAsCsv: Renderer<DiffReport> = (report) => {
+  const row = (option: string, category: string, c: Change) => {
+    const j = json(c);
+    return [option, category, j.before, j.after, j.change, j.percent, report.currency];
+  };
+  const rows = report.options.flatMap((o) => [row(o.id, 'total', o), ...o.categories.map((c) => row(o.id, c.category, c))]);
+  return csvText(['option', 'category', 'before', 'after', 'change', 'change_percent', 'currency'], rows);
+};
+
+export const diffRenderers: Record<DiffFormat, Renderer<DiffReport>> = {
+  table: renderDiffAsTable,
+  json: renderDiffAsJson,
+  csv: renderDiffAsCsv,
+  markdown: renderDiffAsMarkdown,
+};
