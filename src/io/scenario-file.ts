@@ -1,9 +1,9 @@
 /** Loads a scenario file (YAML or JSON) into a validated Scenario that remembers its positions. */
-import { InputError, type Diagnostic } from '../model/diagnostic.js';
+import { InputError, type Diagnostic, type PathSegment } from '../model/diagnostic.js';
 import { scenarioSchema, type Scenario } from '../model/scenario.js';
 import { readText } from './read-text.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
-import { applyOverrides, setBy, type AppliedOverride } from './overrides.js';
+import type { AppliedOverride } from './overrides.js';
 import { readYaml, type Where } from './yaml-document.js';
 
 export interface LoadedScenario {
@@ -22,15 +22,17 @@ export async function loadScenario(file: string, shownAs: string, overrides: rea
     throw new InputError([{ file: shownAs, line: 1, col: 1, message: 'the file is empty; expected a scenario with name, horizon, workloads and options' }]);
   }
   const data = withoutExtensions(doc.data);
-  let applied: AppliedOverride[] = [];
+  let overridden: (path: readonly PathSegment[]) => AppliedOverride | undefined = () => undefined;
   if (overrides.length > 0) {
     if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new InputError([{ file: shownAs, line: 1, col: 1, message: 'expected a mapping with name, horizon, workloads and options' }]);
+    // loaded only when used: yargs-parser costs start-up time every other run would pay
+    const { applyOverrides, setBy } = await import('./overrides.js');
     const result = applyOverrides(data as Record<string, unknown>, overrides);
     if (result.problems.length > 0) throw new InputError(result.problems);
-    applied = result.applied;
+    overridden = (path) => setBy(result.applied, path);
   }
   const where: Where = (path, at) => {
-    const override = setBy(applied, path);
+    const override = overridden(path);
     return override === undefined ? { file: shownAs, ...doc.locate(path, at) } : { file: `--set ${override.arg}` };
   };
   const result = scenarioSchema.safeParse(data, { reportInput: true });
