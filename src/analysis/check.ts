@@ -4,7 +4,9 @@
  * can list them all (JUnit test cases) and say by how much.
  *
  *   per month, quarter, year  each period's spend against the limit; a breach names the first
- *                             period over it, its spend and excess, and how many periods were
+ *                             period over it (and the month in it the limit was passed), its
+ *                             spend and excess, and how many periods were; calendar quarters
+ *                             and years, so a period the horizon cuts short has the full limit
  *   per horizon               the total against the limit; a breach names the month the running
  *                             total first went over it
  *
@@ -38,6 +40,8 @@ export interface BudgetResult {
   breached: boolean;
   /** Breached: the first period over the limit and its spend; held: the highest period's. */
   period: string | undefined;
+  /** Breached: the month the spend went over — in that period, or for `horizon` the running total. */
+  month: Period | undefined;
   actual: Decimal;
   excess: Decimal;
   /** How many periods went over (for `horizon`, 1 or 0). */
@@ -142,14 +146,20 @@ function budgetResult(budget: Budget, location: Location, option: string, limit:
     let running = ZERO;
     const crossed = periods.find((p) => (running = running.plus(byMonth.get(p) ?? ZERO)).gt(limit));
     const actual = totalOf(items);
-    return { ...base, breached: actual.gt(limit), period: crossed, actual, excess: Decimal.max(actual.minus(limit), ZERO), periodsBreached: actual.gt(limit) ? 1 : 0 };
+    return { ...base, breached: actual.gt(limit), period: crossed, month: crossed, actual, excess: Decimal.max(actual.minus(limit), ZERO), periodsBreached: actual.gt(limit) ? 1 : 0 };
   }
   const per = budget.per;
-  const byPeriod = totalsBy(items, (i) => groupPeriod(i.period, per));
-  const buckets = [...new Set(periods.map((p) => groupPeriod(p, per)))].map((period) => ({ period, actual: byPeriod.get(period) ?? ZERO }));
+  const byMonth = totalsBy(items, (i) => i.period);
+  const buckets = [...new Set(periods.map((p) => groupPeriod(p, per)))].map((period) => {
+    const months = periods.filter((p) => groupPeriod(p, per) === period);
+    return { period, months, actual: months.reduce((total, m) => total.plus(byMonth.get(m) ?? ZERO), ZERO) };
+  });
   const over = buckets.filter((b) => b.actual.gt(limit));
   const shown = over[0] ?? buckets.reduce((max, b) => (b.actual.gt(max.actual) ? b : max), buckets[0]!);
-  return { ...base, breached: over.length > 0, period: shown.period, actual: shown.actual, excess: Decimal.max(shown.actual.minus(limit), ZERO), periodsBreached: over.length };
+  // the month within the first period over the limit that took its running total past it
+  let running = ZERO;
+  const month = over[0]?.months.find((m) => (running = running.plus(byMonth.get(m) ?? ZERO)).gt(limit));
+  return { ...base, breached: over.length > 0, period: shown.period, month, actual: shown.actual, excess: Decimal.max(shown.actual.minus(limit), ZERO), periodsBreached: over.length };
 }
 
 function baselineCheck({ scenario, lineItems, locate }: CheckInput, baseline: BaselineTotals, threshold: Threshold): BaselineCheck {

@@ -114,7 +114,7 @@ export function url() {
 
 /** A name used as an id: letters, digits, `.`, `_`, `-`; starts with a letter or digit. */
 export function id(what: string) {
-  return parsed(`${what} made of letters, digits, ".", "_" or "-"`, (t) => (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(t) ? t : undefined), undefined, { pattern: '^\\s*[A-Za-z0-9][A-Za-z0-9._-]*\\s*$' });
+  return parsed(`${what} made of letters, digits, ".", "_" or "-"`, (t) => (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(t) ? t : undefined), undefined, { numeric: true, pattern: '^\\s*[A-Za-z0-9][A-Za-z0-9._-]*\\s*$' });
 }
 
 /** Text matching a pattern, e.g. a currency code. */
@@ -137,7 +137,7 @@ export function optional<T extends z.ZodType>(field: T) {
 }
 
 export function text(what: string) {
-  return parsed(what, (t) => t.trim());
+  return parsed(what, (t) => t.trim(), undefined, { numeric: true });
 }
 
 /** One of a fixed set of words, with a did-you-mean for typos. */

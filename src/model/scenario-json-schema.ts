@@ -10,7 +10,8 @@
 import * as z from 'zod';
 import { scenarioSchema } from './scenario.js';
 
-export const SCENARIO_SCHEMA_ID = 'https://github.com/cloudtco/cloudtco/schema/scenario.schema.json';
+/** A name, not an address: the schema is shipped in the package (schema/) and printed by `cloudtco schema`. */
+export const SCENARIO_SCHEMA_ID = 'urn:cloudtco:scenario:1';
 
 export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(scenarioSchema, {
@@ -18,10 +19,8 @@ export function scenarioJsonSchema(): Record<string, unknown> {
     unrepresentable: 'any',
     override: ({ jsonSchema }) => {
       const hinted = jsonSchema as Record<string, unknown>;
-      if (hinted.numeric === true) {
-        hinted.type = ['number', 'string'];
-        delete hinted.pattern;
-      }
+      // a pattern only ever applies to strings, so it stays for text that reads as one
+      if (hinted.numeric === true) hinted.type = ['number', 'string'];
       delete hinted.numeric;
     },
   }) as Record<string, unknown>;

@@ -4,14 +4,14 @@
  * systems (JUnit XML, one test case per budget and option).
  */
 import Table from 'cli-table3';
-import type { BaselineResult, BudgetResult, CheckReport, Threshold } from '../analysis/check.js';
+import type { BaselineCheck, BaselineResult, BudgetResult, CheckReport, Threshold } from '../analysis/check.js';
 import { plain, type Decimal } from '../model/money.js';
 import { SCHEMA_VERSION } from '../model/schema-version.js';
 import { formatMoney, formatSignedMoney, percentText } from './numbers.js';
 import type { CheckFormat } from './check-formats.js';
 import type { Renderer } from './renderer.js';
 import { createStyle } from './style.js';
-import { jsonText } from './text-formats.js';
+import { jsonText, markdownCell as cell } from './text-formats.js';
 
 
 /** "2027-03: 152,340.12, 2,340.12 over (3 of 12 months)" — the facts of one budget result. */
@@ -19,7 +19,8 @@ function budgetFacts(b: BudgetResult, currency: string): { actual: string; exces
   const money = (d: Decimal) => formatMoney(d, currency);
   const periods = b.per === 'horizon' ? '' : ` (${b.periodsBreached} ${b.per}${b.periodsBreached === 1 ? '' : 's'} over)`;
   if (!b.breached) return { actual: money(b.actual), excess: '', when: b.per === 'horizon' ? '' : `highest: ${b.period}` };
-  return { actual: money(b.actual), excess: money(b.excess), when: b.per === 'horizon' ? `over the limit from ${b.period}` : `first: ${b.period}${periods}` };
+  const from = b.per === 'month' || b.month === undefined ? '' : `, over from ${b.month}`;
+  return { actual: money(b.actual), excess: money(b.excess), when: b.per === 'horizon' ? `over the limit from ${b.month}` : `first: ${b.period}${from}${periods}` };
 }
 
 function budgetTitle(b: BudgetResult): string {
@@ -29,9 +30,10 @@ function budgetTitle(b: BudgetResult): string {
 /** "azure monthly [azure-global]: 152,340.12 in 2027-03 is 2,340.12 over the limit of 150,000.00 a month" */
 function budgetMessage(b: BudgetResult, currency: string): string {
   const money = (d: Decimal) => formatMoney(d, currency);
-  if (b.per === 'horizon') return `${money(b.actual)} over the horizon is ${money(b.excess)} over the limit of ${money(b.limit)}; the running total passed it in ${b.period}`;
+  if (b.per === 'horizon') return `${money(b.actual)} over the horizon is ${money(b.excess)} over the limit of ${money(b.limit)}; the running total passed it in ${b.month}`;
   const more = b.periodsBreached > 1 ? `, and ${b.periodsBreached - 1} more ${b.per}${b.periodsBreached === 2 ? '' : 's'} went over` : '';
-  return `${money(b.actual)} in ${b.period} is ${money(b.excess)} over the limit of ${money(b.limit)} a ${b.per}${more}`;
+  const from = b.per === 'month' || b.month === undefined ? '' : ` (over from ${b.month})`;
+  return `${money(b.actual)} in ${b.period}${from} is ${money(b.excess)} over the limit of ${money(b.limit)} a ${b.per}${more}`;
 }
 
 function thresholdText(t: Threshold, currency: string): string {
@@ -41,6 +43,11 @@ function thresholdText(t: Threshold, currency: string): string {
 function baselineMessage(r: BaselineResult, t: Threshold, currency: string): string {
   const percent = r.ratio === undefined ? '' : ` (${r.ratio.isNeg() ? '' : '+'}${percentText(r.ratio)}%)`;
   return `${formatMoney(r.before, currency)} → ${formatMoney(r.after, currency)}, ${formatSignedMoney(r.increase, currency)}${percent}; at most ${thresholdText(t, currency)} more is allowed`;
+}
+
+/** "old-option: only in the baseline", "new-option: new since the baseline" */
+function notCompared(baseline: BaselineCheck): string[] {
+  return [...baseline.dropped.map((id) => `${id}: only in the baseline`), ...baseline.added.map((id) => `${id}: new since the baseline`)];
 }
 
 function summaryLine(report: CheckReport): string {
@@ -70,7 +77,7 @@ const renderCheckAsTable: Renderer<CheckReport> = (report, options) => {
   const baseline = report.baseline;
   if (baseline !== undefined) {
     const lines = baseline.results.map((r) => `  ${r.breached ? style.bad('over') : style.good('ok')}  ${r.option}: ${baselineMessage(r, baseline.threshold, report.currency)}`);
-    const notes = [...baseline.dropped.map((id) => `  ${id}: only in the baseline, not compared`), ...baseline.added.map((id) => `  ${id}: new since the baseline, not compared`)];
+    const notes = notCompared(baseline).map((note) => `  ${note}, not compared`);
     sections.push([style.bold(`Against ${baseline.file} (at most ${thresholdText(baseline.threshold, report.currency)} more per option):`), ...lines, ...notes.map(style.dim)].join('\n'));
   }
   return `${sections.join('\n\n')}\n`;
@@ -93,6 +100,7 @@ const renderCheckAsJson: Renderer<CheckReport> = (report) =>
       limit: plain(b.limit),
       breached: b.breached,
       period: b.period ?? null,
+      month: b.month ?? null,
       actual: plain(b.actual),
       excess: plain(b.excess),
       periodsBreached: b.periodsBreached,
@@ -111,11 +119,6 @@ const renderCheckAsJson: Renderer<CheckReport> = (report) =>
           },
   });
 
-/** Markdown table cells: pipes and line breaks would end the cell or the row. */
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
 export const renderCheckAsMarkdown: Renderer<CheckReport> = (report) => {
   const lines = [`### cloudtco check: ${cell(report.scenario.name)}`, '', `${report.errors > 0 ? '❌' : '✅'} ${summaryLine(report)} · \`${cell(report.scenario.file)}\``];
   if (report.budgets.length > 0) {
@@ -132,6 +135,8 @@ export const renderCheckAsMarkdown: Renderer<CheckReport> = (report) => {
     for (const r of baseline.results) {
       lines.push(`| ${r.breached ? '❌' : '✅'} | ${cell(r.option)} | ${formatMoney(r.before, report.currency)} | ${formatMoney(r.after, report.currency)} | ${formatSignedMoney(r.increase, report.currency)} | ${r.ratio === undefined ? '' : `${percentText(r.ratio)}%`} |`);
     }
+    const notes = notCompared(baseline);
+    if (notes.length > 0) lines.push('', `Not compared: ${notes.map(cell).join('; ')}.`);
   }
   return `${lines.join('\n')}\n`;
 };
@@ -153,6 +158,8 @@ const renderCheckAsGithub: Renderer<CheckReport> = (report) => {
     const properties = [`file=${escapeProperty(a.file)}`, ...(a.line === undefined ? [] : [`line=${a.line}`]), `title=${escapeProperty(a.title)}`].join(',');
     return `::${a.level} ${properties}::${escapeData(a.message)}`;
   });
+  // options a baseline cannot speak for are news, not failures
+  if (report.baseline !== undefined) lines.push(...notCompared(report.baseline).map((note) => `::notice title=${escapeProperty('Not compared with the baseline')}::${escapeData(note)}`));
   return `${[...lines, `cloudtco check: ${summaryLine(report)}`].join('\n')}\n`;
 };
 

@@ -11,7 +11,7 @@ import type { DiffFormat } from './diff-formats.js';
 import { formatMoney, formatSignedMoney, percentText, roundToTotal } from './numbers.js';
 import type { Renderer } from './renderer.js';
 import { createStyle } from './style.js';
-import { csvText, jsonText } from './text-formats.js';
+import { csvText, jsonText, markdownCell as md } from './text-formats.js';
 
 interface ShownRow {
   label: string;
@@ -74,11 +74,6 @@ const renderDiffAsTable: Renderer<DiffReport> = (report, options) => {
   if (v !== undefined) lines.push(report.exceeded.length > 0 ? style.bad(v) : v);
   return `${lines.join('\n')}\n`;
 };
-
-/** Markdown table cells: pipes and line breaks would end the cell or the row. */
-function md(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
 
 export const renderDiffAsMarkdown: Renderer<DiffReport> = (report) => {
   const lines = [`### Cost change: ${md(heading(report))}`, '', '| Option | Before | After | Change | % |', '|---|--:|--:|--:|--:|'];

@@ -29,8 +29,8 @@ describe('cloudtco check', () => {
     const dataZone = json.budgets.filter((b: { option: string }) => b.option === 'azure-data-zone');
     const cents = (b: { actual: string; excess: string }) => ({ ...b, actual: dec(b.actual).toFixed(2), excess: dec(b.excess).toFixed(2) });
     expect(dataZone.map(cents)).toEqual([
-      { name: 'monthly model spend', option: 'azure-data-zone', severity: 'error', per: 'month', limit: '160000', breached: true, period: '2027-11', actual: '163126.48', excess: '3126.48', periodsBreached: 2, file: EXAMPLE, line: 56 },
-      { name: 'first-year plan', option: 'azure-data-zone', severity: 'warning', per: 'horizon', limit: '1600000', breached: true, period: '2027-12', actual: '1662098.25', excess: '62098.25', periodsBreached: 1, file: EXAMPLE, line: 59 },
+      { name: 'monthly model spend', option: 'azure-data-zone', severity: 'error', per: 'month', limit: '160000', breached: true, period: '2027-11', month: '2027-11', actual: '163126.48', excess: '3126.48', periodsBreached: 2, file: EXAMPLE, line: 56 },
+      { name: 'first-year plan', option: 'azure-data-zone', severity: 'warning', per: 'horizon', limit: '1600000', breached: true, period: '2027-12', month: '2027-12', actual: '1662098.25', excess: '62098.25', periodsBreached: 1, file: EXAMPLE, line: 59 },
     ]);
     const global = json.budgets.find((b: { option: string; per: string }) => b.option === 'azure-global' && b.per === 'month');
     expect(cents(global)).toMatchObject({ breached: false, period: '2027-12', actual: '154095.93', excess: '0.00' });
@@ -97,6 +97,27 @@ describe('cloudtco check', () => {
     expect((await runCli(['check', EXAMPLE, ...more, '--baseline', baseline, '--max-increase', '170k'])).code).toBe(0);
   });
 
+  it('says which options a baseline could not speak for, and refuses one that shares none', async () => {
+    const dir = await tempDir();
+    const baseline = path.join(dir, 'main.json');
+    await runCli(['compare', EXAMPLE, '--format', 'json', '--out', baseline, '--set', 'options.azure-global.id=azure-old']);
+    const github = await runCli(['check', EXAMPLE, '--baseline', baseline, '--max-increase', '1%', '--format', 'github', '--set', 'budgets=[]']);
+    expect(github.code).toBe(0);
+    expect(github.stdout).toContain('::notice title=Not compared with the baseline::azure-old: only in the baseline\n');
+    expect(github.stdout).toContain('::notice title=Not compared with the baseline::azure-global: new since the baseline\n');
+    const markdown = await runCli(['check', EXAMPLE, '--baseline', baseline, '--format', 'markdown', '--set', 'budgets=[]']);
+    expect(markdown.stdout).toContain('Not compared: azure-old: only in the baseline; azure-global: new since the baseline.');
+
+    const none = await runCli(['check', 'test/fixtures/worked-example/scenario.yaml', '--catalog', 'test/fixtures/worked-example/catalog', '--baseline', baseline]);
+    expect(none.stderr).toMatch(/shares no option with the scenario \(it has azure-old, azure-data-zone, aws-bedrock, openai-direct; the scenario vendor, cloud\), so nothing can be compared\n$/);
+    expect(none.code).toBe(2);
+  });
+
+  it('annotates a budget a --set added at the scenario file, with no line to point at', async () => {
+    const result = await runCli(['check', EXAMPLE, '--set', 'budgets.2={name: tiny, per: month, limit: 1, option: azure-global}', '--format', 'github']);
+    expect(result.stdout).toContain('::error file=scenarios/support-agents.yaml,title=Budget tiny [azure-global]::');
+  });
+
   it('exits 2 for bad input: an unknown option in a budget, a bad threshold, a baseline that is not a result, nothing to check', async () => {
     const unknown = await runCli(['check', EXAMPLE, '--set', 'budgets.0.option=azure-globl']);
     expect(unknown.stderr).toBe('--set budgets.0.option=azure-globl budgets[0].option: no option "azure-globl" (did you mean "azure-global"?)\n');
@@ -109,6 +130,10 @@ describe('cloudtco check', () => {
     const notResult = await runCli(['check', EXAMPLE, '--baseline', 'schema/scenario.schema.json']);
     expect(notResult.stderr.split('\n')[0]).toBe('schema/scenario.schema.json:1:1 schemaVersion: required; expected 1, as in a result of `cloudtco compare --format json`');
     expect(notResult.code).toBe(2);
+
+    const summary = await runCli(['check', EXAMPLE, '--format', 'github'], { env: { GITHUB_STEP_SUMMARY: '/nonexistent/dir/summary.md' } });
+    expect(summary.stderr).toBe('GITHUB_STEP_SUMMARY=/nonexistent/dir/summary.md: cannot append the summary: ENOENT\n');
+    expect(summary.code).toBe(2);
 
     const nothing = await runCli(['check', EXAMPLE, '--set', 'budgets=[]']);
     expect(nothing.stderr).toBe('scenarios/support-agents.yaml: nothing to check: the scenario has no budgets: and no --baseline was given\n');

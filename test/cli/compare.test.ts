@@ -162,6 +162,12 @@ describe('cloudtco compare --set', () => {
     expect(cloud.total).toBe('17.65885');
   });
 
+  it('credits a missing price to the --set that moved the option', async () => {
+    const result = await runCli(['compare', 'scenarios/support-agents.yaml', '--set', 'options.aws-bedrock.model.region=nowhere']);
+    expect(result.stderr.split('\n')[0]).toMatch(/^--set options\.aws-bedrock\.model\.region=nowhere options\[2\]\.model: no price for aws\/nowhere\/in-region\/standard\/gpt-5\.5 in 2027-01/);
+    expect(result.code).toBe(2);
+  });
+
   it('reports a bad value at its path, credited to the --set that gave it', async () => {
     const result = await runCli([...WORKED, '--set', 'workloads[0].growth=fast', '--set', 'workloads.0.sesions_per_month=2k']);
     expect(result.stderr).toBe(

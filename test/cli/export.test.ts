@@ -66,6 +66,17 @@ describe('cloudtco export', () => {
     expect(rows.find((r) => r.x_Category === 'commitment.discount')!.BilledCost).toBe('-0.8');
   });
 
+  it('quotes text with a separator a spreadsheet locale might split on', async () => {
+    const csv = (await runCli(['export', 'test/fixtures/scenarios/formula-text.yaml', '--set', 'one_time.0.description=x;=1+2'])).stdout;
+    expect(csv).toContain(',"x;=1+2",');
+  });
+
+  it('refuses --bom outside CSV', async () => {
+    const result = await runCli(['export', 'test/fixtures/scenarios/formula-text.yaml', '--format', 'json', '--bom']);
+    expect(result.stderr).toBe('error: --bom is for CSV, which Excel needs it to read as UTF-8; --format json has none\n');
+    expect(result.code).toBe(2);
+  });
+
   it('starts with a byte order mark for Excel with --bom', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'cloudtco-export-'));
     const out = path.join(dir, 'items.csv');

@@ -28,6 +28,12 @@ describe('cloudtco validate', () => {
     expect(result.code).toBe(2);
   });
 
+  it('checks budgets as check would', async () => {
+    const result = await runCli(['validate', 'scenarios/support-agents.yaml', '--set', 'budgets.0.option=azure-globl']);
+    expect(result.stderr).toBe('--set budgets.0.option=azure-globl budgets[0].option: no option "azure-globl" (did you mean "azure-global"?)\n');
+    expect(result.code).toBe(2);
+  });
+
   it('applies --set before checking, and credits its problems to it', async () => {
     const result = await runCli(['validate', 'scenarios/support-agents.yaml', '--set', 'horizon.months=0']);
     expect(result.stderr).toBe('--set horizon.months=0 horizon.months: must be at least 1, got 0\n');

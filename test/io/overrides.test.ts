@@ -39,11 +39,32 @@ describe('--set overrides', () => {
       '--set workloads.constructor.x=1: "constructor" cannot be part of a path',
       '--set a..b=1: "a..b" is not a path; expected keys joined by dots, such as workloads.0.growth',
       '--set noequals: expected path=value, such as workloads.0.growth=6%',
-      '--set workloads.9.growth=1%: workloads has no entry 9; it has 2 (ids chat, triage)',
+      '--set workloads.9.growth=1%: workloads has no entry 9; it has 2 (chat, triage), and 2 would add one',
       '--set workloads.chat.growth.x=1: workloads[0].growth is "4%", not a mapping or list, so it has no "x"',
       expect.stringMatching(/^--set name=\[unclosed: the value is not valid YAML: /),
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('keeps quotes that make a value text, and appends one past the end of a list', () => {
+    const data: Record<string, unknown> = scenario();
+    const { problems } = applyOverrides(data, ['name="true"', 'description="a: b"', 'workloads.2={id: new}', 'hasOwnProperty.x=1']);
+    expect(problems).toEqual([]);
+    expect([data.name, data.description, (data.workloads as unknown[]).length, data.hasOwnProperty]).toEqual(['true', 'a: b', 3, { x: '1' }]);
+  });
+
+  it('changes only the entry named, even where YAML aliases share one node', () => {
+    const shared = { input: '20k' };
+    const data: Record<string, unknown> = { workloads: [{ id: 'a', tokens_per_call: shared }, { id: 'b', tokens_per_call: shared }] };
+    applyOverrides(data, ['workloads.b.tokens_per_call.input=2M']);
+    expect(data.workloads).toEqual([
+      { id: 'a', tokens_per_call: { input: '20k' } },
+      { id: 'b', tokens_per_call: { input: '2M' } },
+    ]);
+  });
+
+  it('refuses the file’s own x- keys, which nothing reads', () => {
+    expect(applyOverrides(scenario(), ['x-defaults.growth=5%']).problems[0]!.message).toBe('"x-defaults" is one of the file\'s own keys, which cloudtco ignores; set the value where it is used instead');
   });
 
   it('credits a problem at or under a path to the last override that set it', () => {
@@ -54,5 +75,11 @@ describe('--set overrides', () => {
     expect(setBy(applied, ['workloads', 0, 'growth'])?.arg).toBe('workloads.0.growth=y');
     expect(setBy(applied, ['workloads', 0, 'model'])?.arg).toBe('workloads.0=x');
     expect(setBy(applied, ['workloads', 1])).toBeUndefined();
+    // a problem reported at the entry above what was set (an option's model, for its new region)
+    expect(setBy([{ arg: 'options.1.model.region=x', path: ['options', 1, 'model', 'region'] }], ['options', 1, 'model'])?.arg).toBe('options.1.model.region=x');
+    // but not at a top-level list
+    expect(setBy([{ arg: 'options.1.model.region=x', path: ['options', 1, 'model', 'region'] }], ['options'])).toBeUndefined();
+    // an unknown key the override created, reported at the key it made
+    expect(setBy([{ arg: 'n.a=1', path: ['n', 'a'], created: ['n'] }], ['n'])?.arg).toBe('n.a=1');
   });
 });

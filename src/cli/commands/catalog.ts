@@ -68,6 +68,7 @@ export async function catalogStale(options: StaleOptions, io: CliIo): Promise<nu
   }
   let catalog;
   let used: Set<string> | undefined;
+  if (options.scenario === undefined && options.set.length > 0) throw new InputError([{ message: '--set changes the scenario given with --scenario; without one there is nothing to change' }]);
   if (options.scenario === undefined) {
     catalog = await loadCatalogs(catalogDirs(options.catalog, io.cwd));
   } else {

@@ -40,6 +40,10 @@ export async function checkCommand(scenarioFile: string, options: CheckOptions, 
   if (options.baseline !== undefined) {
     const saved = await loadResult(path.resolve(io.cwd, options.baseline), displayPath(options.baseline, io.cwd));
     if (saved.currency !== scenario.currency) throw new InputError([{ file: saved.file, message: `is in ${saved.currency}, the scenario reports in ${scenario.currency}; compare results in one currency` }]);
+    const ids = scenario.options.map((o) => o.id);
+    if (!saved.options.some((o) => ids.includes(o.id))) {
+      throw new InputError([{ file: saved.file, message: `shares no option with the scenario (it has ${saved.options.map((o) => o.id).join(', ')}; the scenario ${ids.join(', ')}), so nothing can be compared` }]);
+    }
     baseline = { totals: { file: saved.file, currency: saved.currency, totals: new Map(saved.options.map((o) => [o.id, o.total])) }, threshold };
   }
   const report = check({
@@ -51,13 +55,21 @@ export async function checkCommand(scenarioFile: string, options: CheckOptions, 
     baseline,
     locate: (at) => {
       const where = loaded.where(at);
-      return { file: where.file ?? loaded.file, line: where.line };
+      // a budget a --set added has no line: annotate the scenario file itself
+      return where.file === loaded.file ? { file: loaded.file, line: where.line } : { file: loaded.file, line: undefined };
     },
   });
-  await emit(checkRenderers[options.format], report, options, io);
   const summary = io.env.GITHUB_STEP_SUMMARY;
-  if (options.format === 'github' && summary !== undefined && summary !== '') {
-    await appendFile(path.resolve(io.cwd, summary), `${renderCheckAsMarkdown(report, { color: false, lineItems: false })}\n`);
-  }
+  if (options.format === 'github' && summary !== undefined && summary !== '') await appendSummary(summary, renderCheckAsMarkdown(report, { color: false, lineItems: false }), io);
+  await emit(checkRenderers[options.format], report, options, io);
   return report.errors > 0 ? EXIT.checkFailed : EXIT.ok;
+}
+
+/** The job summary GitHub shows on the run's page; a path that cannot be written is bad input. */
+async function appendSummary(file: string, markdown: string, io: CliIo): Promise<void> {
+  try {
+    await appendFile(path.resolve(io.cwd, file), `${markdown}\n`);
+  } catch (error) {
+    throw new InputError([{ file: `GITHUB_STEP_SUMMARY=${file}`, message: `cannot append the summary: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }]);
+  }
 }

@@ -6,6 +6,8 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { budgetProblems } from '../../analysis/check.js';
+import { exchange } from '../../engine/fx.js';
 import { simulate } from '../../engine/simulate.js';
 import { catalogDirs, loadCatalogs } from '../../io/catalog-dir.js';
 import { displayPath } from '../../io/read-text.js';
@@ -55,6 +57,8 @@ export async function validateCommand(files: string[], options: ScenarioInputs, 
             throw error;
           }
         }
+        const budgets = budgetProblems(loaded.scenario, exchange(loaded.scenario));
+        if (budgets.length > 0) throw new InputError(locateProblems(loaded, budgets));
         const { workloads, options: placements } = loaded.scenario;
         summaries.push(`${shownAs}: ${count(workloads.length, 'workload')}, ${count(placements.length, 'option')}, ${catalog === undefined ? 'not priced (see the catalog problems)' : 'every price found'}, no problems`);
       } catch (error) {
