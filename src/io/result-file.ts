@@ -30,7 +30,15 @@ const resultSchema = z.looseObject({
   }),
   scenario: z.looseObject({ name: z.string() }),
   currency: currency(),
-  options: z.array(z.looseObject({ id: id('an option id'), total: amount, byCategory: z.record(z.string(), amount) })).min(1),
+  options: z
+    .array(z.looseObject({ id: id('an option id'), total: amount, byCategory: z.record(z.string(), amount, { error: 'expected a mapping of categories to amounts' }) }))
+    .min(1)
+    .superRefine((options, ctx) => {
+      options.forEach((option, i) => {
+        const first = options.findIndex((o) => o.id === option.id);
+        if (first < i) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${option.id}" is already the id of options[${first}]; a result names each option once` });
+      });
+    }),
 });
 
 export async function loadResult(file: string, shownAs: string): Promise<SavedResult> {

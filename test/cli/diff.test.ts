@@ -59,3 +59,13 @@ describe('cloudtco diff', () => {
     expect(threshold.code).toBe(2);
   });
 });
+
+describe('saved results', () => {
+  it('name each option once', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'cloudtco-dup-')), 'dup.json');
+    await writeFile(file, '{"schemaVersion":1,"scenario":{"name":"x"},"currency":"USD","options":[{"id":"a","total":"1","byCategory":{}},{"id":"a","total":"2","byCategory":{}}]}');
+    const result = await runCli(['diff', file, file]);
+    expect(result.stderr).toBe(`${file}:1:108 options[1].id: "a" is already the id of options[0]; a result names each option once\n`);
+    expect(result.code).toBe(2);
+  });
+});
