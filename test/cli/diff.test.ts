@@ -65,7 +65,7 @@ describe('saved results', () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'cloudtco-dup-')), 'dup.json');
     await writeFile(file, '{"schemaVersion":1,"scenario":{"name":"x"},"currency":"USD","options":[{"id":"a","total":"1","byCategory":{}},{"id":"a","total":"2","byCategory":{}}]}');
     const result = await runCli(['diff', file, file]);
-    expect(result.stderr).toBe(`${file}:1:108 options[1].id: "a" is already the id of options[0]; a result names each option once\n`);
+    expect(result.stderr).toBe(`${file}:1:117 options[1].id: "a" is already the id of options[0]; a result names each option once\n`);
     expect(result.code).toBe(2);
   });
 });
