@@ -23,8 +23,13 @@ export interface ScenarioInputs {
 export async function runScenario(scenarioFile: string, inputs: ScenarioInputs, io: CliIo): Promise<ScenarioRun> {
   const scenario = loadScenario(path.resolve(io.cwd, scenarioFile), displayPath(scenarioFile, io.cwd), inputs.set);
   const [loaded, catalog] = await allInputs(scenario, loadCatalogs(catalogDirs(inputs.catalog, io.cwd)));
+  return { loaded, catalog, simulation: simulateLoaded(loaded, catalog) };
+}
+
+/** Simulates a loaded scenario; the engine's problems, known by their path, are pointed at the file. */
+export function simulateLoaded(loaded: LoadedScenario, catalog: Catalog): Simulation {
   try {
-    return { loaded, catalog, simulation: simulate(loaded.scenario, catalog) };
+    return simulate(loaded.scenario, catalog);
   } catch (error) {
     if (error instanceof InputError) throw new InputError(locateProblems(loaded, error.diagnostics));
     throw error;

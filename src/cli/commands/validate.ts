@@ -8,7 +8,6 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { budgetProblems } from '../../analysis/check.js';
 import { exchange } from '../../engine/fx.js';
-import { simulate } from '../../engine/simulate.js';
 import { catalogDirs, loadCatalogs } from '../../io/catalog-dir.js';
 import { displayPath } from '../../io/read-text.js';
 import { loadScenario, locateProblems } from '../../io/scenario-file.js';
@@ -16,7 +15,7 @@ import type { Catalog } from '../../model/catalog.js';
 import { InputError, type Diagnostic } from '../../model/diagnostic.js';
 import { EXIT, todayOf, type CliIo } from '../cli-io.js';
 import { checkCatalogDir } from './catalog.js';
-import type { ScenarioInputs } from '../run-scenario.js';
+import { simulateLoaded, type ScenarioInputs } from '../run-scenario.js';
 
 export async function validateCommand(files: string[], options: ScenarioInputs, io: CliIo): Promise<number> {
   const problems: Diagnostic[] = [];
@@ -49,14 +48,7 @@ export async function validateCommand(files: string[], options: ScenarioInputs, 
       const shownAs = displayPath(file, io.cwd);
       try {
         const loaded = await loadScenario(path.resolve(io.cwd, file), shownAs, options.set);
-        if (catalog !== undefined) {
-          try {
-            simulate(loaded.scenario, catalog);
-          } catch (error) {
-            if (error instanceof InputError) throw new InputError(locateProblems(loaded, error.diagnostics));
-            throw error;
-          }
-        }
+        if (catalog !== undefined) simulateLoaded(loaded, catalog);
         const budgets = budgetProblems(loaded.scenario, exchange(loaded.scenario));
         if (budgets.length > 0) throw new InputError(locateProblems(loaded, budgets));
         const { workloads, options: placements } = loaded.scenario;
