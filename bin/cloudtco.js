@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import { run } from '../dist/cli/main.js';
 
-// A reader that stops early (`cloudtco … | head`) closes the pipe: stop quietly, like other tools.
-process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
+// Write failures reach the command through each write's callback (a reader that stopped early,
+// `cloudtco … | head`, ends the output quietly; a full disk is reported, exit 3); the streams'
+// own 'error' events would otherwise end the process with a stack.
+process.stdout.on('error', () => {});
+process.stderr.on('error', () => {});
 
 process.exitCode = await run(process.argv.slice(2), {
   stdout: process.stdout,

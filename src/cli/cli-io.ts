@@ -1,6 +1,7 @@
 /** What a CLI run may touch of the outside world, injected so tests can run it in-process. */
 export interface CliIo {
-  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+  /** Calls back once the text is written, with the error if it could not be (EPIPE, ENOSPC). */
+  stdout: { write(text: string, written?: (error?: Error | null) => void): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(text: string): unknown };
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
@@ -12,5 +13,5 @@ export function todayOf(io: CliIo): string {
   return io.today ?? new Date().toISOString().slice(0, 10);
 }
 
-/** 0 ok; 1 a check failed; 2 bad input or usage; 3 internal error (a bug). */
+/** 0 ok; 1 a check failed; 2 bad input or usage; 3 the output could not be written, or an internal error (a bug). */
 export const EXIT = { ok: 0, checkFailed: 1, badInput: 2, internal: 3 } as const;

@@ -6,6 +6,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { formatDiagnostic, InputError, type Diagnostic } from '../model/diagnostic.js';
+import { visibleLines } from '../model/safe-text.js';
+import { OutputError } from '../io/output-error.js';
+import { workflowCommand } from '../report/workflow-commands.js';
 import { BREAKDOWNS } from '../analysis/breakdown.js';
 import { PERIOD_GROUPINGS } from '../model/period.js';
 import { CHECK_FORMATS } from '../report/check-formats.js';
@@ -18,6 +21,8 @@ export { EXIT, type CliIo } from './cli-io.js';
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode: number = EXIT.ok;
+  // `check --format github` reports bad input as error annotations too, so CI shows where it is
+  let annotateProblems = false;
   const program = new Command('cloudtco')
     .description('Total cost of ownership of AI workloads across clouds: what an agent platform costs on each cloud, month by month, and why.')
     .version(version(), '-V, --version')
@@ -26,7 +31,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      // commander quotes arguments back, and an argument may hold anything
+      writeErr: (s) => io.stderr.write(visibleLines(s)),
       getOutHelpWidth: () => io.stdout.columns ?? 80,
       getErrHelpWidth: () => 80,
     });
@@ -82,6 +88,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .addOption(new Option('--format <format>', 'output format: github annotates the budgets\' lines; junit for other CI systems').choices(CHECK_FORMATS).default('table'))
     .addOption(outOption())
     .action(async (scenario: string, options, command: Command) => {
+      annotateProblems = options.format === 'github';
       const { checkCommand } = await import('./commands/check.js');
       done(await checkCommand(scenario, withGlobals(options, command), io));
     });
@@ -196,7 +203,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
-    return failure(error, io);
+    return failure(error, io, annotateProblems);
   }
 }
 
@@ -205,20 +212,44 @@ function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-function failure(error: unknown, io: CliIo): number {
+function failure(error: unknown, io: CliIo, annotate: boolean): number {
   if (error instanceof CommanderError) {
     // commander has already printed its message (or the help, or the version)
     return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
   }
   if (error instanceof InputError) {
-    for (const diagnostic of inFileOrder(error.diagnostics)) {
-      io.stderr.write(`${diagnostic.file === undefined ? 'error: ' : ''}${formatDiagnostic(diagnostic)}\n`);
-    }
+    io.stderr.write(problemLines(error.diagnostics, annotate));
     return EXIT.badInput;
   }
+  if (error instanceof OutputError) {
+    io.stderr.write(`cloudtco: ${error.message}\n`);
+    return EXIT.internal;
+  }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  io.stderr.write(`cloudtco: internal error: ${detail}\nThis is a bug in cloudtco ${version()}. Please report it with the command you ran and this message.\n`);
+  io.stderr.write(`cloudtco: internal error: ${visibleLines(detail)}\nThis is a bug in cloudtco ${version()}. Please report it with the command you ran and this message.\n`);
   return EXIT.internal;
+}
+
+/** How many problems are printed: enough to fix a file by, not a flood from a broken one. */
+export const SHOWN_PROBLEMS = 100;
+
+/**
+ * The problems, one line each in file order (the first SHOWN_PROBLEMS, then a count per file), as
+ * plain lines or, for `--format github`, as error annotations at their lines.
+ */
+function problemLines(diagnostics: readonly Diagnostic[], annotate: boolean): string {
+  const ordered = inFileOrder(diagnostics);
+  const shown = ordered.slice(0, SHOWN_PROBLEMS);
+  const lines = shown.map((d) => {
+    if (!annotate) return `${d.file === undefined ? 'error: ' : ''}${formatDiagnostic(d)}`;
+    // an annotation points at a line; a problem with a file but no line (an unreadable file) says its file in the message
+    if (d.line === undefined) return workflowCommand({ level: 'error', message: formatDiagnostic(d) });
+    return workflowCommand({ level: 'error', file: d.file, line: d.line, col: d.col, message: formatDiagnostic({ ...d, file: undefined }) });
+  });
+  const more = new Map<string | undefined, number>();
+  for (const d of ordered.slice(SHOWN_PROBLEMS)) more.set(d.file, (more.get(d.file) ?? 0) + 1);
+  for (const [file, count] of more) lines.push(formatDiagnostic({ file, message: `${count} more problem${count === 1 ? '' : 's'} not shown (the first ${SHOWN_PROBLEMS} are above)` }));
+  return lines.map((line) => `${line}\n`).join('');
 }
 
 /** Problems grouped by file, then by position, the way an editor walks them. */

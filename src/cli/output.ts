@@ -1,6 +1,7 @@
 /** Where a command's report goes: stdout, or a file written whole (`--out`), coloured only on a terminal. */
 import path from 'node:path';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { WRITE_FAILURES, writeFileAtomic } from '../io/atomic-write.js';
+import { OutputError } from '../io/output-error.js';
 import { displayPath } from '../io/read-text.js';
 import type { Format, Renderer } from '../report/renderer.js';
 import { colorEnabled } from '../report/style.js';
@@ -14,10 +15,34 @@ export interface OutputOptions<F extends string = Format> {
   bom?: boolean;
 }
 
-export async function emit<R>(renderer: Renderer<R>, report: R, options: OutputOptions<string>, io: CliIo): Promise<void> {
+/**
+ * Renders the report and writes it. `inputs` are the files the report was made from, which
+ * `--out` must not overwrite.
+ */
+export async function emit<R>(renderer: Renderer<R>, report: R, options: OutputOptions<string>, io: CliIo, inputs: readonly string[] = []): Promise<void> {
   const toFile = options.out !== undefined;
   const color = !toFile && options.format === 'table' && colorEnabled({ flag: options.color, env: io.env, isTTY: io.stdout.isTTY === true });
   const text = renderer(report, { color, lineItems: options.lineItems === true, bom: options.bom === true });
-  if (options.out === undefined) io.stdout.write(text);
-  else await writeFileAtomic(path.resolve(io.cwd, options.out), text, displayPath(options.out, io.cwd));
+  if (options.out === undefined) await writeStdout(io, text);
+  else await writeFileAtomic(path.resolve(io.cwd, options.out), text, displayPath(options.out, io.cwd), inputs);
+}
+
+/**
+ * Writes to standard output and waits until it is written. A reader that stopped reading
+ * (`cloudtco … | head -1`: EPIPE) ends the output quietly, and the command's own exit code
+ * stands; any other failure (a full disk) is an OutputError.
+ */
+export function writeStdout(io: CliIo, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (error?: Error | null) => {
+      const code = (error as NodeJS.ErrnoException | null | undefined)?.code;
+      if (error === undefined || error === null || code === 'EPIPE') resolve();
+      else reject(new OutputError(`cannot write to standard output: ${WRITE_FAILURES[code ?? ''] ?? code ?? error.message}`));
+    };
+    try {
+      io.stdout.write(text, done);
+    } catch (error) {
+      done(error as Error);
+    }
+  });
 }

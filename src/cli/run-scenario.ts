@@ -1,7 +1,7 @@
 /** Loads a scenario and its catalogs and simulates it: what every scenario-reading command starts with. */
 import path from 'node:path';
 import { simulate, type Simulation } from '../engine/simulate.js';
-import { catalogDirs, loadCatalogs } from '../io/catalog-dir.js';
+import { catalogDirs, catalogFiles, loadCatalogs } from '../io/catalog-dir.js';
 import { displayPath } from '../io/read-text.js';
 import { loadScenario, locateProblems, type LoadedScenario } from '../io/scenario-file.js';
 import type { Catalog } from '../model/catalog.js';
@@ -12,6 +12,8 @@ export interface ScenarioRun {
   loaded: LoadedScenario;
   catalog: Catalog;
   simulation: Simulation;
+  /** The files read: the scenario and the catalog's tables, which `--out` must not replace. */
+  inputs: string[];
 }
 
 /** What every scenario-reading command is given: the catalogs to layer and `--set` overrides. */
@@ -21,9 +23,10 @@ export interface ScenarioInputs {
 }
 
 export async function runScenario(scenarioFile: string, inputs: ScenarioInputs, io: CliIo): Promise<ScenarioRun> {
-  const scenario = loadScenario(path.resolve(io.cwd, scenarioFile), displayPath(scenarioFile, io.cwd), inputs.set);
-  const [loaded, catalog] = await allInputs(scenario, loadCatalogs(catalogDirs(inputs.catalog, io.cwd)));
-  return { loaded, catalog, simulation: simulateLoaded(loaded, catalog) };
+  const file = path.resolve(io.cwd, scenarioFile);
+  const dirs = catalogDirs(inputs.catalog, io.cwd);
+  const [loaded, catalog] = await allInputs(loadScenario(file, displayPath(scenarioFile, io.cwd), inputs.set), loadCatalogs(dirs));
+  return { loaded, catalog, simulation: simulateLoaded(loaded, catalog), inputs: [file, ...catalogFiles(dirs)] };
 }
 
 /** Simulates a loaded scenario; the engine's problems, known by their path, are pointed at the file. */

@@ -13,6 +13,7 @@ import type { Catalog } from '../model/catalog.js';
 import { suggestion } from '../model/did-you-mean.js';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import { CATEGORIES, type LineItem } from '../model/line-item.js';
+import { finite } from '../model/money.js';
 import { periodsFrom, type Period } from '../model/period.js';
 import type { ModelPlacement, Scenario } from '../model/scenario.js';
 import { workloadActivity } from './activity.js';
@@ -104,7 +105,17 @@ export function simulate(scenario: Scenario, catalog: Catalog): Simulation {
   found.push(...unknownBaseline(scenario));
   if (found.length > 0) throw new InputError(found);
   const ordered = inReportOrder(scenario, lineItems);
-  return { periods, lineItems: ordered, fallbacks, latency, flows: moneyFlows(scenario, ordered, periods, rates), unassessed: committed.unassessed };
+  const flows = moneyFlows(scenario, ordered, periods, rates);
+  assertFinite(ordered, flows);
+  return { periods, lineItems: ordered, fallbacks, latency, flows, unassessed: committed.unassessed };
+}
+
+/** Bounded inputs give finite figures; a NaN or infinity here is a bug, never a result (model/money.ts `finite`). */
+function assertFinite(items: readonly LineItem[], flows: readonly Flow[]): void {
+  for (const item of items) {
+    for (const value of [item.quantity, item.unitPrice, item.cost]) finite(value, `figure in ${item.option} ${item.workload} ${item.period} ${item.category}`);
+  }
+  for (const flow of flows) finite(flow.amount, `flow in ${flow.option} ${flow.period} ${flow.term}`);
 }
 
 /** Option, workload (shared costs last), month, then category order; stable within. */

@@ -34,6 +34,11 @@ export function catalogDirs(values: readonly string[], cwd: string): { dir: stri
   });
 }
 
+/** Every table file the directories may hold, whether or not it is there: files a report must not overwrite. */
+export function catalogFiles(dirs: readonly { dir: string }[]): string[] {
+  return dirs.flatMap(({ dir }) => Object.values(TABLES).map((table) => path.join(dir, table.name)));
+}
+
 const SOURCED_OPTIONAL = ['effective_from', 'effective_to', 'note'];
 
 export const TABLES = {

@@ -5,6 +5,8 @@
  *   scenarios/x.yaml:14:7 workloads[0].sessions_per_month: expected a quantity like 2M, got "lots"
  *   pricing-data/models.csv:12 input: expected a price like 2.50, got "2,50"
  */
+import { clipped, QUOTE_LIMIT, visible, withoutWorkflowCommands } from './safe-text.js';
+
 export type PathSegment = string | number;
 
 export interface Diagnostic {
@@ -37,13 +39,21 @@ export function formatPath(path: readonly PathSegment[]): string {
   return out;
 }
 
+/** The longest message printed: the longest real one (a list of a model's prices) is under 1000. */
+const MESSAGE_LIMIT = 2000;
+
+/**
+ * One line, whatever the file name, path and message hold: control characters escaped, cut to
+ * a readable length, and never a GitHub Actions workflow command (see safe-text.ts).
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  let where = d.file ?? '';
+  let where = d.file === undefined ? '' : clipped(d.file, QUOTE_LIMIT * 4);
   if (d.file !== undefined && d.line !== undefined) {
     where += `:${d.line}`;
     if (d.col !== undefined) where += `:${d.col}`;
   }
-  const path = d.path && d.path.length > 0 ? formatPath(d.path) : '';
+  const path = d.path && d.path.length > 0 ? clipped(formatPath(d.path), QUOTE_LIMIT * 4) : '';
   const prefix = [where, path].filter((s) => s !== '').join(' ');
-  return prefix === '' ? d.message : `${prefix}: ${d.message}`;
+  const message = clipped(d.message, MESSAGE_LIMIT);
+  return withoutWorkflowCommands(visible(prefix === '' ? message : `${prefix}: ${message}`));
 }

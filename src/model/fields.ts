@@ -9,12 +9,13 @@ import * as z from 'zod';
 import { suggestion } from './did-you-mean.js';
 import { type Decimal, dec } from './money.js';
 import { isIsoDate, isPeriod } from './period.js';
-import { parseBytes, parseCount, parseDuration, parsePercent, parsePrice } from './quantity.js';
+import { outOfRange, parseBytes, parseCount, parseDuration, parsePercent, parsePrice } from './quantity.js';
+import { quoted } from './safe-text.js';
 
-/** How a found value reads in a message: `"lots"`, `true`, `a list`, `nothing`. */
+/** How a found value reads in a message: `"lots"`, `true`, `a list`, `nothing`; long text cut short. */
 export function describe(input: unknown): string {
   if (input === undefined || input === null || input === '') return 'nothing';
-  if (typeof input === 'string') return JSON.stringify(input);
+  if (typeof input === 'string') return quoted(input);
   if (Array.isArray(input)) return 'a list';
   if (input instanceof Uint8Array) return 'binary data';
   if (typeof input === 'object') return 'a mapping';
@@ -37,7 +38,7 @@ export interface JsonHint {
 }
 
 /** A field parsed from text by `parse`; undefined from the parser means "not accepted". */
-function parsed<T>(expected: string, parse: (text: string) => T | undefined, check?: (value: T) => string | undefined, hint: JsonHint = {}) {
+function parsed<T>(expected: string, parse: (text: string) => T | undefined, check?: (value: T, text: string) => string | undefined, hint: JsonHint = {}) {
   return textInput(expected).meta({ description: expected, ...hint }).transform((text, ctx) => {
     const trimmed = text.trim();
     const value = trimmed === '' ? undefined : parse(trimmed);
@@ -45,7 +46,7 @@ function parsed<T>(expected: string, parse: (text: string) => T | undefined, che
       ctx.addIssue({ code: 'custom', message: `expected ${expected}, got ${describe(text)}` });
       return z.NEVER;
     }
-    const problem = check?.(value);
+    const problem = check?.(value, trimmed);
     if (problem !== undefined) {
       ctx.addIssue({ code: 'custom', message: problem });
       return z.NEVER;
@@ -60,9 +61,16 @@ interface Range {
   integer?: boolean;
 }
 
+/** A number within NUMBER_LIMITS, checked before anything prints it. */
+function bounded(value: Decimal, text: string): string | undefined {
+  const problem = outOfRange(value);
+  return problem === undefined ? undefined : `${quoted(text)} ${problem}`;
+}
+
 function rangeCheck(what: string, range: Range, shown: (d: Decimal) => string) {
-  return (value: Decimal): string | undefined => {
-    if (!value.isFinite()) return `expected a finite number of ${what}, got ${value.toString()}`;
+  return (value: Decimal, text: string): string | undefined => {
+    const unbounded = bounded(value, text);
+    if (unbounded !== undefined) return unbounded;
     if (range.integer && !value.isInteger()) return `expected a whole number of ${what}, got ${shown(value)}`;
     if (range.min !== undefined && value.lt(range.min)) return `must be at least ${shown(dec(range.min))}, got ${shown(value)}`;
     if (range.max !== undefined && value.gt(range.max)) return `must be at most ${shown(dec(range.max))}, got ${shown(value)}`;
@@ -97,7 +105,7 @@ export function percent(example: string, range: Range = { min: '0', max: '1' }) 
 
 /** A non-negative decimal price such as `2.50`. */
 export function price() {
-  return parsed('a price like 2.50', parsePrice, undefined, { numeric: true });
+  return parsed('a price like 2.50', parsePrice, bounded, { numeric: true });
 }
 
 export function period(example = '2027-01') {
@@ -112,9 +120,13 @@ export function url() {
   return parsed('an http(s) URL', (t) => (/^https?:\/\/\S+$/.test(t.trim()) ? t.trim() : undefined));
 }
 
+/** The longest id: model ids run to about 60 characters; anything far longer is not a name. */
+export const ID_LENGTH_LIMIT = 128;
+
 /** A name used as an id: letters, digits, `.`, `_`, `-`; starts with a letter or digit. */
 export function id(what: string) {
-  return parsed(`${what} made of letters, digits, ".", "_" or "-"`, (t) => (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(t) ? t : undefined), undefined, { numeric: true, pattern: '^\\s*[A-Za-z0-9][A-Za-z0-9._-]*\\s*$' });
+  const tooLong = (t: string) => (t.length > ID_LENGTH_LIMIT ? `${quoted(t)} is too long for ${what}: at most ${ID_LENGTH_LIMIT} characters` : undefined);
+  return parsed(`${what} made of letters, digits, ".", "_" or "-"`, (t) => (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(t) ? t : undefined), tooLong, { numeric: true, pattern: '^\\s*[A-Za-z0-9][A-Za-z0-9._-]*\\s*$' });
 }
 
 /** Text matching a pattern, e.g. a currency code. */

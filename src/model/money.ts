@@ -34,7 +34,17 @@ export function sum(values: Iterable<Decimal>): Decimal {
   return total;
 }
 
+/**
+ * The value, if it is a finite number. Inputs are bounded (model/quantity.ts NUMBER_LIMITS), so a
+ * NaN or an infinity can only come from a bug; it stops the run (exit 3) rather than become a
+ * figure that a CI gate would compare as "within budget".
+ */
+export function finite(value: Decimal, what = 'amount'): Decimal {
+  if (!value.isFinite()) throw new Error(`a non-finite ${what} (${value.toString()}) was computed`);
+  return value;
+}
+
 /** Exact plain-notation text, never exponent notation: what JSON and CSV carry. */
 export function plain(value: Decimal): string {
-  return value.toFixed();
+  return finite(value).toFixed();
 }

@@ -12,6 +12,7 @@ import type { CheckFormat } from './check-formats.js';
 import type { Renderer } from './renderer.js';
 import { createStyle } from './style.js';
 import { jsonText, markdownCell as cell } from './text-formats.js';
+import { workflowCommand, type Annotation } from './workflow-commands.js';
 
 
 /** "2027-03: 152,340.12, 2,340.12 over (3 of 12 months)" — the facts of one budget result. */
@@ -141,12 +142,9 @@ export const renderCheckAsMarkdown: Renderer<CheckReport> = (report) => {
   return `${lines.join('\n')}\n`;
 };
 
-/**
- * GitHub Actions workflow commands (actions/toolkit's escaping): `%`, CR and LF in the message;
- * also `:` and `,` in property values. Errors first: a step shows only the first 10 of each kind.
- */
+/** GitHub Actions annotations (report/workflow-commands.ts). Errors first: a step shows only the first 10 of each kind. */
 const renderCheckAsGithub: Renderer<CheckReport> = (report) => {
-  const annotations: { level: 'error' | 'warning'; file: string; line: number | undefined; title: string; message: string }[] = [];
+  const annotations: Annotation[] = [];
   for (const b of report.budgets.filter((x) => x.breached)) {
     annotations.push({ level: b.severity, ...b.location, title: `Budget ${budgetTitle(b)}`, message: `${budgetTitle(b)}: ${budgetMessage(b, report.currency)}` });
   }
@@ -154,22 +152,11 @@ const renderCheckAsGithub: Renderer<CheckReport> = (report) => {
     annotations.push({ level: 'error', ...r.location, title: `Cost increase ${r.option}`, message: `${r.option}: ${baselineMessage(r, report.baseline!.threshold, report.currency)}` });
   }
   annotations.sort((a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1));
-  const lines = annotations.map((a) => {
-    const properties = [`file=${escapeProperty(a.file)}`, ...(a.line === undefined ? [] : [`line=${a.line}`]), `title=${escapeProperty(a.title)}`].join(',');
-    return `::${a.level} ${properties}::${escapeData(a.message)}`;
-  });
+  const lines = annotations.map(workflowCommand);
   // options a baseline cannot speak for are news, not failures
-  if (report.baseline !== undefined) lines.push(...notCompared(report.baseline).map((note) => `::notice title=${escapeProperty('Not compared with the baseline')}::${escapeData(note)}`));
+  if (report.baseline !== undefined) lines.push(...notCompared(report.baseline).map((note) => workflowCommand({ level: 'notice', title: 'Not compared with the baseline', message: note })));
   return `${[...lines, `cloudtco check: ${summaryLine(report)}`].join('\n')}\n`;
 };
-
-export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-export function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
 
 /** JUnit XML: one test case per budget and option, and per option against a baseline. */
 const renderCheckAsJunit: Renderer<CheckReport> = (report) => {

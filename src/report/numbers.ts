@@ -3,7 +3,7 @@
  * invoices round), to the currency's minor units: USD 1234.565 → "1,234.57"; JPY → "1,235".
  * Machine formats get exact text instead (`plain` from model/money).
  */
-import { Decimal } from '../model/money.js';
+import { Decimal, finite } from '../model/money.js';
 
 const minorUnits = new Map<string, number>();
 
@@ -19,10 +19,21 @@ export function minorUnitsOf(currency: string): number {
 
 /** 1234567.891 → "1,234,567.89" */
 export function formatMoney(amount: Decimal, currency: string): string {
-  const fixed = amount.toFixed(minorUnitsOf(currency), Decimal.ROUND_HALF_UP).replace(/^-(?=0[.0]*$)/, '');
+  const fixed = finite(amount).toFixed(minorUnitsOf(currency), Decimal.ROUND_HALF_UP).replace(/^-(?=0[.0]*$)/, '');
   const [whole, fraction] = fixed.split('.');
-  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const grouped = groupThousands(whole!);
   return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
+/** "-1234567" → "-1,234,567", in one pass (a lookahead regex is quadratic in the digits). */
+function groupThousands(whole: string): string {
+  const sign = whole.startsWith('-') ? '-' : '';
+  const digits = sign === '' ? whole : whole.slice(1);
+  const groups: string[] = [];
+  const head = digits.length % 3 || 3;
+  groups.push(digits.slice(0, head));
+  for (let i = head; i < digits.length; i += 3) groups.push(digits.slice(i, i + 3));
+  return sign + groups.join(',');
 }
 
 /**
@@ -57,12 +68,12 @@ export function formatSignedMoney(amount: Decimal, currency: string): string {
 
 /** A ratio as a percentage with two decimals: 0.123456 → "12.35" (sign added by the caller). */
 export function percentText(ratio: Decimal): string {
-  return ratio.times(100).toFixed(2, Decimal.ROUND_HALF_UP);
+  return finite(ratio, 'ratio').times(100).toFixed(2, Decimal.ROUND_HALF_UP);
 }
 
 /** A quotient such as a monthly average, for machine formats: ten decimals, half to even. */
 export function quotientText(value: Decimal): string {
-  return value.toDecimalPlaces(10, Decimal.ROUND_HALF_EVEN).toFixed();
+  return finite(value).toDecimalPlaces(10, Decimal.ROUND_HALF_EVEN).toFixed();
 }
 
 /** Milliseconds, to a hundredth: 41.999 → "42", 12.345 → "12.35". */

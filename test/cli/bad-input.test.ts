@@ -46,7 +46,7 @@ describe('bad scenarios', () => {
   it('a number too large to be finite', () =>
     compareFails(
       [`${S}/infinite-quantity.yaml`],
-      [`${S}/infinite-quantity.yaml:8:25 workloads[0].sessions_per_month: expected a finite number of sessions, got Infinity`],
+      [`${S}/infinite-quantity.yaml:8:25 workloads[0].sessions_per_month: "1e99999999999999999" is too large: numbers may be at most 1e18 in size`],
     ));
 
   it('a horizon that runs past the years cloudtco handles', () =>

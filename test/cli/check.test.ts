@@ -132,7 +132,8 @@ describe('cloudtco check', () => {
     expect(notResult.code).toBe(2);
 
     const summary = await runCli(['check', EXAMPLE, '--format', 'github'], { env: { GITHUB_STEP_SUMMARY: '/nonexistent/dir/summary.md' } });
-    expect(summary.stderr).toBe('GITHUB_STEP_SUMMARY=/nonexistent/dir/summary.md: cannot append the summary: ENOENT\n');
+    // with --format github, bad input is an error annotation too
+    expect(summary.stderr).toBe('::error::GITHUB_STEP_SUMMARY=/nonexistent/dir/summary.md: cannot append the summary: ENOENT\n');
     expect(summary.code).toBe(2);
 
     const nothing = await runCli(['check', EXAMPLE, '--set', 'budgets=[]']);

@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -35,18 +35,48 @@ describe('cloudtco', () => {
   it('exits 3 on an internal error, asking for a report', async () => {
     let stderr = '';
     const code = await run(['compare', 'test/fixtures/worked-example/scenario.yaml', '--catalog', 'test/fixtures/worked-example/catalog'], {
+      stdout: { write: () => true },
+      stderr: { write: (text: string) => (stderr += text) },
+      env: {},
+      get cwd(): string {
+        throw new Error('the working directory went away');
+      },
+    });
+    expect(code).toBe(3);
+    expect(stderr).toMatch(/^cloudtco: internal error: Error: the working directory went away\n/);
+    expect(stderr).toContain(`This is a bug in cloudtco ${version}. Please report it with the command you ran and this message.`);
+  });
+});
+
+describe('standard output that fails', () => {
+  /** Runs the CLI with a stdout whose writes fail with `code`, as a full disk or a closed pipe does. */
+  async function withFailingStdout(args: string[], code: string) {
+    let stderr = '';
+    const exit = await run(args, {
       stdout: {
-        write: () => {
-          throw new Error('stdout went away');
+        write: (_text: string, written?: (error?: Error | null) => void) => {
+          written?.(Object.assign(new Error(`write ${code}`), { code }));
+          return false;
         },
       },
       stderr: { write: (text: string) => (stderr += text) },
       env: {},
       cwd: REPO,
     });
-    expect(code).toBe(3);
-    expect(stderr).toMatch(/^cloudtco: internal error: Error: stdout went away\n/);
-    expect(stderr).toContain(`This is a bug in cloudtco ${version}. Please report it with the command you ran and this message.`);
+    return { exit, stderr };
+  }
+
+  it('a full disk is one line and exit 3, not a stack', async () => {
+    expect(await withFailingStdout(['compare', 'scenarios/support-agents.yaml'], 'ENOSPC')).toEqual({
+      exit: 3,
+      stderr: 'cloudtco: cannot write to standard output: no space left on the device\n',
+    });
+  });
+
+  it('a reader that stopped reading is quiet, and the command keeps its own exit code', async () => {
+    // the bundled example breaks its 160k monthly budget in 2027-11 (exit 1); a 10M one holds (exit 0)
+    expect(await withFailingStdout(['check', 'scenarios/support-agents.yaml'], 'EPIPE')).toEqual({ exit: 1, stderr: '' });
+    expect(await withFailingStdout(['check', 'scenarios/support-agents.yaml', '--set', 'budgets.0.limit=10M'], 'EPIPE')).toEqual({ exit: 0, stderr: '' });
   });
 });
 
@@ -68,6 +98,20 @@ describe('bin/cloudtco.js (built)', () => {
     const code = await new Promise((resolve) => child.on('close', resolve));
     expect(stderr).toBe('');
     expect(code).toBe(0);
+  });
+
+  it('reports a full disk on stdout in one line, exit 3', async () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const child = spawn(process.execPath, [bin, 'compare', 'scenarios/support-agents.yaml'], { cwd: REPO, stdio: ['ignore', full, 'pipe'] });
+      let stderr = '';
+      child.stderr!.on('data', (chunk) => (stderr += chunk));
+      const code = await new Promise((resolve) => child.on('close', resolve));
+      expect(stderr).toBe('cloudtco: cannot write to standard output: no space left on the device\n');
+      expect(code).toBe(3);
+    } finally {
+      closeSync(full);
+    }
   });
 
   it('finds its bundled catalog from any working directory', async () => {

@@ -14,7 +14,14 @@ export async function runCli(args: string[], options: { env?: Record<string, str
   let stdout = '';
   let stderr = '';
   const code = await run(args, {
-    stdout: { write: (text: string) => (stdout += text), isTTY: options.isTTY ?? false },
+    stdout: {
+      write: (text: string, written?: (error?: Error | null) => void) => {
+        stdout += text;
+        written?.();
+        return true;
+      },
+      isTTY: options.isTTY ?? false,
+    },
     stderr: { write: (text: string) => (stderr += text) },
     env: options.env ?? {},
     cwd: options.cwd ?? REPO,

@@ -39,10 +39,11 @@ export async function catalogImport(kind: string, file: string, options: ImportO
     throw new InputError([{ file: shown, message: `none of its ${total} entries is a LiteLLM token price (${unmapped[0]?.reason ?? 'no entries'}); expected model_prices_and_context_window.json` }]);
   }
 
-  await writeFileAtomic(path.resolve(io.cwd, options.out), renderModelsCsv({ prices, currency: 'USD', source: LITELLM_SOURCE, asOf }), displayPath(options.out, io.cwd));
+  const inputs = [path.resolve(io.cwd, file)];
+  await writeFileAtomic(path.resolve(io.cwd, options.out), renderModelsCsv({ prices, currency: 'USD', source: LITELLM_SOURCE, asOf }), displayPath(options.out, io.cwd), inputs);
   if (options.unmapped !== undefined) {
     const table = stringify([['key', 'reason'], ...unmapped.map((u) => [u.key, u.reason])], { record_delimiter: 'unix' });
-    await writeFileAtomic(path.resolve(io.cwd, options.unmapped), table, displayPath(options.unmapped, io.cwd));
+    await writeFileAtomic(path.resolve(io.cwd, options.unmapped), table, displayPath(options.unmapped, io.cwd), [...inputs, path.resolve(io.cwd, options.out)]);
   }
   io.stderr.write(`Imported ${prices.length} prices from ${mapped} of ${total} entries into ${displayPath(options.out, io.cwd)}.\n${describeUnmapped(unmapped, options.unmapped)}`);
   return EXIT.ok;

@@ -1,12 +1,12 @@
 /** `cloudtco catalog list | show | validate | stale`: look into the catalog and check it. */
 import { allRows, futureRows, listModels, showModel, staleRows } from '../../analysis/catalog-views.js';
-import { catalogDirs, loadCatalog, loadCatalogs } from '../../io/catalog-dir.js';
+import { catalogDirs, catalogFiles, loadCatalog, loadCatalogs } from '../../io/catalog-dir.js';
 import { InputError, type Diagnostic } from '../../model/diagnostic.js';
 import { suggestion } from '../../model/did-you-mean.js';
 import { parseDuration } from '../../model/quantity.js';
 import { modelListRenderers, modelShowRenderers, staleRenderers } from '../../report/catalog-views.js';
 import { EXIT, todayOf, type CliIo } from '../cli-io.js';
-import { emit, type OutputOptions } from '../output.js';
+import { emit, writeStdout, type OutputOptions } from '../output.js';
 import { runScenario } from '../run-scenario.js';
 
 export interface CatalogOptions extends OutputOptions {
@@ -14,16 +14,18 @@ export interface CatalogOptions extends OutputOptions {
 }
 
 export async function catalogList(options: CatalogOptions, io: CliIo): Promise<number> {
-  const catalog = await loadCatalogs(catalogDirs(options.catalog, io.cwd));
-  await emit(modelListRenderers[options.format], { listings: listModels(catalog) }, options, io);
+  const dirs = catalogDirs(options.catalog, io.cwd);
+  const catalog = await loadCatalogs(dirs);
+  await emit(modelListRenderers[options.format], { listings: listModels(catalog) }, options, io, catalogFiles(dirs));
   return EXIT.ok;
 }
 
 export async function catalogShow(model: string, options: CatalogOptions, io: CliIo): Promise<number> {
-  const catalog = await loadCatalogs(catalogDirs(options.catalog, io.cwd));
+  const dirs = catalogDirs(options.catalog, io.cwd);
+  const catalog = await loadCatalogs(dirs);
   const known = new Set(catalog.models.map((row) => row.model));
   if (!known.has(model)) throw new InputError([{ message: `no catalog row prices model "${model}"${suggestion(model, known)}; \`cloudtco catalog list\` shows them all` }]);
-  await emit(modelShowRenderers[options.format], { model, today: todayOf(io), views: showModel(catalog, model, todayOf(io)) }, options, io);
+  await emit(modelShowRenderers[options.format], { model, today: todayOf(io), views: showModel(catalog, model, todayOf(io)) }, options, io, catalogFiles(dirs));
   return EXIT.ok;
 }
 
@@ -37,7 +39,7 @@ export async function catalogValidate(dirs: string[], io: CliIo): Promise<number
     if (checked.summary !== undefined) summaries.push(checked.summary);
   }
   if (problems.length > 0) throw new InputError(problems);
-  io.stdout.write(`${summaries.join('\n')}\n`);
+  await writeStdout(io, `${summaries.join('\n')}\n`);
   return EXIT.ok;
 }
 
@@ -68,16 +70,18 @@ export async function catalogStale(options: StaleOptions, io: CliIo): Promise<nu
   }
   let catalog;
   let used: Set<string> | undefined;
+  let inputs = catalogFiles(catalogDirs(options.catalog, io.cwd));
   if (options.scenario === undefined && options.set.length > 0) throw new InputError([{ message: '--set changes the scenario given with --scenario; without one there is nothing to change' }]);
   if (options.scenario === undefined) {
     catalog = await loadCatalogs(catalogDirs(options.catalog, io.cwd));
   } else {
     const run = await runScenario(options.scenario, options, io);
     catalog = run.catalog;
+    inputs = run.inputs;
     used = new Set(run.simulation.lineItems.flatMap(({ priceRef: ref }) => (ref === undefined ? [] : [`${ref.file}:${ref.line}`])));
   }
   const today = todayOf(io);
   const rows = staleRows(allRows(catalog), today, maxAge.toNumber(), used);
-  await emit(staleRenderers[options.format], { today, maxAgeDays: maxAge.toNumber(), scenario: options.scenario, rows }, options, io);
+  await emit(staleRenderers[options.format], { today, maxAgeDays: maxAge.toNumber(), scenario: options.scenario, rows }, options, io, inputs);
   return rows.length === 0 ? EXIT.ok : EXIT.checkFailed;
 }

@@ -28,7 +28,7 @@ export async function checkCommand(scenarioFile: string, options: CheckOptions, 
   if (options.maxIncrease !== undefined && options.baseline === undefined) throw new InputError([{ message: '--max-increase needs --baseline: the result it measures the increase from' }]);
   // without --max-increase, any increase over the baseline is a breach
   const threshold: Threshold = parseThreshold('--max-increase', options.maxIncrease ?? '0');
-  const { loaded, simulation } = await runScenario(scenarioFile, options, io);
+  const { loaded, simulation, inputs } = await runScenario(scenarioFile, options, io);
   const { scenario } = loaded;
   const rates = exchange(scenario);
   const problems = budgetProblems(scenario, rates);
@@ -38,6 +38,7 @@ export async function checkCommand(scenarioFile: string, options: CheckOptions, 
   }
   let baseline;
   if (options.baseline !== undefined) {
+    inputs.push(path.resolve(io.cwd, options.baseline));
     const saved = await loadResult(path.resolve(io.cwd, options.baseline), displayPath(options.baseline, io.cwd));
     if (saved.currency !== scenario.currency) throw new InputError([{ file: saved.file, message: `is in ${saved.currency}, the scenario reports in ${scenario.currency}; compare results in one currency` }]);
     const ids = scenario.options.map((o) => o.id);
@@ -61,7 +62,7 @@ export async function checkCommand(scenarioFile: string, options: CheckOptions, 
   });
   const summary = io.env.GITHUB_STEP_SUMMARY;
   if (options.format === 'github' && summary !== undefined && summary !== '') await appendSummary(summary, renderCheckAsMarkdown(report, { color: false, lineItems: false }), io);
-  await emit(checkRenderers[options.format], report, options, io);
+  await emit(checkRenderers[options.format], report, options, io, inputs);
   return report.errors > 0 ? EXIT.checkFailed : EXIT.ok;
 }
 

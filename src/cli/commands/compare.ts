@@ -15,7 +15,7 @@ export async function compareCommand(scenarioFile: string, options: CompareOptio
   if (options.lineItems && options.format !== 'json') {
     throw new InputError([{ message: `--line-items needs --format json (got --format ${options.format})` }]);
   }
-  const { loaded, catalog, simulation } = await runScenario(scenarioFile, options, io);
+  const { loaded, catalog, simulation, inputs } = await runScenario(scenarioFile, options, io);
   const report = compare({
     scenario: loaded.scenario,
     scenarioFile: loaded.file,
@@ -27,6 +27,6 @@ export async function compareCommand(scenarioFile: string, options: CompareOptio
     unassessed: simulation.unassessed,
     by: options.by,
   });
-  await emit(compareRenderers[options.format], report, options, io);
+  await emit(compareRenderers[options.format], report, options, io, inputs);
   return EXIT.ok;
 }

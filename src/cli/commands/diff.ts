@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { compare } from '../../analysis/compare.js';
 import { diff, type DiffSide } from '../../analysis/diff.js';
+import { catalogDirs, catalogFiles } from '../../io/catalog-dir.js';
 import { displayPath, readText } from '../../io/read-text.js';
 import { loadResult } from '../../io/result-file.js';
 import { readYaml } from '../../io/yaml-document.js';
@@ -30,7 +31,8 @@ export async function diffCommand(a: string, b: string, options: DiffOptions, io
   const after = options.set.length === 0 ? changed : { ...changed, file: `${changed.file} with ${options.set.map((s) => `--set ${s}`).join(' ')}` };
   if (before.currency !== after.currency) throw new InputError([{ file: after.file, message: `reports in ${after.currency}, ${before.file} in ${before.currency}; compare results in one currency` }]);
   const report = diff(before, after, threshold);
-  await emit(diffRenderers[options.format], report, options, io);
+  const inputs = [path.resolve(io.cwd, a), path.resolve(io.cwd, b), ...catalogFiles(catalogDirs(options.catalog, io.cwd))];
+  await emit(diffRenderers[options.format], report, options, io, inputs);
   return report.exceeded.length > 0 ? EXIT.checkFailed : EXIT.ok;
 }
 

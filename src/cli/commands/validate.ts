@@ -16,6 +16,7 @@ import { InputError, type Diagnostic } from '../../model/diagnostic.js';
 import { EXIT, todayOf, type CliIo } from '../cli-io.js';
 import { checkCatalogDir } from './catalog.js';
 import { simulateLoaded, type ScenarioInputs } from '../run-scenario.js';
+import { writeStdout } from '../output.js';
 
 export async function validateCommand(files: string[], options: ScenarioInputs, io: CliIo): Promise<number> {
   const problems: Diagnostic[] = [];
@@ -60,7 +61,7 @@ export async function validateCommand(files: string[], options: ScenarioInputs, 
     }
   }
   if (problems.length > 0) throw new InputError(problems);
-  io.stdout.write(`${summaries.join('\n')}\n`);
+  await writeStdout(io, `${summaries.join('\n')}\n`);
   return EXIT.ok;
 }
 
