@@ -4,6 +4,7 @@
  */
 import type { Availability } from '../model/availability.js';
 import { inEffect, type Catalog, type RowRef } from '../model/catalog.js';
+import { groupBy } from '../model/group-by.js';
 import { CLOUD_IDS, TIERS, type Cloud } from '../model/cloud.js';
 import type { Latency } from '../model/latency.js';
 import { meteredKey, type MeteredPrice } from '../model/metered-price.js';
@@ -21,8 +22,7 @@ export interface ModelListing {
 
 /** Every model, with where and how it is sold: "azure: global (standard, batch), data-zone (standard)". */
 export function listModels(catalog: Catalog): ModelListing[] {
-  const byModel = new Map<string, ModelPrice[]>();
-  for (const row of catalog.models) byModel.set(row.model, [...(byModel.get(row.model) ?? []), row]);
+  const byModel = groupBy(catalog.models, (row) => row.model);
   return [...byModel.keys()].sort().map((model) => {
     const rows = byModel.get(model)!;
     const clouds = CLOUD_IDS.filter((cloud) => rows.some((r) => r.cloud === cloud)).map((cloud) => {

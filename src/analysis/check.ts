@@ -83,6 +83,8 @@ export interface CheckReport {
   /** Breaches that fail the check (budgets of severity error, baseline thresholds), and warnings. */
   errors: number;
   warnings: number;
+  /** The `--set` changes the scenario was checked with: a gate passed by a what-if must say so. */
+  whatIf: readonly string[];
 }
 
 /** One option's total in a baseline result file. */
@@ -101,6 +103,7 @@ export interface CheckInput {
   baseline?: { totals: BaselineTotals; threshold: Threshold } | undefined;
   /** The line of a scenario path, for annotations. */
   locate: (path: readonly (string | number)[]) => Location;
+  whatIf?: readonly string[];
 }
 
 /** The budgets' problems a scenario can have that its schema cannot see: unknown ids, a limit without its rate. */
@@ -135,6 +138,7 @@ export function check(input: CheckInput): CheckReport {
     baseline,
     errors,
     warnings: budgets.filter((b) => b.breached && b.severity === 'warning').length,
+    whatIf: input.whatIf ?? [],
   };
 }
 

@@ -90,6 +90,8 @@ export interface CompareInput {
   latency?: readonly LatencyEstimate[];
   by?: Breakdown | undefined;
   unassessed?: readonly UnassessedPeriod[];
+  /** The `--set` changes the scenario was run with. */
+  whatIf?: readonly string[];
 }
 
 export function compare(input: CompareInput): Comparison {
@@ -145,7 +147,7 @@ export function compare(input: CompareInput): Comparison {
     groups,
     reference: reference.id,
     options,
-    provenance: provenanceOf(input.catalog, scenario, input.lineItems),
+    provenance: provenanceOf(input.catalog, scenario, input.lineItems, input.whatIf),
     baseline: scenario.baseline,
     discountRate: scenario.discount_rate,
     unassessed: [...(input.unassessed ?? [])],

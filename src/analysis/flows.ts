@@ -68,6 +68,8 @@ export interface FlowsInput {
   flows: readonly Flow[];
   unassessed?: readonly UnassessedPeriod[];
   by: PeriodGrouping;
+  /** The `--set` changes the scenario was run with. */
+  whatIf?: readonly string[];
 }
 
 export function flowReport(input: FlowsInput): FlowReport {
@@ -115,7 +117,7 @@ export function flowReport(input: FlowsInput): FlowReport {
     by,
     periods: buckets,
     options,
-    provenance: provenanceOf(input.catalog, scenario, input.lineItems),
+    provenance: provenanceOf(input.catalog, scenario, input.lineItems, input.whatIf),
     unassessed: [...(input.unassessed ?? [])],
   };
 }

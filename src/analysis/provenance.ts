@@ -17,13 +17,15 @@ export interface Provenance {
   newestAsOf: string | undefined;
   /** The scenario's fixed exchange rates into its reporting currency. */
   fx: Scenario['fx'];
+  /** The `--set path=value` changes the scenario was run with: a what-if, not the file as it is. */
+  whatIf: readonly string[];
 }
 
 export type CatalogIdentity = Pick<Catalog, 'files' | 'sha256' | 'overridden'>;
 
-export function provenanceOf(catalog: CatalogIdentity, scenario: Scenario, items: readonly LineItem[]): Provenance {
+export function provenanceOf(catalog: CatalogIdentity, scenario: Scenario, items: readonly LineItem[], whatIf: readonly string[] = []): Provenance {
   const rows = new Map<string, PriceRef>();
   for (const { priceRef: ref } of items) if (ref !== undefined) rows.set(`${ref.file}:${ref.line}`, ref);
   const dates = [...rows.values()].map((ref) => ref.asOf).sort();
-  return { files: catalog.files, sha256: catalog.sha256, overridden: catalog.overridden, rowsUsed: rows.size, oldestAsOf: dates[0], newestAsOf: dates[dates.length - 1], fx: scenario.fx };
+  return { files: catalog.files, sha256: catalog.sha256, overridden: catalog.overridden, rowsUsed: rows.size, oldestAsOf: dates[0], newestAsOf: dates[dates.length - 1], fx: scenario.fx, whatIf };
 }

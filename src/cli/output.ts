@@ -3,6 +3,7 @@ import path from 'node:path';
 import { WRITE_FAILURES, writeFileAtomic } from '../io/atomic-write.js';
 import { OutputError } from '../io/output-error.js';
 import { displayPath } from '../io/read-text.js';
+import { withoutWorkflowCommands } from '../model/safe-text.js';
 import type { Format, Renderer } from '../report/renderer.js';
 import { colorEnabled } from '../report/style.js';
 import type { CliIo } from './cli-io.js';
@@ -15,6 +16,9 @@ export interface OutputOptions<F extends string = Format> {
   bom?: boolean;
 }
 
+/** Formats people read in CI logs; the others are data, escaped by their own rules. */
+const FOR_PEOPLE = new Set(['table', 'markdown']);
+
 /**
  * Renders the report and writes it. `inputs` are the files the report was made from, which
  * `--out` must not overwrite.
@@ -22,7 +26,9 @@ export interface OutputOptions<F extends string = Format> {
 export async function emit<R>(renderer: Renderer<R>, report: R, options: OutputOptions<string>, io: CliIo, inputs: readonly string[] = []): Promise<void> {
   const toFile = options.out !== undefined;
   const color = !toFile && options.format === 'table' && colorEnabled({ flag: options.color, env: io.env, isTTY: io.stdout.isTTY === true });
-  const text = renderer(report, { color, lineItems: options.lineItems === true, bom: options.bom === true });
+  const rendered = renderer(report, { color, lineItems: options.lineItems === true, bom: options.bom === true });
+  // text for people may begin a line with a name; CI runners read `::` at a line's start as a command
+  const text = FOR_PEOPLE.has(options.format) ? withoutWorkflowCommands(rendered) : rendered;
   if (options.out === undefined) await writeStdout(io, text);
   else await writeFileAtomic(path.resolve(io.cwd, options.out), text, displayPath(options.out, io.cwd), inputs);
 }

@@ -13,6 +13,7 @@
  * change mid-month, and tiers need one schedule per month).
  */
 import { ANY_REGION, inEffect, type Catalog } from '../model/catalog.js';
+import { groupBy } from '../model/group-by.js';
 import type { Location } from '../model/cloud.js';
 import type { PathSegment } from '../model/diagnostic.js';
 import type { Category, LineItem } from '../model/line-item.js';
@@ -50,8 +51,7 @@ type Schedule = { rows: MeteredPrice[]; key: string } | { missing: string };
 export type MeteredIndex = (usage: Pick<MeteredUsage, 'table' | 'location' | 'item' | 'period'>) => Schedule;
 
 export function indexMetered(catalog: Catalog): MeteredIndex {
-  const byKey = new Map<string, MeteredPrice[]>();
-  for (const row of [...catalog.egress, ...catalog.services]) byKey.set(meteredKey(row), [...(byKey.get(meteredKey(row)) ?? []), row]);
+  const byKey = groupBy([...catalog.egress, ...catalog.services], meteredKey);
   return ({ table, location, item, period }) => {
     const candidates: [string, [string, string]][] =
       table === 'egress'
@@ -102,7 +102,10 @@ export function priceMetered(usages: readonly MeteredUsage[], index: MeteredInde
       continue;
     }
     const group = `${usage.option} ${usage.period} ${first.ref.file}:${first.ref.line}`;
-    groups.set(group, [...(groups.get(group) ?? []), { usage, rows: schedule.rows, quantity: inUnit(usage.quantity, first.unit) }]);
+    const entry = { usage, rows: schedule.rows, quantity: inUnit(usage.quantity, first.unit) };
+    const members = groups.get(group);
+    if (members === undefined) groups.set(group, [entry]);
+    else members.push(entry);
   }
 
   const lineItems: LineItem[] = [];

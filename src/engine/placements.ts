@@ -8,6 +8,7 @@
  */
 import type { Availability } from '../model/availability.js';
 import { formatLocation } from '../model/cloud.js';
+import { groupBy } from '../model/group-by.js';
 import type { Diagnostic, PathSegment } from '../model/diagnostic.js';
 import { addMonths, describeMonths, firstDay, type Period } from '../model/period.js';
 import type { ModelPlacement, Option, Workload } from '../model/scenario.js';
@@ -23,8 +24,7 @@ export interface MonthPlacement {
 export type AvailabilityIndex = (placement: ModelPlacement, workload: Workload, period: Period) => { available: boolean; why: string };
 
 export function indexAvailability(rows: readonly Availability[]): AvailabilityIndex {
-  const byModel = new Map<string, Availability[]>();
-  for (const row of rows) byModel.set(`${row.cloud} ${row.model}`, [...(byModel.get(`${row.cloud} ${row.model}`) ?? []), row]);
+  const byModel = groupBy(rows, (row) => `${row.cloud} ${row.model}`);
   return (placement, workload, period) => {
     const known = byModel.get(`${placement.cloud} ${workload.model}`);
     if (known === undefined) return { available: true, why: '' };

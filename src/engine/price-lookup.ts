@@ -9,6 +9,7 @@
  * Rows for the exact region win over `*` rows for the same cloud, deployment, tier and model.
  */
 import { ANY_REGION, type Catalog } from '../model/catalog.js';
+import { groupBy } from '../model/group-by.js';
 import { formatKey, type ModelPrice, type PriceKey } from '../model/model-price.js';
 import { daysBetween, daysInMonth, firstDay, addMonths, type IsoDate, type Period } from '../model/period.js';
 
@@ -22,11 +23,7 @@ export type MonthPrices = { segments: PriceSegment[] } | { missing: string };
 export type PriceIndex = (key: PriceKey, period: Period) => MonthPrices;
 
 export function indexPrices(catalog: Catalog): PriceIndex {
-  const byKey = new Map<string, ModelPrice[]>();
-  for (const row of catalog.models) {
-    const key = formatKey(row);
-    byKey.set(key, [...(byKey.get(key) ?? []), row]);
-  }
+  const byKey = groupBy(catalog.models, formatKey);
   return (key, period) => {
     const rows = byKey.get(formatKey(key)) ?? byKey.get(formatKey({ ...key, region: ANY_REGION }));
     if (rows === undefined) return { missing: `no price for ${formatKey(key)} in ${period} (${alternatives(catalog, key)})` };

@@ -13,6 +13,7 @@ import type { Catalog } from '../model/catalog.js';
 import { suggestion } from '../model/did-you-mean.js';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import { CATEGORIES, type LineItem } from '../model/line-item.js';
+import { countText, LIMITS } from '../model/limits.js';
 import { finite } from '../model/money.js';
 import { periodsFrom, type Period } from '../model/period.js';
 import type { ModelPlacement, Scenario } from '../model/scenario.js';
@@ -90,6 +91,7 @@ export function simulate(scenario: Scenario, catalog: Catalog): Simulation {
       if (fallbackMonths.length > 0) fallbacks.push({ option: option.id, workload: workload.id, placement: option.fallback!.model, months: fallbackMonths });
       const monthly = placed.months.map((m) => estimateLatency(option, workload, m.model, roundTrips, activity.find((a) => a.period === m.period)!.turns));
       if (monthly.length > 0) latency.push(combineEstimates(monthly));
+      if (lineItems.length + metered.length > LIMITS.lineItems) throw tooManyLineItems();
     });
     for (const period of periods) metered.push(...sharedUsage(scenario, option, optionIndex, period, modelsByMonth.get(period)!));
   });
@@ -129,6 +131,12 @@ function inReportOrder(scenario: Scenario, items: LineItem[]): LineItem[] {
     .map((item, index) => ({ item, index, key: key(item) }))
     .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2].localeCompare(b.key[2]) || a.key[3] - b.key[3] || a.index - b.index)
     .map(({ item }) => item);
+}
+
+/** Memory is bounded by the line items held; a scenario needing more is refused before it runs out. */
+function tooManyLineItems(): InputError {
+  const limit = countText(LIMITS.lineItems);
+  return new InputError([{ path: [], message: `pricing this scenario takes more than ${limit} line items (workloads × options × months × what each placement bills); cloudtco holds at most ${limit} in one run (docs/reliability.md): split the scenario, or shorten the horizon` }]);
 }
 
 function unknownBaseline(scenario: Scenario): Diagnostic[] {

@@ -4,13 +4,14 @@
  * reported together.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availabilityRowSchema, toAvailability } from '../model/availability.js';
 import { findOverlaps, type Catalog } from '../model/catalog.js';
 import { layerCatalogs } from '../model/catalog-layers.js';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
+import { LIMITS } from '../model/limits.js';
 import { latencyRowSchema, pairKey, toLatency, type Latency } from '../model/latency.js';
 import { egressRowSchema, meteredProblems, serviceRowSchema, toEgressPrice, toServicePrice } from '../model/metered-price.js';
 import { formatKey, modelRowSchema, toModelPrice } from '../model/model-price.js';
@@ -52,7 +53,7 @@ export const TABLES = {
 export async function loadCatalog(dir: string, shownAs: string): Promise<Catalog> {
   const shown = (name: string) => path.join(shownAs, name);
   const read = async <Row>(spec: TableSpec<Row>, required: boolean) => {
-    const text = required ? await readText(path.join(dir, spec.name), shown(spec.name)) : await readOptional(path.join(dir, spec.name), shown(spec.name));
+    const text = required ? await readText(path.join(dir, spec.name), shown(spec.name), LIMITS.tableBytes) : await readOptional(path.join(dir, spec.name), shown(spec.name));
     return text === undefined ? { rows: [], problems: [], file: undefined, name: spec.name, text: '' } : { ...parseTable(spec, text, shown(spec.name)), file: shown(spec.name), name: spec.name, text };
   };
   const [models, egress, services, availability, latency] = await Promise.all([
@@ -113,11 +114,11 @@ function digest(parts: readonly (readonly [string, string])[]): string {
 /** A table the directory may leave out; any other read failure is still an error. */
 async function readOptional(file: string, shownAs: string): Promise<string | undefined> {
   try {
-    return await readFile(file, 'utf8');
+    await lstat(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    return readText(file, shownAs);
   }
+  return readText(file, shownAs, LIMITS.tableBytes);
 }
 
 function duplicatePairs(rows: readonly Latency[]): Diagnostic[] {

@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../model/diagnostic.js';
+import { bytesText, LIMITS } from '../model/limits.js';
 
 const REASONS: Record<string, string> = {
   ENOENT: 'no such file',
@@ -9,13 +10,37 @@ const REASONS: Record<string, string> = {
   ENOTDIR: 'a part of the path is a file, not a directory',
 };
 
-/** A UTF-8 text file; a file that cannot be read is bad input, reported at its name. */
-export async function readText(file: string, shownAs: string): Promise<string> {
+/**
+ * A UTF-8 text file of at most `limit` bytes; a file that cannot be read, or is larger (also
+ * `/dev/zero`, or a pipe that never ends), is bad input, reported at its name.
+ */
+export async function readText(file: string, shownAs: string, limit: number = LIMITS.documentBytes): Promise<string> {
+  const cannotRead = (reason: string) => new InputError([{ file: shownAs, message: `cannot read: ${reason}` }]);
+  let handle;
   try {
-    return await readFile(file, 'utf8');
+    handle = await open(file, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
-    throw new InputError([{ file: shownAs, message: `cannot read: ${REASONS[code] ?? code}` }]);
+    throw cannotRead(REASONS[code] ?? code);
+  }
+  try {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    // read by chunks rather than trust stat: a device or a pipe has no size to trust
+    for (;;) {
+      const { bytesRead, buffer } = await handle.read({ buffer: Buffer.alloc(Math.min(1024 * 1024, limit + 1 - size)) });
+      if (bytesRead === 0) break;
+      chunks.push(buffer.subarray(0, bytesRead));
+      size += bytesRead;
+      if (size > limit) throw new InputError([{ file: shownAs, message: `is larger than ${bytesText(limit)}, the most cloudtco reads from one file (docs/reliability.md)` }]);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    throw cannotRead(REASONS[code] ?? code);
+  } finally {
+    await handle.close();
   }
 }
 

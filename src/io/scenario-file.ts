@@ -1,5 +1,6 @@
 /** Loads a scenario file (YAML or JSON) into a validated Scenario that remembers its positions. */
 import { InputError, type Diagnostic, type PathSegment } from '../model/diagnostic.js';
+import { countText, LIMITS } from '../model/limits.js';
 import { scenarioSchema, type Scenario } from '../model/scenario.js';
 import { readText } from './read-text.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
@@ -12,6 +13,8 @@ export interface LoadedScenario {
   file: string;
   /** Where a problem at a path is: its line in the file, or the `--set` that gave the value. */
   where: Where;
+  /** The `--set path=value` changes applied, as given: every result made with them says so. */
+  overrides: readonly string[];
 }
 
 /** Loads a scenario, with `--set path=value` overrides applied before validation. */
@@ -35,9 +38,25 @@ export async function loadScenario(file: string, shownAs: string, overrides: rea
     const override = overridden(path);
     return override === undefined ? { file: shownAs, ...doc.locate(path, at) } : { file: `--set ${override.arg}` };
   };
+  const tooLong = longLists(data, where);
+  if (tooLong.length > 0) throw new InputError(tooLong);
   const result = scenarioSchema.safeParse(data, { reportInput: true });
   if (!result.success) throw new InputError(schemaDiagnostics(result.error.issues, scenarioSchema, where));
-  return { scenario: result.data, file: shownAs, where };
+  return { scenario: result.data, file: shownAs, where, overrides };
+}
+
+/**
+ * Lists longer than cloudtco takes (model/limits.ts), found before the schema reads every
+ * entry: a hundred thousand workloads are refused in a moment, not after minutes of work.
+ */
+function longLists(data: unknown, where: Where): Diagnostic[] {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return [];
+  return Object.entries(data).flatMap(([key, value]): Diagnostic[] => {
+    if (!Array.isArray(value)) return [];
+    const limit = key === 'workloads' ? LIMITS.workloads : key === 'options' ? LIMITS.options : LIMITS.listEntries;
+    if (value.length <= limit) return [];
+    return [{ ...where([key], 'key'), path: [key], message: `has ${countText(value.length)} entries; cloudtco takes at most ${countText(limit)} (docs/reliability.md)` }];
+  });
 }
 
 /**

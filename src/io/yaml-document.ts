@@ -49,7 +49,9 @@ export function readYaml(text: string, file: string): YamlDocument {
 
 /** yaml's messages end with " at line 3, column 5:" and an excerpt; the location is ours to print. */
 function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  // yaml reports its parser running out of stack as a syntax error at the place it gave up
+  return /Maximum call stack size exceeded/.test(first) ? 'the document nests too deeply to read' : first;
 }
 
 /**

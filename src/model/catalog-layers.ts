@@ -4,6 +4,7 @@
  */
 import type { Availability } from './availability.js';
 import { EMPTY_CATALOG, type Catalog, type RowRef } from './catalog.js';
+import { groupBy } from './group-by.js';
 import { pairKey, type Latency } from './latency.js';
 import { meteredKey, type MeteredPrice } from './metered-price.js';
 import { formatKey, type ModelPrice } from './model-price.js';
@@ -26,8 +27,7 @@ export function layerCatalogs(catalogs: readonly Catalog[], sha256: string): Cat
     const keyOf = TABLE_KEYS[table] as (row: unknown) => string;
     const byKey = new Map<string, { ref: RowRef }[]>();
     for (const catalog of catalogs) {
-      const incoming = new Map<string, { ref: RowRef }[]>();
-      for (const row of catalog[table] as { ref: RowRef }[]) incoming.set(keyOf(row), [...(incoming.get(keyOf(row)) ?? []), row]);
+      const incoming = groupBy(catalog[table] as { ref: RowRef }[], keyOf);
       for (const [key, rows] of incoming) {
         const earlier = byKey.get(key);
         if (earlier !== undefined) layered.overridden.push({ key, rows: earlier.map((r) => r.ref), by: rows.map((r) => r.ref) });

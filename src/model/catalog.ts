@@ -14,6 +14,8 @@
 import * as z from 'zod';
 import type { Availability } from './availability.js';
 import type { Diagnostic } from './diagnostic.js';
+import { groupBy } from './group-by.js';
+import { countText, LIMITS } from './limits.js';
 import { isoDate, optional, url } from './fields.js';
 import type { Latency } from './latency.js';
 import type { MeteredPrice } from './metered-price.js';
@@ -89,27 +91,44 @@ export function inEffect(row: Pick<Sourced, 'effectiveFrom' | 'effectiveTo'>, da
 
 /**
  * Two rows for the same key whose windows overlap would make a price ambiguous; each such row
- * is reported at its own line, naming the earliest row it collides with.
+ * is reported at its own line, naming the earlier row it collides with. Sorted by start, a row
+ * overlaps an earlier one exactly when some earlier row reaches past its start, so one sweep per
+ * key finds them all: O(n log n), where comparing every pair took minutes for 100k rows.
+ * A key with more rows than LIMITS.rowsPerKey is reported once, at the first row over.
  */
 export function findOverlaps<T extends Sourced>(rows: readonly T[], keyOf: (row: T) => string): Diagnostic[] {
-  const byKey = new Map<string, T[]>();
-  for (const row of rows) byKey.set(keyOf(row), [...(byKey.get(keyOf(row)) ?? []), row]);
   const problems: Diagnostic[] = [];
-  for (const [key, group] of byKey) {
-    const sorted = [...group].sort((a, b) => (a.effectiveFrom ?? '').localeCompare(b.effectiveFrom ?? ''));
-    sorted.forEach((row, i) => {
-      const earlier = sorted.slice(0, i).find((other) => other.effectiveTo === undefined || row.effectiveFrom === undefined || row.effectiveFrom < other.effectiveTo);
-      if (earlier === undefined) return;
-      problems.push({
-        file: row.ref.file,
-        line: row.ref.line,
-        path: ['effective_from'],
-        message: `${key} is already priced for ${windowText(earlier)} by line ${earlier.ref.line}; windows for one key must not overlap`,
-      });
-    });
+  for (const [key, group] of groupBy(rows, keyOf)) {
+    if (group.length > LIMITS.rowsPerKey) {
+      const over = group[LIMITS.rowsPerKey]!;
+      problems.push({ file: over.ref.file, line: over.ref.line, message: `${key} has ${countText(group.length)} rows; a key may have at most ${countText(LIMITS.rowsPerKey)} (docs/reliability.md)` });
+      continue;
+    }
+    const sorted = [...group].sort((a, b) => compareText(a.effectiveFrom ?? '', b.effectiveFrom ?? ''));
+    // the earlier row that reaches furthest; an open end reaches forever
+    let furthest: T | undefined;
+    for (const row of sorted) {
+      const overlaps = furthest !== undefined && (furthest.effectiveTo === undefined || row.effectiveFrom === undefined || row.effectiveFrom < furthest.effectiveTo);
+      if (overlaps) {
+        problems.push({
+          file: row.ref.file,
+          line: row.ref.line,
+          path: ['effective_from'],
+          message: `${key} is already priced for ${windowText(furthest!)} by line ${furthest!.ref.line}; windows for one key must not overlap`,
+        });
+      }
+      if (furthest === undefined || reachesFurther(row, furthest)) furthest = row;
+    }
   }
   return problems;
 }
+
+function reachesFurther(row: Sourced, than: Sourced): boolean {
+  if (than.effectiveTo === undefined) return false;
+  return row.effectiveTo === undefined || row.effectiveTo > than.effectiveTo;
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function windowText(row: Pick<Sourced, 'effectiveFrom' | 'effectiveTo'>): string {
   if (row.effectiveFrom === undefined && row.effectiveTo === undefined) return 'all dates';

@@ -7,6 +7,7 @@
  */
 import * as z from 'zod';
 import { suggestion } from './did-you-mean.js';
+import { LIMITS } from './limits.js';
 import { type Decimal, dec } from './money.js';
 import { isIsoDate, isPeriod } from './period.js';
 import { outOfRange, parseBytes, parseCount, parseDuration, parsePercent, parsePrice } from './quantity.js';
@@ -117,15 +118,13 @@ export function isoDate(example = '2026-07-30') {
 }
 
 export function url() {
-  return parsed('an http(s) URL', (t) => (/^https?:\/\/\S+$/.test(t.trim()) ? t.trim() : undefined));
+  // \S alone would let control characters through, and a source is shown in tables
+  return parsed('an http(s) URL', (t) => (/^https?:\/\/[^\s\u0000-\u001f\u007f-\u009f]+$/.test(t.trim()) ? t.trim() : undefined));
 }
-
-/** The longest id: model ids run to about 60 characters; anything far longer is not a name. */
-export const ID_LENGTH_LIMIT = 128;
 
 /** A name used as an id: letters, digits, `.`, `_`, `-`; starts with a letter or digit. */
 export function id(what: string) {
-  const tooLong = (t: string) => (t.length > ID_LENGTH_LIMIT ? `${quoted(t)} is too long for ${what}: at most ${ID_LENGTH_LIMIT} characters` : undefined);
+  const tooLong = (t: string) => (t.length > LIMITS.idLength ? `${quoted(t)} is too long for ${what}: at most ${LIMITS.idLength} characters` : undefined);
   return parsed(`${what} made of letters, digits, ".", "_" or "-"`, (t) => (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(t) ? t : undefined), tooLong, { numeric: true, pattern: '^\\s*[A-Za-z0-9][A-Za-z0-9._-]*\\s*$' });
 }
 

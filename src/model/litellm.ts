@@ -21,6 +21,9 @@
  */
 import type { Cloud, Tier } from './cloud.js';
 import { dec, type Decimal } from './money.js';
+import { LIMITS } from './limits.js';
+import { outOfRange } from './quantity.js';
+import { quoted } from './safe-text.js';
 
 export interface ImportedPrice {
   cloud: Cloud;
@@ -93,13 +96,16 @@ function mapEntry(key: string, entry: LiteLlmEntry): { prices: ImportedPrice[] }
   if (typeof mode === 'string' && !CHAT_MODES.has(mode)) return { reason: `mode ${mode}: not priced per chat token` };
   const channel = channelOf(key, String(entry.litellm_provider ?? ''));
   if ('reason' in channel) return channel;
-  if (!MODEL_ID.test(channel.model)) return { reason: `model id "${channel.model}" has characters a catalog id cannot hold` };
+  if (!MODEL_ID.test(channel.model)) return { reason: `model id ${quoted(channel.model)} has characters a catalog id cannot hold` };
+  if (channel.model.length > LIMITS.idLength) return { reason: `model id ${quoted(channel.model)} is longer than the ${LIMITS.idLength} characters a catalog id may have` };
   const prices: ImportedPrice[] = [];
   for (const [tier, suffix] of TIER_SUFFIXES) {
-    const input = perMillion(entry[`input_cost_per_token${suffix}`]);
-    const output = perMillion(entry[`output_cost_per_token${suffix}`]);
+    const fields = [`input_cost_per_token${suffix}`, `output_cost_per_token${suffix}`, `cache_read_input_token_cost${suffix}`];
+    const values = fields.map((field) => perMillion(entry[field]));
+    const unreadable = fields.find((_, i) => values[i] === OUT_OF_RANGE);
+    if (unreadable !== undefined) return { reason: `${unreadable} ${quoted(String(entry[unreadable]))} is outside the prices a catalog can hold` };
+    const [input, output, cachedInput] = values as (Decimal | undefined)[];
     if (input === undefined || output === undefined) continue;
-    const cachedInput = perMillion(entry[`cache_read_input_token_cost${suffix}`]);
     const note = [`LiteLLM key ${key}`, channel.note].filter(Boolean).join('; ');
     prices.push({ cloud: channel.cloud, region: channel.region, deployment: channel.deployment, tier, model: channel.model, input, cachedInput, output, note });
   }
@@ -107,12 +113,19 @@ function mapEntry(key: string, entry: LiteLlmEntry): { prices: ImportedPrice[] }
   return { prices };
 }
 
-/** A per-token price from its JSON text, per 1M tokens: "3e-06" → 3. */
-function perMillion(value: unknown): Decimal | undefined {
+const OUT_OF_RANGE = Symbol('out of range');
+
+/**
+ * A per-token price from its JSON text, per 1M tokens: "3e-06" → 3. A price the catalog could
+ * not read back (1e400, 50 digits) is OUT_OF_RANGE: the import must never write what the
+ * catalog then refuses, or an "Infinity".
+ */
+function perMillion(value: unknown): Decimal | undefined | typeof OUT_OF_RANGE {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
   const text = String(value);
   if (!/^\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text)) return undefined;
-  return dec(text).times(MILLION);
+  const price = dec(text).times(MILLION);
+  return outOfRange(price) === undefined ? price : OUT_OF_RANGE;
 }
 
 const GEO_PREFIXES: Record<string, string> = { us: 'geo-us', eu: 'geo-eu', apac: 'geo-apac', jp: 'geo-jp', au: 'geo-au', 'us-gov': 'geo-us-gov', global: 'global' };

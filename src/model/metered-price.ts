@@ -17,6 +17,7 @@
  * declares). `to_region` narrows an inter-region row to one destination region.
  */
 import * as z from 'zod';
+import { groupBy } from './group-by.js';
 import { ANY_REGION, findOverlaps, sourcedColumns, toSourced, windowProblem, type RowRef, type Sourced } from './catalog.js';
 import { CLOUD_IDS, type Cloud } from './cloud.js';
 import type { Diagnostic } from './diagnostic.js';
@@ -114,11 +115,7 @@ export function meteredKey(row: Pick<MeteredPrice, 'table' | 'cloud' | 'region' 
  */
 export function meteredProblems(rows: readonly MeteredPrice[]): Diagnostic[] {
   const problems = findOverlaps(rows, (row) => `${meteredKey(row)} tier from ${row.tierFrom.toFixed()}`);
-  const schedules = new Map<string, MeteredPrice[]>();
-  for (const row of rows) {
-    const key = `${meteredKey(row)} ${row.effectiveFrom ?? ''} ${row.effectiveTo ?? ''}`;
-    schedules.set(key, [...(schedules.get(key) ?? []), row]);
-  }
+  const schedules = groupBy(rows, (row) => `${meteredKey(row)} ${row.effectiveFrom ?? ''} ${row.effectiveTo ?? ''}`);
   for (const schedule of schedules.values()) problems.push(...scheduleProblems(schedule));
   return problems;
 }

@@ -10,22 +10,22 @@
  * Each parser returns undefined for text it does not accept; the schema turns that into a
  * located message.
  */
+import { LIMITS } from './limits.js';
 import { Decimal, dec } from './money.js';
 
-/**
- * The numbers cloudtco reads, from any file or `--set`. Beyond them a number is a typo or an
- * attack, never a cost: 10^18 is an exabyte in bytes or a billion billion tokens, and no price
- * list prints 30 significant digits. Within them every product the engine forms stays finite
- * and exact at its 60-digit precision, and no number takes more than a line to print
- * (decimal.js would happily hold 1e9000000000000000, and spend minutes writing it out).
+/*
+ * The numbers cloudtco reads, from any file or `--set` (model/limits.ts). Beyond them a number is
+ * a typo or an attack, never a cost: 10^18 is an exabyte in bytes or a billion billion tokens,
+ * and no price list prints 30 significant digits. Within them every product the engine forms
+ * stays finite, and no number takes more than a line to print (decimal.js would happily hold
+ * 1e9000000000000000, and spend minutes writing it out).
  */
-export const NUMBER_LIMITS = { largest: '1e18', smallest: '1e-18', significantDigits: 30 } as const;
-const LARGEST = new Decimal(NUMBER_LIMITS.largest);
-const SMALLEST = new Decimal(NUMBER_LIMITS.smallest);
+const LARGEST = new Decimal(LIMITS.largestNumber);
+const SMALLEST = new Decimal(LIMITS.smallestNumber);
 
-/** Why a parsed number is outside NUMBER_LIMITS, or undefined if it is within them. */
+/** Why a parsed number is outside the limits, or undefined if it is within them. */
 export function outOfRange(value: Decimal): string | undefined {
-  const { largest, smallest, significantDigits } = NUMBER_LIMITS;
+  const { largestNumber: largest, smallestNumber: smallest, significantDigits } = LIMITS;
   if (value.isNaN()) return 'is not a number';
   if (!value.isFinite() || value.abs().gt(LARGEST)) return `is too large: numbers may be at most ${largest} in size`;
   if (!value.isZero() && value.abs().lt(SMALLEST)) return `is too small: numbers other than 0 must be at least ${smallest} in size`;

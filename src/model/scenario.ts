@@ -29,6 +29,7 @@ import { API_KINDS } from './availability.js';
 import { CLOUD_IDS, INFRASTRUCTURE_CLOUDS, TIERS, type Cloud, type Location } from './cloud.js';
 import { CATEGORIES } from './line-item.js';
 import { bytes, count, duration, flag, id, currency, isoDate, matching, oneOf, optional, percent, period, text } from './fields.js';
+import { countText, LIMITS } from './limits.js';
 import { dec } from './money.js';
 import { addMonths, LAST_PERIOD } from './period.js';
 
@@ -255,7 +256,7 @@ export const scenarioSchema = z
     horizon: z
       .strictObject({
         start: period(),
-        months: count('months', '12', { min: '1', max: '600', integer: true }).transform((d) => d.toNumber()),
+        months: count('months', '12', { min: '1', max: String(LIMITS.months), integer: true }).transform((d) => d.toNumber()),
       })
       .superRefine(({ start, months }, ctx) => {
         const end = addMonths(start, months - 1);
@@ -304,7 +305,16 @@ export const scenarioSchema = z
     budgets: z.array(budget).default([]),
   })
   // `when` runs the check even when other fields have problems, so duplicates show with them
-  .superRefine((scenario, ctx) => checkUniqueIds(scenario, ctx), { when: () => true });
+  .superRefine((scenario, ctx) => checkUniqueIds(scenario, ctx), { when: () => true })
+  .superRefine((scenario, ctx) => checkSize(scenario, ctx));
+
+/** Each workload is priced on each option in each month; their product bounds the work and memory a run needs. */
+function checkSize(scenario: { workloads: unknown[]; options: unknown[]; horizon: { months: number } }, ctx: z.RefinementCtx): void {
+  const priced = scenario.workloads.length * scenario.options.length * scenario.horizon.months;
+  if (priced <= LIMITS.pricedMonths) return;
+  const product = `${countText(scenario.workloads.length)} workloads × ${countText(scenario.options.length)} options × ${countText(scenario.horizon.months)} months`;
+  ctx.addIssue({ code: 'custom', path: ['workloads'], message: `${product} is ${countText(priced)} workload-months to price; cloudtco prices at most ${countText(LIMITS.pricedMonths)} in one run (docs/reliability.md): split the scenario, or shorten the horizon` });
+}
 
 /** Ids name workloads and options in reports, so each must be unique within its list. */
 function checkUniqueIds(scenario: unknown, ctx: z.RefinementCtx): void {

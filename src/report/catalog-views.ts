@@ -7,6 +7,7 @@ import { csvText as csv, jsonText as json } from './text-formats.js';
 import type { ModelListing, PriceView, StaleRow } from '../analysis/catalog-views.js';
 import { windowText } from '../model/catalog.js';
 import { plain, type Decimal } from '../model/money.js';
+import { visible } from '../model/safe-text.js';
 import type { Format, Renderer } from './renderer.js';
 import { createStyle } from './style.js';
 
@@ -65,7 +66,7 @@ export const modelShowRenderers: Record<Format, Renderer<ModelShow>> = {
         row.currency,
         windowText(row),
         row.asOf,
-        `${row.source}\n${row.ref.file}:${row.ref.line}`,
+        `${row.source}\n${visible(row.ref.file)}:${row.ref.line}`,
       ];
       return current ? cells : cells.map(style.dim);
     });
@@ -120,12 +121,12 @@ export const modelShowRenderers: Record<Format, Renderer<ModelShow>> = {
 export const staleRenderers: Record<Format, Renderer<StaleReport>> = {
   table: ({ today, maxAgeDays, scenario, rows }, options) => {
     const style = createStyle(options.color);
-    const which = scenario === undefined ? 'catalog' : `${scenario} uses`;
+    const which = scenario === undefined ? 'catalog' : `${visible(scenario)} uses`;
     if (rows.length === 0) return `No row ${scenario === undefined ? 'of the catalog' : `that ${which}`} is older than ${maxAgeDays} days on ${today}.\n`;
     const rowsText = rows.length === 1 ? 'row' : 'rows';
     const subject = scenario === undefined ? `${rows.length} catalog ${rowsText}` : `${rows.length} ${rowsText} that ${which}`;
     const heading = style.worse(`${subject} ${rows.length === 1 ? 'is' : 'are'} older than ${maxAgeDays} days on ${today}:`);
-    return `${heading}\n${table(['row', 'key', 'as of', 'age (days)'], rows.map((r) => [`${r.ref.file}:${r.ref.line}`, r.key, r.asOf, String(r.ageDays)]), style, ['left', 'left', 'left', 'right'])}\n`;
+    return `${heading}\n${table(['row', 'key', 'as of', 'age (days)'], rows.map((r) => [`${visible(r.ref.file)}:${r.ref.line}`, r.key, r.asOf, String(r.ageDays)]), style, ['left', 'left', 'left', 'right'])}\n`;
   },
   json: ({ today, maxAgeDays, rows }) => json({ on: today, maxAgeDays, stale: rows.map((r) => ({ row: `${r.ref.file}:${r.ref.line}`, key: r.key, asOf: r.asOf, ageDays: r.ageDays })) }),
   csv: ({ rows }) => csv(['row', 'key', 'as_of', 'age_days'], rows.map((r) => [`${r.ref.file}:${r.ref.line}`, r.key, r.asOf, String(r.ageDays)])),

@@ -6,11 +6,13 @@
 import Table from 'cli-table3';
 import type { BaselineCheck, BaselineResult, BudgetResult, CheckReport, Threshold } from '../analysis/check.js';
 import { plain, type Decimal } from '../model/money.js';
+import { visible } from '../model/safe-text.js';
 import { SCHEMA_VERSION } from '../model/schema-version.js';
 import { formatMoney, formatSignedMoney, percentText } from './numbers.js';
 import type { CheckFormat } from './check-formats.js';
 import type { Renderer } from './renderer.js';
 import { createStyle } from './style.js';
+import { whatIfLine } from './provenance.js';
 import { jsonText, markdownCell as cell } from './text-formats.js';
 import { workflowCommand, type Annotation } from './workflow-commands.js';
 
@@ -60,7 +62,9 @@ function summaryLine(report: CheckReport): string {
 
 const renderCheckAsTable: Renderer<CheckReport> = (report, options) => {
   const style = createStyle(options.color);
-  const sections = [`${style.bold(`${report.scenario.name}: ${summaryLine(report)}`)}\n${style.dim(`${report.scenario.file} · ${report.currency}`)}`];
+  const whatIf = whatIfLine(report.whatIf);
+  const heading = [style.bold(`${visible(report.scenario.name)}: ${summaryLine(report)}`), style.dim(`${visible(report.scenario.file)} · ${report.currency}`), ...(whatIf === undefined ? [] : [style.worse(whatIf)])];
+  const sections = [heading.join('\n')];
   if (report.budgets.length > 0) {
     const table = new Table({
       head: ['', 'budget', 'option', 'per', 'limit', 'actual', 'excess', ''].map(style.bold),
@@ -71,7 +75,7 @@ const renderCheckAsTable: Renderer<CheckReport> = (report, options) => {
     for (const b of report.budgets) {
       const mark = !b.breached ? style.good('ok') : b.severity === 'error' ? style.bad('over') : style.worse('warning');
       const facts = budgetFacts(b, report.currency);
-      table.push([mark, b.name, b.option, b.per, formatMoney(b.limit, report.currency), facts.actual, facts.excess, facts.when]);
+      table.push([mark, visible(b.name), b.option, b.per, formatMoney(b.limit, report.currency), facts.actual, facts.excess, facts.when]);
     }
     sections.push(table.toString());
   }
@@ -79,7 +83,7 @@ const renderCheckAsTable: Renderer<CheckReport> = (report, options) => {
   if (baseline !== undefined) {
     const lines = baseline.results.map((r) => `  ${r.breached ? style.bad('over') : style.good('ok')}  ${r.option}: ${baselineMessage(r, baseline.threshold, report.currency)}`);
     const notes = notCompared(baseline).map((note) => `  ${note}, not compared`);
-    sections.push([style.bold(`Against ${baseline.file} (at most ${thresholdText(baseline.threshold, report.currency)} more per option):`), ...lines, ...notes.map(style.dim)].join('\n'));
+    sections.push([style.bold(`Against ${visible(baseline.file)} (at most ${thresholdText(baseline.threshold, report.currency)} more per option):`), ...lines, ...notes.map(style.dim)].join('\n'));
   }
   return `${sections.join('\n\n')}\n`;
 };
@@ -90,6 +94,7 @@ const renderCheckAsJson: Renderer<CheckReport> = (report) =>
     scenario: report.scenario,
     currency: report.currency,
     horizon: report.horizon,
+    whatIf: report.whatIf,
     passed: report.errors === 0,
     errors: report.errors,
     warnings: report.warnings,
@@ -122,6 +127,8 @@ const renderCheckAsJson: Renderer<CheckReport> = (report) =>
 
 export const renderCheckAsMarkdown: Renderer<CheckReport> = (report) => {
   const lines = [`### cloudtco check: ${cell(report.scenario.name)}`, '', `${report.errors > 0 ? '❌' : '✅'} ${summaryLine(report)} · \`${cell(report.scenario.file)}\``];
+  const whatIf = whatIfLine(report.whatIf);
+  if (whatIf !== undefined) lines.push('', `**${cell(whatIf)}**`);
   if (report.budgets.length > 0) {
     lines.push('', '| | Budget | Option | Per | Limit | Actual | Excess | |', '|---|---|---|---|--:|--:|--:|---|');
     for (const b of report.budgets) {
@@ -155,6 +162,7 @@ const renderCheckAsGithub: Renderer<CheckReport> = (report) => {
   const lines = annotations.map(workflowCommand);
   // options a baseline cannot speak for are news, not failures
   if (report.baseline !== undefined) lines.push(...notCompared(report.baseline).map((note) => workflowCommand({ level: 'notice', title: 'Not compared with the baseline', message: note })));
+  if (report.whatIf.length > 0) lines.push(workflowCommand({ level: 'notice', title: 'What-if', message: `${report.scenario.file} was checked with ${report.whatIf.map((arg) => `--set ${arg}`).join(' ')}` }));
   return `${[...lines, `cloudtco check: ${summaryLine(report)}`].join('\n')}\n`;
 };
 
@@ -177,6 +185,7 @@ const renderCheckAsJunit: Renderer<CheckReport> = (report) => {
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="cloudtco check" tests="${cases.length}" failures="${failures}" errors="0" skipped="0" time="0">`,
     `  <testsuite name="${xml(report.scenario.name)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0" time="0">`,
+    ...(report.whatIf.length === 0 ? [] : ['    <properties>', ...report.whatIf.map((arg) => `      <property name="cloudtco.set" value="${xml(arg)}"/>`), '    </properties>']),
     ...testcases,
     '  </testsuite>',
     '</testsuites>',

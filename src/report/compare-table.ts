@@ -13,9 +13,10 @@ import type { Comparison, OptionCost } from '../analysis/compare.js';
 import { ZERO, type Decimal } from '../model/money.js';
 import { formatLocation } from '../model/cloud.js';
 import { describeMonths } from '../model/period.js';
+import { visible } from '../model/safe-text.js';
 import { formatMoney, formatSignedMoney, msText, percentText, roundToTotal } from './numbers.js';
 import { unassessedLine } from './caveats.js';
-import { provenanceLines } from './provenance.js';
+import { provenanceLines, whatIfLine } from './provenance.js';
 import type { Renderer } from './renderer.js';
 import { createStyle, type Style } from './style.js';
 
@@ -32,7 +33,8 @@ export const renderCompareAsTable: Renderer<Comparison> = (report, options) => {
 function heading(report: Comparison, style: Style): string {
   const { horizon } = report;
   const span = horizon.months === 1 ? `1 month, ${horizon.start}` : `${horizon.months} months, ${horizon.start} to ${horizon.end}`;
-  return `${style.bold(report.scenario.name)}\n${style.dim(`${span}, ${report.currency} · ${report.scenario.file}`)}`;
+  const whatIf = whatIfLine(report.provenance.whatIf);
+  return [style.bold(visible(report.scenario.name)), style.dim(`${span}, ${report.currency} · ${visible(report.scenario.file)}`), ...(whatIf === undefined ? [] : [style.worse(whatIf)])].join('\n');
 }
 
 function newTable(report: Comparison, style: Style, corner: string): Table.Table {
@@ -165,7 +167,7 @@ function legend(report: Comparison, style: Style): string {
     if (state !== undefined) pieces.push(`state ${formatLocation(state)} ${state.service}`);
     if (cache !== undefined) pieces.push(`cache ${formatLocation(cache)} ${cache.service}`);
     if (interconnect !== undefined) pieces.push(`interconnect ${interconnect.clouds.join('–')}`);
-    const about = o.description === undefined ? [] : [`  ${''.padEnd(width)}  ${o.description}`];
+    const about = o.description === undefined ? [] : [`  ${''.padEnd(width)}  ${visible(o.description)}`];
     return [`  ${o.id.padEnd(width)}  ${pieces.join('; ')}`, ...about];
   });
   return style.dim(['Options:', ...lines, ...provenanceLines(report.provenance, report.currency), 'Figures are rounded so that each column adds up to its total.'].join('\n'));

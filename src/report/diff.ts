@@ -6,6 +6,7 @@
 import Table from 'cli-table3';
 import type { Change, DiffReport, OptionChange } from '../analysis/diff.js';
 import { plain, ZERO, type Decimal } from '../model/money.js';
+import { visible } from '../model/safe-text.js';
 import { SCHEMA_VERSION } from '../model/schema-version.js';
 import type { DiffFormat } from './diff-formats.js';
 import { formatMoney, formatSignedMoney, percentText, roundToTotal } from './numbers.js';
@@ -69,7 +70,7 @@ const renderDiffAsTable: Renderer<DiffReport> = (report, options) => {
     table.push([style.bold(option.id), ...total.slice(0, 2), mark(total[2]!), mark(total[3]!)]);
     for (const row of rows.categories) table.push([`  ${row.label}`, ...cells(row, report.currency)]);
   }
-  const lines = [style.bold(heading(report)), table.toString()];
+  const lines = [style.bold(visible(heading(report))), table.toString()];
   const v = verdict(report);
   if (v !== undefined) lines.push(report.exceeded.length > 0 ? style.bad(v) : v);
   return `${lines.join('\n')}\n`;

@@ -5,10 +5,11 @@
 import Table from 'cli-table3';
 import type { FlowReport } from '../analysis/flows.js';
 import { plain, type Decimal } from '../model/money.js';
+import { visible } from '../model/safe-text.js';
 import { SCHEMA_VERSION } from '../model/schema-version.js';
 import { unassessedJson, unassessedLine } from './caveats.js';
 import { formatMoney, roundToTotal } from './numbers.js';
-import { PROVENANCE_COLUMNS, provenanceCells, provenanceJson, provenanceLines } from './provenance.js';
+import { PROVENANCE_COLUMNS, provenanceCells, provenanceJson, provenanceLines, whatIfLine } from './provenance.js';
 import type { Format, Renderer } from './renderer.js';
 import { createStyle } from './style.js';
 import { csvText, jsonText } from './text-formats.js';
@@ -17,7 +18,9 @@ const renderFlowsAsTable: Renderer<FlowReport> = (report, options) => {
   const style = createStyle(options.color);
   const money = (d: Decimal) => formatMoney(d, report.currency);
   const { horizon } = report;
-  const sections = [`${style.bold(`${report.scenario.name}: who receives the money`)}\n${style.dim(`${horizon.months} months, ${horizon.start} to ${horizon.end}, ${report.currency} · ${report.scenario.file}`)}`];
+  const whatIf = whatIfLine(report.provenance.whatIf);
+  const heading = [style.bold(`${visible(report.scenario.name)}: who receives the money`), style.dim(`${horizon.months} months, ${horizon.start} to ${horizon.end}, ${report.currency} · ${visible(report.scenario.file)}`), ...(whatIf === undefined ? [] : [style.worse(whatIf)])];
+  const sections = [heading.join('\n')];
   for (const option of report.options) {
     const table = new Table({
       head: ['party', 'role', ...report.periods, 'Total'].map(style.bold),

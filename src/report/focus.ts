@@ -58,13 +58,14 @@ export const FOCUS_COLUMNS = [
   'x_PriceCurrency',
   'x_ExchangeRate',
   'x_Basis',
+  'x_WhatIf',
 ] as const;
 
 export type FocusColumn = (typeof FOCUS_COLUMNS)[number];
 export type FocusRow = Record<FocusColumn, string | null>;
 
 /** Columns holding free text, which a spreadsheet could take for a formula. */
-export const TEXT_COLUMNS: ReadonlySet<FocusColumn> = new Set<FocusColumn>(['ChargeDescription', 'ServiceName', 'ServiceProviderName', 'HostProviderName', 'InvoiceIssuerName', 'RegionId', 'x_Option', 'x_Workload', 'x_Model', 'x_PriceRef', 'x_PriceSource', 'x_Basis']);
+export const TEXT_COLUMNS: ReadonlySet<FocusColumn> = new Set<FocusColumn>(['ChargeDescription', 'ServiceName', 'ServiceProviderName', 'HostProviderName', 'InvoiceIssuerName', 'RegionId', 'x_Option', 'x_Workload', 'x_Model', 'x_PriceRef', 'x_PriceSource', 'x_Basis', 'x_WhatIf']);
 
 const SERVICE: Record<Category, [category: string, subcategory: string]> = {
   'tokens.input': ['AI and Machine Learning', 'Generative AI'],
@@ -105,10 +106,12 @@ const UNIT_NAMES: Record<string, string> = {
 const MILLION = dec('1000000');
 
 export function focusRows(report: ExportReport): FocusRow[] {
-  return report.lineItems.map((item) => focusRow(item, report.currency));
+  // a what-if's rows say so on every row, so a copied or filtered sheet still does
+  const whatIf = report.provenance.whatIf.length === 0 ? null : report.provenance.whatIf.join('; ');
+  return report.lineItems.map((item) => focusRow(item, report.currency, whatIf));
 }
 
-function focusRow(item: LineItem, currency: string): FocusRow {
+function focusRow(item: LineItem, currency: string, whatIf: string | null): FocusRow {
   const start = timestamp(item.period);
   const end = timestamp(addMonths(item.period, 1));
   const [serviceCategory, serviceSubcategory] = SERVICE[item.category];
@@ -153,6 +156,7 @@ function focusRow(item: LineItem, currency: string): FocusRow {
     x_PriceCurrency: item.fx?.currency ?? null,
     x_ExchangeRate: item.fx === undefined ? null : plain(item.fx.rate),
     x_Basis: item.basis ?? null,
+    x_WhatIf: whatIf,
   };
 }
 

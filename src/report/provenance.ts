@@ -2,6 +2,8 @@
 import type { Provenance } from '../analysis/provenance.js';
 import type { RowRef } from '../model/catalog.js';
 import { plain } from '../model/money.js';
+import { visible } from '../model/safe-text.js';
+import { spreadsheetSafe } from './text-formats.js';
 
 const ref = (r: RowRef) => `${r.file}:${r.line}`;
 
@@ -17,14 +19,25 @@ export function provenanceJson(provenance: Provenance, currency: string) {
       overridden: provenance.overridden.map((o) => ({ key: o.key, rows: o.rows.map(ref), by: o.by.map(ref) })),
     },
     fx: provenance.fx.map((r) => ({ from: r.from, to: currency, rate: plain(r.rate), asOf: r.as_of, ...(r.source === undefined ? {} : { source: r.source }) })),
+    whatIf: provenance.whatIf,
   };
 }
 
+/** The line under a table's heading that says a result is a what-if, or none. */
+export function whatIfLine(whatIf: readonly string[]): string | undefined {
+  return whatIf.length === 0 ? undefined : visible(`What-if: ${whatIf.map((arg) => `--set ${arg}`).join(' ')}`);
+}
+
+/** The CSV cell of a what-if: its `--set` changes, separated by semicolons. */
+export function whatIfCell(whatIf: readonly string[]): string {
+  return spreadsheetSafe(whatIf.join('; '));
+}
+
 /** CSV columns on every row, so a copied sheet keeps its provenance. */
-export const PROVENANCE_COLUMNS = ['catalog_sha256', 'prices_as_of_oldest', 'prices_as_of_newest'];
+export const PROVENANCE_COLUMNS = ['catalog_sha256', 'prices_as_of_oldest', 'prices_as_of_newest', 'what_if'];
 
 export function provenanceCells(provenance: Provenance): string[] {
-  return [provenance.sha256, provenance.oldestAsOf ?? '', provenance.newestAsOf ?? ''];
+  return [provenance.sha256, provenance.oldestAsOf ?? '', provenance.newestAsOf ?? '', whatIfCell(provenance.whatIf)];
 }
 
 /** A table's footer lines: the catalog, its age, exchange rates, and rows later layers replaced. */
@@ -35,7 +48,8 @@ export function provenanceLines(provenance: Provenance, currency: string): strin
   const hash = provenance.sha256 === '' ? '' : `, catalog sha256 ${provenance.sha256.slice(0, 12)}`;
   const prices = `Prices: ${dirs.join(', ')} (${rowsUsed} row${rowsUsed === 1 ? '' : 's'} used${asOf}${hash})`;
   const rates = provenance.fx.map((r) => `1 ${r.from} = ${r.rate.toFixed()} ${currency} (${r.as_of}${r.source === undefined ? '' : `, ${r.source}`})`);
-  return [prices, ...(rates.length === 0 ? [] : [`Exchange rates: ${rates.join('; ')}`]), ...overrides(provenance)];
+  // file names and rate sources are the user's text, shown on a terminal
+  return [prices, ...(rates.length === 0 ? [] : [`Exchange rates: ${rates.join('; ')}`]), ...overrides(provenance)].map(visible);
 }
 
 /** Which rows a later catalog replaced: the first few, then how many more. */

@@ -1,5 +1,6 @@
 /** The two machine formats every report shares: RFC 4180 CSV and indented JSON. */
 import { stringify } from 'csv-stringify/sync';
+import { visible } from '../model/safe-text.js';
 
 /**
  * RFC 4180: CRLF line ends, a cell quoted only when it needs it (csv-stringify quotes commas and
@@ -22,7 +23,7 @@ export function spreadsheetSafe(text: string): string {
 
 /** Text in a GitHub-flavoured markdown table cell: a pipe or line break would end it, `<` and `&` start HTML. */
 export function markdownCell(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return visible(text.replace(/\r?\n/g, ' ')).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\|/g, '\\|');
 }
 
 export function jsonText(value: unknown): string {

@@ -77,6 +77,23 @@ describe('cloudtco catalog import litellm', () => {
     expect(result.stderr).toContain('1 × mode embedding: not priced per chat token: text-embedding-3-small');
   });
 
+  it('never writes a price the catalog could not read back: huge, tiny or overlong prices are listed, not written as Infinity', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cloudtco-import-'));
+    const file = path.join(dir, 'prices.json');
+    const entry = (input: string) => `{ "litellm_provider": "openai", "mode": "chat", "input_cost_per_token": ${input}, "output_cost_per_token": 3e-05 }`;
+    await writeFile(file, `{ "ok": ${entry('2e-06')}, "huge": ${entry('1e99999999999999999')}, "big": ${entry('1e400')}, "tiny": ${entry('1e-30')}, "long": ${entry(`0.${'1'.repeat(40)}`)} }\n`);
+    const { result, csv } = await importFixture(file);
+    expect(result.code).toBe(0);
+    // only "ok" is written: 2e-06 × 10^6 = 2
+    expect(csv).not.toContain('Infinity');
+    expect((parse(csv, { columns: true }) as Record<string, string>[]).map((r) => [r.model, r.input])).toEqual([['ok', '2']]);
+    expect(result.stderr).toContain('4 entries not mapped');
+    expect(result.stderr).toContain('input_cost_per_token "1e99999999999999999" is outside the prices a catalog can hold: huge');
+    expect(result.stderr).toContain('input_cost_per_token "1e400" is outside the prices a catalog can hold: big');
+    expect(result.stderr).toContain('input_cost_per_token "1e-30" is outside the prices a catalog can hold: tiny');
+    expect(parseTable(TABLES.models, csv, 'imported.csv').problems).toEqual([]);
+  });
+
   it('reports a file that is not a price map', async () => {
     const result = await runCli(['catalog', 'import', 'litellm', 'scenarios/support-agents.yaml', '--out', '/tmp/x.csv']);
     expect(result).toEqual({

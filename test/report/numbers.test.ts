@@ -13,6 +13,19 @@ describe('money in reports', () => {
     expect(formatMoney(dec('-0.004'), 'USD')).toBe('0.00');
   });
 
+  it('groups the thousands of any number of digits, in linear time (a lookahead regex took minutes for 100k digits)', () => {
+    expect(formatMoney(dec('1'), 'USD')).toBe('1.00');
+    expect(formatMoney(dec('123'), 'USD')).toBe('123.00');
+    expect(formatMoney(dec('1234'), 'USD')).toBe('1,234.00');
+    expect(formatMoney(dec('-123456'), 'USD')).toBe('-123,456.00');
+    // 100 000 nines: 33 334 groups, the first of one digit ("9,999,…")
+    const text = formatMoney(dec(`${'9'.repeat(100_000)}`), 'JPY');
+    const groups = text.split(',');
+    expect(groups).toHaveLength(33_334);
+    expect(groups[0]).toBe('9');
+    expect(groups.slice(1).every((g) => g === '999')).toBe(true);
+  });
+
   it('knows minor units per currency', () => {
     expect([minorUnitsOf('USD'), minorUnitsOf('JPY'), minorUnitsOf('KWD')]).toEqual([2, 0, 3]);
   });

@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../../io/atomic-write.js';
 import { displayPath, readText } from '../../io/read-text.js';
 import { readYaml } from '../../io/yaml-document.js';
 import { InputError } from '../../model/diagnostic.js';
+import { groupBy } from '../../model/group-by.js';
 import { fromLiteLlm, type LiteLlmEntry, type Unmapped } from '../../model/litellm.js';
 import { isIsoDate } from '../../model/period.js';
 import { renderModelsCsv } from '../../report/models-csv.js';
@@ -52,8 +53,7 @@ export async function catalogImport(kind: string, file: string, options: ImportO
 /** Unmapped entries grouped by reason, the first keys of each, and where the whole list went. */
 function describeUnmapped(unmapped: readonly Unmapped[], file: string | undefined): string {
   if (unmapped.length === 0) return '';
-  const groups = new Map<string, string[]>();
-  for (const u of unmapped) groups.set(u.reason, [...(groups.get(u.reason) ?? []), u.key]);
+  const groups = new Map([...groupBy(unmapped, (u) => u.reason)].map(([reason, entries]) => [reason, entries.map((u) => u.key)]));
   const shown = 10;
   const lines = [...groups].map(([reason, keys]) => `  ${keys.length} × ${reason}: ${keys.slice(0, shown).join(', ')}${keys.length > shown ? `, … ${keys.length - shown} more` : ''}`);
   const all = file === undefined ? ' (all of them with --unmapped FILE)' : ` (all of them in ${file})`;

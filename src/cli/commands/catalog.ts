@@ -3,6 +3,7 @@ import { allRows, futureRows, listModels, showModel, staleRows } from '../../ana
 import { catalogDirs, catalogFiles, loadCatalog, loadCatalogs } from '../../io/catalog-dir.js';
 import { InputError, type Diagnostic } from '../../model/diagnostic.js';
 import { suggestion } from '../../model/did-you-mean.js';
+import { visible, withoutWorkflowCommands } from '../../model/safe-text.js';
 import { parseDuration } from '../../model/quantity.js';
 import { modelListRenderers, modelShowRenderers, staleRenderers } from '../../report/catalog-views.js';
 import { EXIT, todayOf, type CliIo } from '../cli-io.js';
@@ -39,7 +40,7 @@ export async function catalogValidate(dirs: string[], io: CliIo): Promise<number
     if (checked.summary !== undefined) summaries.push(checked.summary);
   }
   if (problems.length > 0) throw new InputError(problems);
-  await writeStdout(io, `${summaries.join('\n')}\n`);
+  await writeStdout(io, `${withoutWorkflowCommands(summaries.map(visible).join('\n'))}\n`);
   return EXIT.ok;
 }
 

@@ -54,6 +54,7 @@ export async function checkCommand(scenarioFile: string, options: CheckOptions, 
     lineItems: simulation.lineItems,
     rates,
     baseline,
+    whatIf: loaded.overrides,
     locate: (at) => {
       const where = loaded.where(at);
       // a budget a --set added has no line: annotate the scenario file itself

@@ -26,6 +26,7 @@ export async function compareCommand(scenarioFile: string, options: CompareOptio
     latency: simulation.latency,
     unassessed: simulation.unassessed,
     by: options.by,
+    whatIf: loaded.overrides,
   });
   await emit(compareRenderers[options.format], report, options, io, inputs);
   return EXIT.ok;

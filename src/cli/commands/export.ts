@@ -12,7 +12,7 @@ export interface ExportOptions extends OutputOptions<ExportFormat>, ScenarioInpu
 export async function exportCommand(scenarioFile: string, options: ExportOptions, io: CliIo): Promise<number> {
   if (options.bom === true && options.format !== 'csv') throw new InputError([{ message: `--bom is for CSV, which Excel needs it to read as UTF-8; --format ${options.format} has none` }]);
   const { loaded, catalog, simulation, inputs } = await runScenario(scenarioFile, options, io);
-  const report = exportReport({ scenario: loaded.scenario, scenarioFile: loaded.file, catalog, periods: simulation.periods, lineItems: simulation.lineItems });
+  const report = exportReport({ scenario: loaded.scenario, scenarioFile: loaded.file, catalog, periods: simulation.periods, lineItems: simulation.lineItems, whatIf: loaded.overrides });
   await emit(exportRenderers[options.format], report, options, io, inputs);
   return EXIT.ok;
 }

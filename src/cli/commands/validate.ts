@@ -17,6 +17,7 @@ import { EXIT, todayOf, type CliIo } from '../cli-io.js';
 import { checkCatalogDir } from './catalog.js';
 import { simulateLoaded, type ScenarioInputs } from '../run-scenario.js';
 import { writeStdout } from '../output.js';
+import { visible, withoutWorkflowCommands } from '../../model/safe-text.js';
 
 export async function validateCommand(files: string[], options: ScenarioInputs, io: CliIo): Promise<number> {
   const problems: Diagnostic[] = [];
@@ -61,7 +62,7 @@ export async function validateCommand(files: string[], options: ScenarioInputs, 
     }
   }
   if (problems.length > 0) throw new InputError(problems);
-  await writeStdout(io, `${summaries.join('\n')}\n`);
+  await writeStdout(io, `${withoutWorkflowCommands(summaries.map(visible).join('\n'))}\n`);
   return EXIT.ok;
 }
 

@@ -1,0 +1,40 @@
+/**
+ * How big an input cloudtco takes. Each limit is far above what a real scenario or catalog
+ * needs and low enough that anything within it runs in bounded memory on an ordinary machine
+ * (docs/reliability.md gives the figures); beyond it the input gets a clear error, exit 2,
+ * instead of minutes of work and an out-of-memory abort.
+ */
+export const LIMITS = {
+  /** Any number read from a file or `--set`: 10^18 is an exabyte in bytes; no price list prints 30 digits. */
+  largestNumber: '1e18',
+  smallestNumber: '1e-18',
+  significantDigits: 30,
+  /** Ids: model ids run to about 60 characters. */
+  idLength: 128,
+  /** A scenario, a saved result, a LiteLLM price map: YAML or JSON. */
+  documentBytes: 16 * 1024 * 1024,
+  /** One catalog table (CSV). */
+  tableBytes: 64 * 1024 * 1024,
+  /** Rows pricing one key (its price history and tiers). */
+  rowsPerKey: 1000,
+  /** Horizon, in months: fifty years. */
+  months: 600,
+  workloads: 1000,
+  options: 100,
+  /** Entries of every other list in a scenario (datasets, commitments, contracts, budgets, …). */
+  listEntries: 1000,
+  /** Workloads × options × months: each is priced separately. */
+  pricedMonths: 300_000,
+  /** Line items one run may hold in memory (about 2 KB each). */
+  lineItems: 1_500_000,
+} as const;
+
+/** 16777216 → "16 MiB" */
+export function bytesText(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
+}
+
+/** 300000 → "300,000" */
+export function countText(n: number): string {
+  return n.toLocaleString('en-US');
+}
