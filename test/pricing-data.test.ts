@@ -28,7 +28,7 @@ function overlapping(rows: Row[], keyOf: (r: Row) => string, from: string, to: s
   return clashes;
 }
 
-const TABLES = ['models.csv', 'egress.csv', 'services.csv', 'availability.csv', 'latency.csv'];
+const TABLES = ['models.csv', 'egress.csv', 'services.csv', 'availability.csv', 'latency.csv', 'regions.csv'];
 
 describe('pricing-data/', () => {
   it.each(TABLES)('%s: every row has a source URL and the date it was read', (name) => {
@@ -54,6 +54,16 @@ describe('pricing-data/', () => {
   it('latency.csv: one round trip per pair of places', () => {
     const pairs = table('latency.csv').map((r) => [`${r.cloud_a}/${r.region_a}`, `${r.cloud_b}/${r.region_b}`].sort().join(' ↔ '));
     expect(pairs.length).toBe(new Set(pairs).size);
+  });
+
+  it('regions.csv: each region once, named as its cloud writes it', () => {
+    const rows = table('regions.csv');
+    const keys = rows.map((r) => `${r.cloud}/${r.region}`);
+    expect(keys.length).toBe(new Set(keys).size);
+    for (const row of rows) {
+      expect(['azure', 'aws', 'gcp', 'oci'], row.line).toContain(row.cloud);
+      expect(row.region, row.line).toMatch(/^[a-z][a-z0-9-]*[0-9a-z]$/);
+    }
   });
 
   it('models.csv: where two rows of a model follow each other in time, they meet without a gap', () => {

@@ -7,6 +7,7 @@ import { inEffect, type Catalog, type RowRef } from '../model/catalog.js';
 import { groupBy } from '../model/group-by.js';
 import { CLOUD_IDS, TIERS, type Cloud } from '../model/cloud.js';
 import type { Latency } from '../model/latency.js';
+import type { KnownRegion } from '../model/region.js';
 import { meteredKey, type MeteredPrice } from '../model/metered-price.js';
 import { formatKey, type ModelPrice } from '../model/model-price.js';
 import type { Decimal } from '../model/money.js';
@@ -77,18 +78,19 @@ export interface StaleRow {
   ageDays: number;
 }
 
-type AnyRow = ModelPrice | MeteredPrice | Availability | Latency;
+type AnyRow = ModelPrice | MeteredPrice | Availability | Latency | KnownRegion;
 
 /** A readable key for any catalog row. */
 export function rowKey(row: AnyRow): string {
   if ('between' in row) return `latency ${row.between.map((l) => `${l.cloud}/${l.region}`).join(' ↔ ')}`;
   if ('api' in row) return `availability ${row.cloud}/${row.model} ${row.api}`;
+  if (!('model' in row) && !('table' in row)) return `region ${row.cloud}/${row.region}`;
   if ('table' in row) return `${meteredKey(row)}${row.tierFrom.isZero() && row.tierTo === undefined ? '' : ` tier from ${row.tierFrom.toFixed()}`}`;
   return `models ${formatKey(row)}`;
 }
 
 export function allRows(catalog: Catalog): AnyRow[] {
-  return [...catalog.models, ...catalog.egress, ...catalog.services, ...catalog.availability, ...catalog.latency];
+  return [...catalog.models, ...catalog.egress, ...catalog.services, ...catalog.availability, ...catalog.latency, ...catalog.regions];
 }
 
 /** Rows read more than `maxAgeDays` before `today`, oldest first; `only` limits them to some rows. */

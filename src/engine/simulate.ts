@@ -28,6 +28,7 @@ import { indexMetered, priceMetered, type MeteredUsage } from './metered.js';
 import { indexAvailability, monthPlacements, type MonthPlacement } from './placements.js';
 import { indexPrices } from './price-lookup.js';
 import { Problems } from './problems.js';
+import { regionProblems } from './regions.js';
 import { cacheProblems, sharedUsage } from './shared-usage.js';
 import { tokenUsage } from './token-usage.js';
 import { priceTokens } from './tokens.js';
@@ -58,8 +59,11 @@ export function simulate(scenario: Scenario, catalog: Catalog): Simulation {
   const availability = indexAvailability(catalog.availability);
   const roundTrips = indexRoundTrips(scenario, catalog);
   const activities = scenario.workloads.map((workload) => workloadActivity(workload, periods));
+  // a misspelt region or model would also fail every price looked up for it: say the cause once
+  const typos = [...regionProblems(scenario, catalog), ...unknownModels(scenario, catalog)];
+  if (typos.some((p) => p.path?.[0] !== 'workloads')) throw new InputError(typos);
   const problems = new Problems();
-  const found: Diagnostic[] = unknownModels(scenario, catalog);
+  const found: Diagnostic[] = typos;
   const unpriceable = new Set(found.map((p) => p.path?.[1]));
   const lineItems: LineItem[] = [];
   const metered: MeteredUsage[] = [];

@@ -8,13 +8,14 @@ import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availabilityRowSchema, toAvailability } from '../model/availability.js';
-import { findOverlaps, type Catalog } from '../model/catalog.js';
+import { findOverlaps, type Catalog, type RowRef } from '../model/catalog.js';
 import { layerCatalogs } from '../model/catalog-layers.js';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import { LIMITS } from '../model/limits.js';
-import { latencyRowSchema, pairKey, toLatency, type Latency } from '../model/latency.js';
+import { latencyRowSchema, pairKey, toLatency } from '../model/latency.js';
 import { egressRowSchema, meteredProblems, serviceRowSchema, toEgressPrice, toServicePrice } from '../model/metered-price.js';
 import { formatKey, modelRowSchema, toModelPrice } from '../model/model-price.js';
+import { regionRowSchema, toKnownRegion } from '../model/region.js';
 import { parseTable, type TableSpec } from './csv-table.js';
 import { displayPath, readText } from './read-text.js';
 
@@ -48,6 +49,7 @@ export const TABLES = {
   services: { name: 'services.csv', schema: serviceRowSchema, optionalColumns: ['tier_from', 'tier_to', ...SOURCED_OPTIONAL], toRow: toServicePrice },
   availability: { name: 'availability.csv', schema: availabilityRowSchema, optionalColumns: ['available_until', 'note'], toRow: toAvailability },
   latency: { name: 'latency.csv', schema: latencyRowSchema, optionalColumns: ['note'], toRow: toLatency },
+  regions: { name: 'regions.csv', schema: regionRowSchema, optionalColumns: ['note'], toRow: toKnownRegion },
 } satisfies Record<string, TableSpec<unknown>>;
 
 export async function loadCatalog(dir: string, shownAs: string): Promise<Catalog> {
@@ -56,12 +58,13 @@ export async function loadCatalog(dir: string, shownAs: string): Promise<Catalog
     const text = required ? await readText(path.join(dir, spec.name), shown(spec.name), LIMITS.tableBytes) : await readOptional(path.join(dir, spec.name), shown(spec.name));
     return text === undefined ? { rows: [], problems: [], file: undefined, name: spec.name, text: '' } : { ...parseTable(spec, text, shown(spec.name)), file: shown(spec.name), name: spec.name, text };
   };
-  const [models, egress, services, availability, latency] = await Promise.all([
+  const [models, egress, services, availability, latency, regions] = await Promise.all([
     read(TABLES.models, true),
     read(TABLES.egress, false),
     read(TABLES.services, false),
     read(TABLES.availability, false),
     read(TABLES.latency, false),
+    read(TABLES.regions, false),
   ]);
   const problems: Diagnostic[] = [
     ...models.problems,
@@ -72,10 +75,12 @@ export async function loadCatalog(dir: string, shownAs: string): Promise<Catalog
     ...meteredProblems(services.rows),
     ...availability.problems,
     ...latency.problems,
-    ...duplicatePairs(latency.rows),
+    ...repeatedKeys(latency.rows, (row) => pairKey(...row.between)),
+    ...regions.problems,
+    ...repeatedKeys(regions.rows, (row) => `${row.cloud}/${row.region}`),
   ];
   if (problems.length > 0) throw new InputError(problems);
-  const tables = [models, egress, services, availability, latency];
+  const tables = [models, egress, services, availability, latency, regions];
   return {
     files: tables.flatMap((t) => (t.file === undefined ? [] : [t.file])),
     sha256: digest(tables.flatMap((t) => (t.file === undefined ? [] : [[t.name, t.text] as const]))),
@@ -85,6 +90,7 @@ export async function loadCatalog(dir: string, shownAs: string): Promise<Catalog
     services: services.rows,
     availability: availability.rows,
     latency: latency.rows,
+    regions: regions.rows,
   };
 }
 
@@ -121,10 +127,11 @@ async function readOptional(file: string, shownAs: string): Promise<string | und
   return readText(file, shownAs, LIMITS.tableBytes);
 }
 
-function duplicatePairs(rows: readonly Latency[]): Diagnostic[] {
-  const seen = new Map<string, Latency>();
+/** A table keyed by a place or a pair of places gives each key once. */
+function repeatedKeys<T extends { ref: RowRef }>(rows: readonly T[], keyOf: (row: T) => string): Diagnostic[] {
+  const seen = new Map<string, T>();
   return rows.flatMap((row) => {
-    const key = pairKey(...row.between);
+    const key = keyOf(row);
     const first = seen.get(key);
     if (first === undefined) {
       seen.set(key, row);

@@ -8,6 +8,7 @@ import { groupBy } from './group-by.js';
 import { pairKey, type Latency } from './latency.js';
 import { meteredKey, type MeteredPrice } from './metered-price.js';
 import { formatKey, type ModelPrice } from './model-price.js';
+import type { KnownRegion } from './region.js';
 
 const TABLE_KEYS = {
   models: (row: ModelPrice) => `models ${formatKey(row)}`,
@@ -15,6 +16,7 @@ const TABLE_KEYS = {
   services: (row: MeteredPrice) => meteredKey(row),
   availability: (row: Availability) => `availability ${row.cloud}/${row.model}`,
   latency: (row: Latency) => `latency ${pairKey(...row.between)}`,
+  regions: (row: KnownRegion) => `region ${row.cloud}/${row.region}`,
 };
 
 /**

@@ -6,6 +6,7 @@
  *   services.csv      caches, state stores, storage, agent runtimes, ports (metered-price.ts)
  *   availability.csv  when a model is sold on a cloud, per API kind (availability.ts)
  *   latency.csv       round-trip times between regions (latency.ts)
+ *   regions.csv       regions the catalog knows, beyond those its prices name (region.ts)
  *
  * Rows carry a validity window [effective_from, effective_to), empty meaning unbounded, so a
  * price change is a new row rather than an edit, and scenarios that start before it still see
@@ -20,6 +21,7 @@ import { isoDate, optional, url } from './fields.js';
 import type { Latency } from './latency.js';
 import type { MeteredPrice } from './metered-price.js';
 import type { ModelPrice } from './model-price.js';
+import type { KnownRegion } from './region.js';
 import type { IsoDate } from './period.js';
 
 /** A region column value meaning every region of the cloud, unless exact-region rows exist. */
@@ -37,9 +39,10 @@ export interface Catalog {
   services: MeteredPrice[];
   availability: Availability[];
   latency: Latency[];
+  regions: KnownRegion[];
 }
 
-export const EMPTY_CATALOG: Catalog = { files: [], sha256: '', overridden: [], models: [], egress: [], services: [], availability: [], latency: [] };
+export const EMPTY_CATALOG: Catalog = { files: [], sha256: '', overridden: [], models: [], egress: [], services: [], availability: [], latency: [], regions: [] };
 
 /** A key whose rows in one catalog were replaced by the rows of a later one. */
 export interface Override {

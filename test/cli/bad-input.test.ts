@@ -55,6 +55,18 @@ describe('bad scenarios', () => {
   it('a model no catalog row prices, at the workload, with a did-you-mean', () =>
     compareFails([`${S}/unknown-model.yaml`], [`${S}/unknown-model.yaml:7:12 workloads[0].model: no catalog row prices model "gtp-5.5" (did you mean "gpt-5.5"?)`]));
 
+  it('a region the catalog does not know, even where a * row would price it (Azure Global)', async () => {
+    const mars = await runCli(['compare', 'scenarios/support-agents.yaml', '--set', 'options.0.model.region=mars-north-9']);
+    expect(mars.stderr).toMatch(/^--set options\.0\.model\.region=mars-north-9 options\[0\]\.model\.region: "mars-north-9" is not a region the catalog knows for azure; it knows .*eastus2.* \(a catalog's regions\.csv can add more\)\n$/);
+    expect(mars.code).toBe(2);
+    const typo = await runCli(['compare', 'scenarios/support-agents.yaml', '--set', 'options.1.model.region=eastus-2']);
+    expect(typo.stderr).toMatch(/^--set options\.1\.model\.region=eastus-2 options\[1\]\.model\.region: "eastus-2" is not a region the catalog knows for azure \(did you mean "eastus2"\?\); it knows /);
+    // reported once, for the cause, not again as a missing price for every month
+    expect(typo.stderr.trimEnd().split('\n')).toHaveLength(1);
+    // a real region only a * row prices is known from regions.csv
+    expect((await runCli(['compare', 'scenarios/support-agents.yaml', '--set', 'options.0.model.region=westus3'])).code).toBe(0);
+  });
+
   it('YAML aliases that would expand without end', () =>
     compareFails([`${S}/alias-bomb.yaml`], [`${S}/alias-bomb.yaml: cannot expand the document's aliases: Excessive alias count indicates a resource exhaustion attack`]));
 

@@ -163,8 +163,8 @@ describe('cloudtco compare --set', () => {
   });
 
   it('credits a missing price to the --set that moved the option', async () => {
-    const result = await runCli(['compare', 'scenarios/support-agents.yaml', '--set', 'options.aws-bedrock.model.region=nowhere']);
-    expect(result.stderr.split('\n')[0]).toMatch(/^--set options\.aws-bedrock\.model\.region=nowhere options\[2\]\.model: no price for aws\/nowhere\/in-region\/standard\/gpt-5\.5 in 2027-01/);
+    const result = await runCli(['compare', 'scenarios/support-agents.yaml', '--set', 'options.aws-bedrock.model.region=eu-west-1']);
+    expect(result.stderr.split('\n')[0]).toMatch(/^--set options\.aws-bedrock\.model\.region=eu-west-1 options\[2\]\.model: no price for aws\/eu-west-1\/in-region\/standard\/gpt-5\.5 in 2027-01/);
     expect(result.code).toBe(2);
   });
 
