@@ -18,7 +18,7 @@ import type { Location } from '../model/cloud.js';
 import type { PathSegment } from '../model/diagnostic.js';
 import type { Category, LineItem } from '../model/line-item.js';
 import { meteredKey, type MeteredPrice } from '../model/metered-price.js';
-import { ZERO, type Decimal } from '../model/money.js';
+import { Decimal, ZERO } from '../model/money.js';
 import { firstDay, type Period } from '../model/period.js';
 import { inUnit, UNITS, unitsOf, type Dimension } from '../model/units.js';
 import { missingRate, type Exchange } from './fx.js';
@@ -169,16 +169,17 @@ export function tieredCost(rows: readonly MeteredPrice[], total: Decimal): { cos
 }
 
 /**
- * Splits `cost` in proportion to `quantities` (summing to `total`): each share is rounded to
- * 12 decimals and the last takes the remainder, so the shares add up to the cost exactly.
- * Example: 10 split 1 : 2 = 3.333333333333 + 6.666666666667.
+ * Splits `cost` in proportion to `quantities` (summing to `total`): each share is rounded down
+ * to 12 decimals and the last takes the remainder, so the shares add up to the cost exactly and
+ * none is negative (rounding half-even could give the earlier shares more than the cost holds,
+ * and the last a negative remainder). Example: 10 split 1 : 2 = 3.333333333333 + 6.666666666667.
  */
 export function proportionalShares(cost: Decimal, quantities: readonly Decimal[], total: Decimal): Decimal[] {
   if (quantities.length === 1) return [cost];
   let rest = cost;
   return quantities.map((quantity, i) => {
     if (i === quantities.length - 1) return rest;
-    const share = total.isZero() ? ZERO : cost.times(quantity).div(total).toDecimalPlaces(SHARE_DECIMALS);
+    const share = total.isZero() ? ZERO : cost.times(quantity).div(total).toDecimalPlaces(SHARE_DECIMALS, Decimal.ROUND_DOWN);
     rest = rest.minus(share);
     return share;
   });

@@ -9,7 +9,7 @@
 import { CLOUDS, type Tier } from '../model/cloud.js';
 import { formatKey, type ModelPrice } from '../model/model-price.js';
 import type { Category, LineItem } from '../model/line-item.js';
-import { dec, type Decimal } from '../model/money.js';
+import { dec, ZERO, type Decimal } from '../model/money.js';
 import { daysInMonth, type Period } from '../model/period.js';
 import { vendorOf } from '../model/party.js';
 import type { Option, Workload } from '../model/scenario.js';
@@ -112,15 +112,29 @@ function unitPriceOf(price: ModelPrice, category: Category): Decimal | undefined
 }
 
 /**
- * Splits whole tokens across price segments by days, the last segment taking the remainder so
- * the parts always add up: 3 100 tokens over 29 + 2 days of July = 2 900 + 200.
+ * Splits whole tokens across price segments by days, so the parts add up to the month: each
+ * segment first gets its share of the days rounded down, then the few tokens left (fewer than
+ * there are segments) go one at a time to the segment with the most days per token it already
+ * has (D'Hondt, the earlier segment on a tie).
+ *
+ *   3 100 tokens over 29 + 2 days of July = 2 900 + 200 (exact shares need no rounding)
+ *   2 tokens over 8 + 8 + 8 + 7 days = 1 + 1 + 0 + 0
+ *
+ * Rounding each share on its own and giving the last the remainder, the obvious way, can leave
+ * the last segment a negative share (2 over 8+8+8+7 days: 1 + 1 + 1 − 1), and can take a token
+ * from a segment when the month's tokens rise; a divisor method does neither, so a month's cost
+ * never falls when its usage rises.
  */
 export function splitByDays(tokens: Decimal, segments: readonly PriceSegment[], days: number): Decimal[] {
-  let rest = tokens;
-  return segments.map((segment, i) => {
-    if (i === segments.length - 1) return rest;
-    const share = tokens.times(segment.days).div(days).toDecimalPlaces(0);
-    rest = rest.minus(share);
-    return share;
-  });
+  const shares = segments.map((segment) => tokens.times(segment.days).div(days).floor());
+  let left = tokens.minus(shares.reduce((a, b) => a.plus(b), ZERO)).toNumber();
+  for (; left > 0; left--) {
+    let best = 0;
+    // days_i / (share_i + 1) > days_best / (share_best + 1), compared without dividing
+    for (let i = 1; i < segments.length; i++) {
+      if (shares[best]!.plus(1).times(segments[i]!.days).gt(shares[i]!.plus(1).times(segments[best]!.days))) best = i;
+    }
+    shares[best] = shares[best]!.plus(1);
+  }
+  return shares;
 }
