@@ -3,10 +3,11 @@
  * baseline result? Every budget and threshold gives a result, held or breached, so CI reports
  * can list them all (JUnit test cases) and say by how much.
  *
- *   per month, quarter, year  each period's spend against the limit; a breach names the first
- *                             period over it (and the month in it the limit was passed), its
- *                             spend and excess, and how many periods were; calendar quarters
- *                             and years, so a period the horizon cuts short has the full limit
+ *   per month, quarter, year  each period's spend against the limit; the result gives the worst
+ *                             period (the highest spend) and its excess, and for a breach also
+ *                             the first period over (and the month in it the limit was passed)
+ *                             and how many periods were; calendar quarters and years, so a
+ *                             period the horizon cuts short has the full limit
  *   per horizon               the total against the limit; a breach names the month the running
  *                             total first went over it
  *
@@ -16,7 +17,7 @@
 import { statedAmount, type Exchange } from '../engine/fx.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { suggestion } from '../model/did-you-mean.js';
-import type { LineItem } from '../model/line-item.js';
+import { SHARED, type LineItem } from '../model/line-item.js';
 import { Decimal, ZERO } from '../model/money.js';
 import { groupPeriod, type Period } from '../model/period.js';
 import type { Budget, Scenario } from '../model/scenario.js';
@@ -38,12 +39,13 @@ export interface BudgetResult {
   per: Budget['per'];
   limit: Decimal;
   breached: boolean;
-  /** Breached: the first period over the limit and its spend; held: the highest period's. */
-  period: string | undefined;
-  /** Breached: the month the spend went over — in that period, or for `horizon` the running total. */
-  month: Period | undefined;
+  /** The period with the highest spend, whose spend `actual` is; undefined for `horizon`. */
+  worst: string | undefined;
+  /** The worst period's spend (the total, for `horizon`), and how far it is over the limit (0 if not). */
   actual: Decimal;
   excess: Decimal;
+  /** Breached: the first period over the limit, and the month the spend went over — in that period, or for `horizon` the running total. */
+  firstBreach: { period: string; month: Period } | undefined;
   /** How many periods went over (for `horizon`, 1 or 0). */
   periodsBreached: number;
 }
@@ -106,18 +108,42 @@ export interface CheckInput {
   whatIf?: readonly string[];
 }
 
-/** The budgets' problems a scenario can have that its schema cannot see: unknown ids, a limit without its rate. */
-export function budgetProblems(scenario: Scenario, rates: Exchange): Diagnostic[] {
+/**
+ * The budgets' problems a scenario can have that its schema cannot see: unknown ids, a limit
+ * without its rate, and (given the priced line items) filters that select no spend at all — a
+ * budget that checks nothing would report 0.00 "ok" for ever.
+ */
+export function budgetProblems(scenario: Scenario, rates: Exchange, lineItems?: readonly LineItem[]): Diagnostic[] {
   const options = scenario.options.map((o) => o.id);
-  const workloads = scenario.workloads.map((w) => w.id);
+  const workloads = [...scenario.workloads.map((w) => w.id), SHARED];
   return scenario.budgets.flatMap((budget, b): Diagnostic[] => {
     const problems: Diagnostic[] = [];
     if (budget.option !== undefined && !options.includes(budget.option)) problems.push({ path: ['budgets', b, 'option'], message: `no option "${budget.option}"${suggestion(budget.option, options)}` });
     if (budget.workload !== undefined && !workloads.includes(budget.workload)) problems.push({ path: ['budgets', b, 'workload'], message: `no workload "${budget.workload}"${suggestion(budget.workload, workloads)}` });
     const limit = statedAmount(budget.limit, budget.currency, scenario.currency, rates, ['budgets', b, 'currency']);
     if ('problem' in limit) problems.push(limit.problem);
+    if (problems.length === 0 && lineItems !== undefined) {
+      const empty = selectsNothing(budget, lineItems);
+      if (empty !== undefined) problems.push({ path: ['budgets', b], message: empty });
+    }
     return problems;
   });
+}
+
+/** Whether a budget's filters select a line item of an option it holds; if not, what they missed and where that spend is. */
+function selectsNothing(budget: Budget, lineItems: readonly LineItem[]): string | undefined {
+  const held = lineItems.filter((i) => budget.option === undefined || i.option === budget.option);
+  const inCategories = (i: LineItem) => budget.categories?.includes(i.category) ?? true;
+  const ofWorkload = (i: LineItem) => budget.workload === undefined || i.workload === budget.workload;
+  if (held.some((i) => inCategories(i) && ofWorkload(i))) return undefined;
+  const where = budget.option === undefined ? 'any option' : `option ${budget.option}`;
+  const list = (values: Iterable<string>) => [...new Set(values)].join(', ');
+  const categories = budget.categories?.join(', ') ?? '';
+  if (budget.workload === undefined) return `selects no spend in ${where}: there is no ${categories} spend; the spend is in ${list(held.map((i) => i.category))}`;
+  const workloadSpend = held.filter(ofWorkload);
+  if (workloadSpend.length === 0) return `selects no spend in ${where}: workload "${budget.workload}" has none`;
+  const elsewhere = list(held.filter(inCategories).map((i) => `"${i.workload}"`));
+  return `selects no spend in ${where}: workload "${budget.workload}" has no ${categories} spend (it has ${list(workloadSpend.map((i) => i.category))})${elsewhere === '' ? '' : `; ${categories} spend is filed under the workload ${elsewhere}`}`;
 }
 
 export function check(input: CheckInput): CheckReport {
@@ -150,7 +176,8 @@ function budgetResult(budget: Budget, location: Location, option: string, limit:
     let running = ZERO;
     const crossed = periods.find((p) => (running = running.plus(byMonth.get(p) ?? ZERO)).gt(limit));
     const actual = totalOf(items);
-    return { ...base, breached: actual.gt(limit), period: crossed, month: crossed, actual, excess: Decimal.max(actual.minus(limit), ZERO), periodsBreached: actual.gt(limit) ? 1 : 0 };
+    const firstBreach = crossed === undefined ? undefined : { period: crossed, month: crossed };
+    return { ...base, breached: actual.gt(limit), worst: undefined, actual, excess: Decimal.max(actual.minus(limit), ZERO), firstBreach, periodsBreached: actual.gt(limit) ? 1 : 0 };
   }
   const per = budget.per;
   const byMonth = totalsBy(items, (i) => i.period);
@@ -159,11 +186,14 @@ function budgetResult(budget: Budget, location: Location, option: string, limit:
     return { period, months, actual: months.reduce((total, m) => total.plus(byMonth.get(m) ?? ZERO), ZERO) };
   });
   const over = buckets.filter((b) => b.actual.gt(limit));
-  const shown = over[0] ?? buckets.reduce((max, b) => (b.actual.gt(max.actual) ? b : max), buckets[0]!);
+  // the highest period, the earliest of equals
+  const worst = buckets.reduce((max, b) => (b.actual.gt(max.actual) ? b : max), buckets[0]!);
   // the month within the first period over the limit that took its running total past it
   let running = ZERO;
-  const month = over[0]?.months.find((m) => (running = running.plus(byMonth.get(m) ?? ZERO)).gt(limit));
-  return { ...base, breached: over.length > 0, period: shown.period, month, actual: shown.actual, excess: Decimal.max(shown.actual.minus(limit), ZERO), periodsBreached: over.length };
+  const first = over[0];
+  const month = first?.months.find((m) => (running = running.plus(byMonth.get(m) ?? ZERO)).gt(limit));
+  const firstBreach = first === undefined || month === undefined ? undefined : { period: first.period, month };
+  return { ...base, breached: over.length > 0, worst: worst.period, actual: worst.actual, excess: Decimal.max(worst.actual.minus(limit), ZERO), firstBreach, periodsBreached: over.length };
 }
 
 function baselineCheck({ scenario, lineItems, locate }: CheckInput, baseline: BaselineTotals, threshold: Threshold): BaselineCheck {

@@ -40,9 +40,14 @@ export interface DiffReport {
   threshold: Threshold | undefined;
   /** Options over the threshold. */
   exceeded: string[];
+  /** Options on one side only (renamed, added or dropped): shown against nothing, never held to the threshold. */
+  onlyBefore: string[];
+  onlyAfter: string[];
+  /** The `--set` changes the after side was run with. */
+  whatIf: readonly string[];
 }
 
-export function diff(before: DiffSide, after: DiffSide, threshold?: Threshold): DiffReport {
+export function diff(before: DiffSide, after: DiffSide, threshold?: Threshold, whatIf: readonly string[] = []): DiffReport {
   const ids = [...new Set([...after.options.map((o) => o.id), ...before.options.map((o) => o.id)])];
   const options = ids.map((id): OptionChange => {
     const a = before.options.find((o) => o.id === id);
@@ -61,6 +66,9 @@ export function diff(before: DiffSide, after: DiffSide, threshold?: Threshold): 
     options,
     threshold,
     exceeded: options.filter((o) => o.exceeds).map((o) => o.id),
+    onlyBefore: options.filter((o) => o.after === undefined).map((o) => o.id),
+    onlyAfter: options.filter((o) => o.before === undefined).map((o) => o.id),
+    whatIf,
   };
 }
 

@@ -122,10 +122,17 @@ export function url() {
   return parsed('an http(s) URL', (t) => (/^https?:\/\/[^\s\u0000-\u001f\u007f-\u009f]+$/.test(t.trim()) ? t.trim() : undefined));
 }
 
-/** A name used as an id: letters, digits, `.`, `_`, `-`; starts with a letter or digit. */
-export function id(what: string) {
+/**
+ * A name used as an id: letters, digits, `.`, `_`, `-`; starts with a letter or digit. `also`
+ * names other words the field takes, such as `(shared)` for a budget's workload.
+ */
+export function id(what: string, also: readonly string[] = []) {
   const tooLong = (t: string) => (t.length > LIMITS.idLength ? `${quoted(t)} is too long for ${what}: at most ${LIMITS.idLength} characters` : undefined);
-  return parsed(`${what} made of letters, digits, ".", "_" or "-"`, (t) => (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(t) ? t : undefined), tooLong, { numeric: true, pattern: '^\\s*[A-Za-z0-9][A-Za-z0-9._-]*\\s*$' });
+  const word = '[A-Za-z0-9][A-Za-z0-9._-]*';
+  const alternatives = also.length === 0 ? word : `(${[word, ...also.map((a) => a.replace(/[()]/g, '\\$&'))].join('|')})`;
+  const accepted = new RegExp(`^${alternatives}$`);
+  const expected = `${what} made of letters, digits, ".", "_" or "-"${also.length === 0 ? '' : `, or ${also.join(', ')}`}`;
+  return parsed(expected, (t) => (accepted.test(t) ? t : undefined), tooLong, { numeric: true, pattern: `^\\s*${alternatives}\\s*$` });
 }
 
 /** Text matching a pattern, e.g. a currency code. */

@@ -27,7 +27,7 @@
 import * as z from 'zod';
 import { API_KINDS } from './availability.js';
 import { CLOUD_IDS, INFRASTRUCTURE_CLOUDS, TIERS, type Cloud, type Location } from './cloud.js';
-import { CATEGORIES } from './line-item.js';
+import { CATEGORIES, SHARED } from './line-item.js';
 import { bytes, count, duration, flag, id, currency, isoDate, matching, oneOf, optional, percent, period, text } from './fields.js';
 import { countText, LIMITS } from './limits.js';
 import { dec } from './money.js';
@@ -244,7 +244,8 @@ const budget = z.strictObject({
   limit: count('money', '150k', { min: '0' }),
   currency: optional(currency()),
   categories: optional(z.array(oneOf(CATEGORIES))),
-  workload: optional(id('a workload id')),
+  /** One workload's spend, or `(shared)`: the costs no one workload owns (caches, ports, datasets, commitments). */
+  workload: optional(id('a workload id', [SHARED])),
   severity: oneOf(['error', 'warning'] as const).default('error'),
 });
 

@@ -8,7 +8,7 @@ import type { BaselineCheck, BaselineResult, BudgetResult, CheckReport, Threshol
 import { plain, type Decimal } from '../model/money.js';
 import { visible } from '../model/safe-text.js';
 import { SCHEMA_VERSION } from '../model/schema-version.js';
-import { formatMoney, formatSignedMoney, percentText } from './numbers.js';
+import { formatMoney, formatSignedMoney, percentText, signedPercentText } from './numbers.js';
 import type { CheckFormat } from './check-formats.js';
 import type { Renderer } from './renderer.js';
 import { createStyle } from './style.js';
@@ -17,26 +17,30 @@ import { jsonText, markdownCell as cell } from './text-formats.js';
 import { workflowCommand, type Annotation } from './workflow-commands.js';
 
 
-/** "2027-03: 152,340.12, 2,340.12 over (3 of 12 months)" — the facts of one budget result. */
+/** The facts of one budget result: its worst period's spend and excess, and when it first went over. */
 function budgetFacts(b: BudgetResult, currency: string): { actual: string; excess: string; when: string } {
   const money = (d: Decimal) => formatMoney(d, currency);
-  const periods = b.per === 'horizon' ? '' : ` (${b.periodsBreached} ${b.per}${b.periodsBreached === 1 ? '' : 's'} over)`;
-  if (!b.breached) return { actual: money(b.actual), excess: '', when: b.per === 'horizon' ? '' : `highest: ${b.period}` };
-  const from = b.per === 'month' || b.month === undefined ? '' : `, over from ${b.month}`;
-  return { actual: money(b.actual), excess: money(b.excess), when: b.per === 'horizon' ? `over the limit from ${b.month}` : `first: ${b.period}${from}${periods}` };
+  if (!b.breached) return { actual: money(b.actual), excess: '', when: b.per === 'horizon' ? '' : `highest: ${b.worst}` };
+  if (b.per === 'horizon') return { actual: money(b.actual), excess: money(b.excess), when: `over the limit from ${b.firstBreach!.month}` };
+  return { actual: money(b.actual), excess: money(b.excess), when: `worst: ${b.worst}; ${firstOver(b)}` };
+}
+
+/** "first over: 2027-11 (2 months over)", "first over: 2027-Q3, from 2027-08 (1 quarter over)" */
+function firstOver(b: BudgetResult): string {
+  const { period, month } = b.firstBreach!;
+  const from = b.per === 'month' ? '' : `, from ${month}`;
+  return `first over: ${period}${from} (${b.periodsBreached} ${b.per}${b.periodsBreached === 1 ? '' : 's'} over)`;
 }
 
 function budgetTitle(b: BudgetResult): string {
   return `${b.name} [${b.option}]`;
 }
 
-/** "azure monthly [azure-global]: 152,340.12 in 2027-03 is 2,340.12 over the limit of 150,000.00 a month" */
+/** "azure monthly [azure-global]: 152,340.12 in 2027-04, the worst month, is 2,340.12 over the limit of 150,000.00 a month; first over: 2027-03 (2 months over)" */
 function budgetMessage(b: BudgetResult, currency: string): string {
   const money = (d: Decimal) => formatMoney(d, currency);
-  if (b.per === 'horizon') return `${money(b.actual)} over the horizon is ${money(b.excess)} over the limit of ${money(b.limit)}; the running total passed it in ${b.month}`;
-  const more = b.periodsBreached > 1 ? `, and ${b.periodsBreached - 1} more ${b.per}${b.periodsBreached === 2 ? '' : 's'} went over` : '';
-  const from = b.per === 'month' || b.month === undefined ? '' : ` (over from ${b.month})`;
-  return `${money(b.actual)} in ${b.period}${from} is ${money(b.excess)} over the limit of ${money(b.limit)} a ${b.per}${more}`;
+  if (b.per === 'horizon') return `${money(b.actual)} over the horizon is ${money(b.excess)} over the limit of ${money(b.limit)}; the running total passed it in ${b.firstBreach!.month}`;
+  return `${money(b.actual)} in ${b.worst}, the worst ${b.per}, is ${money(b.excess)} over the limit of ${money(b.limit)} a ${b.per}; ${firstOver(b)}`;
 }
 
 function thresholdText(t: Threshold, currency: string): string {
@@ -44,7 +48,7 @@ function thresholdText(t: Threshold, currency: string): string {
 }
 
 function baselineMessage(r: BaselineResult, t: Threshold, currency: string): string {
-  const percent = r.ratio === undefined ? '' : ` (${r.ratio.isNeg() ? '' : '+'}${percentText(r.ratio)}%)`;
+  const percent = r.ratio === undefined ? '' : ` (${signedPercentText(r.ratio)})`;
   return `${formatMoney(r.before, currency)} → ${formatMoney(r.after, currency)}, ${formatSignedMoney(r.increase, currency)}${percent}; at most ${thresholdText(t, currency)} more is allowed`;
 }
 
@@ -105,10 +109,11 @@ const renderCheckAsJson: Renderer<CheckReport> = (report) =>
       per: b.per,
       limit: plain(b.limit),
       breached: b.breached,
-      period: b.period ?? null,
-      month: b.month ?? null,
+      worstPeriod: b.worst ?? null,
       actual: plain(b.actual),
       excess: plain(b.excess),
+      firstBreachedPeriod: b.firstBreach?.period ?? null,
+      firstBreachedMonth: b.firstBreach?.month ?? null,
       periodsBreached: b.periodsBreached,
       file: b.location.file,
       line: b.location.line ?? null,
@@ -141,7 +146,7 @@ export const renderCheckAsMarkdown: Renderer<CheckReport> = (report) => {
   if (baseline !== undefined) {
     lines.push('', `Against \`${cell(baseline.file)}\`, at most ${thresholdText(baseline.threshold, report.currency)} more per option:`, '', '| | Option | Before | After | Change | % |', '|---|---|--:|--:|--:|--:|');
     for (const r of baseline.results) {
-      lines.push(`| ${r.breached ? '❌' : '✅'} | ${cell(r.option)} | ${formatMoney(r.before, report.currency)} | ${formatMoney(r.after, report.currency)} | ${formatSignedMoney(r.increase, report.currency)} | ${r.ratio === undefined ? '' : `${percentText(r.ratio)}%`} |`);
+      lines.push(`| ${r.breached ? '❌' : '✅'} | ${cell(r.option)} | ${formatMoney(r.before, report.currency)} | ${formatMoney(r.after, report.currency)} | ${formatSignedMoney(r.increase, report.currency)} | ${r.ratio === undefined ? '' : signedPercentText(r.ratio)} |`);
     }
     const notes = notCompared(baseline);
     if (notes.length > 0) lines.push('', `Not compared: ${notes.map(cell).join('; ')}.`);

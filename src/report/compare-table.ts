@@ -14,7 +14,7 @@ import { ZERO, type Decimal } from '../model/money.js';
 import { formatLocation } from '../model/cloud.js';
 import { describeMonths } from '../model/period.js';
 import { visible } from '../model/safe-text.js';
-import { formatMoney, formatSignedMoney, msText, percentText, roundToTotal } from './numbers.js';
+import { formatMoney, formatSignedMoney, msText, percentText, roundToTotal, signedPercentText } from './numbers.js';
 import { unassessedLine } from './caveats.js';
 import { provenanceLines, whatIfLine } from './provenance.js';
 import type { Renderer } from './renderer.js';
@@ -22,10 +22,9 @@ import { createStyle, type Style } from './style.js';
 
 export const renderCompareAsTable: Renderer<Comparison> = (report, options) => {
   const style = createStyle(options.color);
-  const shown = shownDifferences(report);
-  const sections = [heading(report, style), summaryTable(report, style, shown)];
+  const sections = [heading(report, style), summaryTable(report, style)];
   if (report.by !== undefined && report.by !== 'category') sections.push(breakdownTable(report, style));
-  sections.push(...[why(report, style, shown), breakEvens(report, style), fallbacks(report, style), latencyNotes(report, style), unassessedNote(report, style)].filter((s) => s !== ''));
+  sections.push(...[why(report, style), breakEvens(report, style), fallbacks(report, style), latencyNotes(report, style), unassessedNote(report, style)].filter((s) => s !== ''));
   sections.push(legend(report, style));
   return `${sections.join('\n\n')}\n`;
 };
@@ -57,18 +56,11 @@ function partsAndTotal(report: Comparison, style: Style, table: Table.Table, lab
   table.push([style.bold('Total'), ...columns.map((c) => style.bold(money(c.total)))]);
 }
 
-/** Differences of the totals as shown, so they agree with the figures printed above them. */
-function shownDifferences(report: Comparison): Decimal[] {
-  const shown = report.options.map((o) => roundToTotal([], o.total, report.currency).total);
-  const cheapest = shown[report.options.findIndex((o) => o.cheapest)]!;
-  return shown.map((total) => total.minus(cheapest));
-}
-
-function summaryTable(report: Comparison, style: Style, differences: Decimal[]): string {
+function summaryTable(report: Comparison, style: Style): string {
   const table = newTable(report, style, '');
   partsAndTotal(report, style, table, report.categories, (o) => report.categories.map((c) => o.byCategory.get(c) ?? ZERO));
   table.push(['Monthly average', ...report.options.map((o) => formatMoney(o.monthlyAverage, report.currency))]);
-  table.push(['vs cheapest', ...report.options.map((o, i) => versusCheapest(o, differences[i]!, report.currency, style))]);
+  table.push(['vs cheapest', ...report.options.map((o) => versusCheapest(o, report.currency, style))]);
   if (report.options.some((o) => o.latency.applicable)) table.push(['Added round trip/turn', ...report.options.map((o) => roundTrip(o))]);
   if (report.discountRate !== undefined) {
     table.push([`NPV at ${percentText(report.discountRate)}%/year`, ...report.options.map((o) => formatMoney(o.npv!, report.currency))]);
@@ -76,10 +68,11 @@ function summaryTable(report: Comparison, style: Style, differences: Decimal[]):
   return table.toString();
 }
 
-function versusCheapest(option: OptionCost, difference: Decimal, currency: string, style: Style): string {
+/** The exact difference, rounded once: never the difference of two rounded totals. */
+function versusCheapest(option: OptionCost, currency: string, style: Style): string {
   if (option.cheapest) return style.good('cheapest');
-  const percent = option.differenceRatio === undefined ? '' : ` (+${percentText(option.differenceRatio)}%)`;
-  return style.worse(`${formatSignedMoney(difference, currency)}${percent}`);
+  const percent = option.differenceRatio === undefined ? '' : ` (${signedPercentText(option.differenceRatio)})`;
+  return style.worse(`${formatSignedMoney(option.difference, currency)}${percent}`);
 }
 
 function roundTrip(option: OptionCost): string {
@@ -94,13 +87,13 @@ function breakdownTable(report: Comparison, style: Style): string {
 }
 
 /** What makes each option dearer than the cheapest: its largest differences by category. */
-function why(report: Comparison, style: Style, differences: Decimal[]): string {
-  const dearer = report.options.map((o, i) => ({ o, difference: differences[i]! })).filter(({ o }) => !o.cheapest && o.drivers.length > 0);
+function why(report: Comparison, style: Style): string {
+  const dearer = report.options.filter((o) => !o.cheapest && o.drivers.length > 0);
   if (dearer.length === 0) return '';
-  const width = Math.max(...dearer.map(({ o }) => o.id.length));
-  const lines = dearer.map(({ o, difference }) => {
+  const width = Math.max(...dearer.map((o) => o.id.length));
+  const lines = dearer.map((o) => {
     const reasons = o.drivers.map((d) => `${d.category} ${formatSignedMoney(d.amount, report.currency)}`).join(', ');
-    return `  ${o.id.padEnd(width)}  ${formatSignedMoney(difference, report.currency)}: ${reasons}`;
+    return `  ${o.id.padEnd(width)}  ${formatSignedMoney(o.difference, report.currency)}: ${reasons}`;
   });
   return [style.bold(`Why the others cost more than ${report.reference}:`), ...lines].join('\n');
 }
@@ -170,5 +163,5 @@ function legend(report: Comparison, style: Style): string {
     const about = o.description === undefined ? [] : [`  ${''.padEnd(width)}  ${visible(o.description)}`];
     return [`  ${o.id.padEnd(width)}  ${pieces.join('; ')}`, ...about];
   });
-  return style.dim(['Options:', ...lines, ...provenanceLines(report.provenance, report.currency), 'Figures are rounded so that each column adds up to its total.'].join('\n'));
+  return style.dim(['Options:', ...lines, ...provenanceLines(report.provenance, report.currency), 'Figures are rounded so that each column adds up to its total; differences are worked out exactly, then rounded.'].join('\n'));
 }

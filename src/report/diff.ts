@@ -9,16 +9,18 @@ import { plain, ZERO, type Decimal } from '../model/money.js';
 import { visible } from '../model/safe-text.js';
 import { SCHEMA_VERSION } from '../model/schema-version.js';
 import type { DiffFormat } from './diff-formats.js';
-import { formatMoney, formatSignedMoney, percentText, roundToTotal } from './numbers.js';
+import { formatMoney, formatSignedMoney, percentText, roundToTotal, signedPercentText } from './numbers.js';
 import type { Renderer } from './renderer.js';
 import { createStyle } from './style.js';
 import { csvText, jsonText, markdownCell as md } from './text-formats.js';
 
 interface ShownRow {
   label: string;
+  /** As shown: rounded so the categories add up to the total, each side on its own. */
   before: Decimal | undefined;
   after: Decimal | undefined;
-  ratio: Decimal | undefined;
+  /** Exact: rounded once when shown, never the difference of two rounded figures. */
+  change: Change;
 }
 
 /** An option's total and categories as shown: rounded so the categories add up, per side. */
@@ -32,20 +34,29 @@ function shownRows(option: OptionChange, currency: string): { total: ShownRow; c
   const before = side((c) => c.before);
   const after = side((c) => c.after);
   return {
-    total: { label: option.id, before: before.total, after: after.total, ratio: option.ratio },
-    categories: option.categories.map((c, i) => ({ label: c.category, before: before.parts[i], after: after.parts[i], ratio: c.ratio })),
+    total: { label: option.id, before: before.total, after: after.total, change: option },
+    categories: option.categories.map((c, i) => ({ label: c.category, before: before.parts[i], after: after.parts[i], change: c })),
   };
 }
 
 function cells(row: ShownRow, currency: string): string[] {
   const money = (d: Decimal | undefined) => (d === undefined ? '—' : formatMoney(d, currency));
-  const change = row.before === undefined && row.after === undefined ? undefined : (row.after ?? ZERO).minus(row.before ?? ZERO);
-  return [money(row.before), money(row.after), change === undefined ? '' : formatSignedMoney(change, currency), row.ratio === undefined ? '' : `${row.ratio.isNeg() ? '' : '+'}${percentText(row.ratio)}%`];
+  const { change, ratio } = row.change;
+  return [money(row.before), money(row.after), formatSignedMoney(change, currency), ratio === undefined ? '' : signedPercentText(ratio)];
 }
 
 function heading(report: DiffReport): string {
   const name = report.before.name === report.after.name ? report.after.name : `${report.before.name} → ${report.after.name}`;
   return `${name}: ${report.before.file} → ${report.after.file}, ${report.currency}`;
+}
+
+/** "Only before (dropped or renamed): old-a. Only after (new or renamed): new-a." — or nothing. */
+function oneSided(report: DiffReport): string | undefined {
+  const parts = [
+    ...(report.onlyBefore.length === 0 ? [] : [`Only before (dropped or renamed), not compared: ${report.onlyBefore.join(', ')}.`]),
+    ...(report.onlyAfter.length === 0 ? [] : [`Only after (new or renamed), not compared: ${report.onlyAfter.join(', ')}.`]),
+  ];
+  return parts.length === 0 ? undefined : parts.join(' ');
 }
 
 function verdict(report: DiffReport): string | undefined {
@@ -71,6 +82,8 @@ const renderDiffAsTable: Renderer<DiffReport> = (report, options) => {
     for (const row of rows.categories) table.push([`  ${row.label}`, ...cells(row, report.currency)]);
   }
   const lines = [style.bold(visible(heading(report))), table.toString()];
+  const sided = oneSided(report);
+  if (sided !== undefined) lines.push(style.worse(sided));
   const v = verdict(report);
   if (v !== undefined) lines.push(report.exceeded.length > 0 ? style.bad(v) : v);
   return `${lines.join('\n')}\n`;
@@ -86,7 +99,9 @@ export const renderDiffAsMarkdown: Renderer<DiffReport> = (report) => {
     for (const row of rows.categories) detail.push(`| ${md(option.id)} | ${md(row.label)} | ${cells(row, report.currency).join(' | ')} |`);
   }
   const v = verdict(report);
-  return `${[...lines, ...(v === undefined ? [] : ['', `${report.exceeded.length > 0 ? '❌' : '✅'} ${v}`]), '', '<details><summary>By category</summary>', '', ...detail, '', '</details>'].join('\n')}\n`;
+  const sided = oneSided(report);
+  const notes = [...(sided === undefined ? [] : ['', `⚠️ ${md(sided)}`]), ...(v === undefined ? [] : ['', `${report.exceeded.length > 0 ? '❌' : '✅'} ${v}`])];
+  return `${[...lines, ...notes, '', '<details><summary>By category</summary>', '', ...detail, '', '</details>'].join('\n')}\n`;
 };
 
 const json = (c: Change) => ({ before: c.before === undefined ? null : plain(c.before), after: c.after === undefined ? null : plain(c.after), change: plain(c.change), percent: c.ratio === undefined ? null : percentText(c.ratio) });
@@ -97,18 +112,23 @@ const renderDiffAsJson: Renderer<DiffReport> = (report) =>
     before: report.before,
     after: report.after,
     currency: report.currency,
+    whatIf: report.whatIf,
     failOnIncrease: report.threshold === undefined ? null : { kind: report.threshold.kind, value: plain(report.threshold.value) },
     exceeded: report.exceeded,
+    onlyBefore: report.onlyBefore,
+    onlyAfter: report.onlyAfter,
     options: report.options.map((o) => ({ id: o.id, ...json(o), exceeds: o.exceeds, byCategory: o.categories.map((c) => ({ category: c.category, ...json(c) })) })),
   });
 
 const renderDiffAsCsv: Renderer<DiffReport> = (report) => {
-  const row = (option: string, category: string, c: Change) => {
+  // `present`: an option on one side only (both, before, after) is listed, with nothing on the other
+  const row = (option: OptionChange, category: string, c: Change) => {
     const j = json(c);
-    return [option, category, j.before, j.after, j.change, j.percent, report.currency];
+    const present = option.before === undefined ? 'after' : option.after === undefined ? 'before' : 'both';
+    return [option.id, category, present, j.before, j.after, j.change, j.percent, report.currency];
   };
-  const rows = report.options.flatMap((o) => [row(o.id, 'total', o), ...o.categories.map((c) => row(o.id, c.category, c))]);
-  return csvText(['option', 'category', 'before', 'after', 'change', 'change_percent', 'currency'], rows);
+  const rows = report.options.flatMap((o) => [row(o, 'total', o), ...o.categories.map((c) => row(o, c.category, c))]);
+  return csvText(['option', 'category', 'present', 'before', 'after', 'change', 'change_percent', 'currency'], rows);
 };
 
 export const diffRenderers: Record<DiffFormat, Renderer<DiffReport>> = {

@@ -66,6 +66,18 @@ export function formatSignedMoney(amount: Decimal, currency: string): string {
   return amount.isPositive() && !/^0[.0]*$/.test(text) ? `+${text}` : text;
 }
 
+/**
+ * A change as a signed percentage with two decimals: 0.123456 → "+12.35%", -0.031 → "-3.10%",
+ * 0 → "0.00%". A change too small to show in two decimals says so ("+<0.01%"): "+197.90
+ * (+0.00%)" would read as no change at all.
+ */
+export function signedPercentText(ratio: Decimal): string {
+  if (ratio.isZero()) return '0.00%';
+  const sign = ratio.isNeg() ? '-' : '+';
+  const text = percentText(ratio.abs());
+  return text === '0.00' ? `${sign}<0.01%` : `${sign}${text}%`;
+}
+
 /** A ratio as a percentage with two decimals: 0.123456 → "12.35" (sign added by the caller). */
 export function percentText(ratio: Decimal): string {
   return finite(ratio, 'ratio').times(100).toFixed(2, Decimal.ROUND_HALF_UP);

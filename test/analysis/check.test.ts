@@ -22,25 +22,38 @@ describe('check', () => {
   it('sums each quarter: Q2 holds only June (3.395), Q3 July and August (5.60175)', async () => {
     const [result] = (await checked([{ per: 'quarter', limit: dec('5') }])).budgets;
     // July's 2.6675 leaves Q3 under 5; August's 2.93425 takes it to 5.60175
-    expect(result).toMatchObject({ breached: true, period: '2026-Q3', month: '2026-08', periodsBreached: 1 });
+    expect(result).toMatchObject({ breached: true, worst: '2026-Q3', firstBreach: { period: '2026-Q3', month: '2026-08' }, periodsBreached: 1 });
     expect([result!.actual.toFixed(), result!.excess.toFixed()]).toEqual(['5.60175', '0.60175']);
   });
 
   it('narrows spend to the budget’s categories', async () => {
     // output tokens over 1.00 only in June: 1.12, 0.12 over
     const [result] = (await checked([{ per: 'month', limit: dec('1'), categories: ['tokens.output'] }])).budgets;
-    expect(result).toMatchObject({ breached: true, period: '2026-06', periodsBreached: 1 });
+    expect(result).toMatchObject({ breached: true, worst: '2026-06', firstBreach: { period: '2026-06', month: '2026-06' }, periodsBreached: 1 });
     expect(result!.excess.toFixed()).toBe('0.12');
   });
 
   it('finds the month the running total passes a horizon limit, and holds exactly at the limit', async () => {
     // 3.395 + 2.6675 = 6.0625 ≤ 6.1 < 8.99675: passed in August
     const report = await checked([{ per: 'horizon', limit: dec('6.1') }, { per: 'horizon', limit: dec('8.99675') }]);
-    expect(report.budgets.map((b) => [b.breached, b.period, b.excess.toFixed()])).toEqual([
+    expect(report.budgets.map((b) => [b.breached, b.firstBreach?.month, b.excess.toFixed()])).toEqual([
       [true, '2026-08', '2.89675'],
       [false, undefined, '0'],
     ]);
     expect(report.errors).toBe(1);
+  });
+
+  it('reports the worst month and its excess, and the first month over apart from it', async () => {
+    // option "cloud" per month (expected.ts prices, growth 10 %): June 2.64 + 0.33 + 0.22 + 0.0275 + 1.408 + 0.176
+    // = 4.8015, July × 1.1 = 5.28165, August × 1.21 = 5.809815 (they add to 15.892965). Against 5:
+    // July is the first over, August the worst, 0.809815 over; two months over
+    const [result] = (await checked([{ option: 'cloud', per: 'month', limit: dec('5') }])).budgets;
+    expect(result).toMatchObject({ breached: true, worst: '2026-08', firstBreach: { period: '2026-07', month: '2026-07' }, periodsBreached: 2 });
+    expect([result!.actual.toFixed(), result!.excess.toFixed()]).toEqual(['5.809815', '0.809815']);
+    // held: the highest month is still the worst, August, 0.190185 under 6
+    const [held] = (await checked([{ option: 'cloud', per: 'month', limit: dec('6') }])).budgets;
+    expect(held).toMatchObject({ breached: false, worst: '2026-08', firstBreach: undefined, periodsBreached: 0 });
+    expect([held!.actual.toFixed(), held!.excess.toFixed()]).toEqual(['5.809815', '0']);
   });
 
   it('applies a budget without an option to each option, and counts warnings apart from errors', async () => {

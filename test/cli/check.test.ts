@@ -21,7 +21,7 @@ async function tempDir(): Promise<string> {
 }
 
 describe('cloudtco check', () => {
-  it('exits 1 when a budget of severity error is breached, naming limit, actual, excess and first month', async () => {
+  it('exits 1 when a budget of severity error is breached, naming limit, the worst month, its excess, and the first month over', async () => {
     const result = await runCli(['check', EXAMPLE, '--format', 'json']);
     expect(result.code).toBe(1);
     const json = JSON.parse(result.stdout);
@@ -29,11 +29,12 @@ describe('cloudtco check', () => {
     const dataZone = json.budgets.filter((b: { option: string }) => b.option === 'azure-data-zone');
     const cents = (b: { actual: string; excess: string }) => ({ ...b, actual: dec(b.actual).toFixed(2), excess: dec(b.excess).toFixed(2) });
     expect(dataZone.map(cents)).toEqual([
-      { name: 'monthly model spend', option: 'azure-data-zone', severity: 'error', per: 'month', limit: '160000', breached: true, period: '2027-11', month: '2027-11', actual: '163126.48', excess: '3126.48', periodsBreached: 2, file: EXAMPLE, line: 56 },
-      { name: 'first-year plan', option: 'azure-data-zone', severity: 'warning', per: 'horizon', limit: '1600000', breached: true, period: '2027-12', month: '2027-12', actual: '1662098.25', excess: '62098.25', periodsBreached: 1, file: EXAMPLE, line: 59 },
+      // the worst month, December: 169 505.52, 9 505.52 over; the first over, November
+      { name: 'monthly model spend', option: 'azure-data-zone', severity: 'error', per: 'month', limit: '160000', breached: true, worstPeriod: '2027-12', actual: '169505.52', excess: '9505.52', firstBreachedPeriod: '2027-11', firstBreachedMonth: '2027-11', periodsBreached: 2, file: EXAMPLE, line: 56 },
+      { name: 'first-year plan', option: 'azure-data-zone', severity: 'warning', per: 'horizon', limit: '1600000', breached: true, worstPeriod: null, actual: '1662098.25', excess: '62098.25', firstBreachedPeriod: '2027-12', firstBreachedMonth: '2027-12', periodsBreached: 1, file: EXAMPLE, line: 59 },
     ]);
     const global = json.budgets.find((b: { option: string; per: string }) => b.option === 'azure-global' && b.per === 'month');
-    expect(cents(global)).toMatchObject({ breached: false, period: '2027-12', actual: '154095.93', excess: '0.00' });
+    expect(cents(global)).toMatchObject({ breached: false, worstPeriod: '2027-12', actual: '154095.93', excess: '0.00', firstBreachedPeriod: null });
   });
 
   it('exits 0 when every budget holds; warnings alone do not fail', async () => {
@@ -53,7 +54,7 @@ describe('cloudtco check', () => {
     expect(result.stdout).toBe(
       [
         // 1 000 sessions × 1M tokens × 5.00/1M = 5 000 a month against 4 000: 1 000 over, both months
-        '::error file=test/fixtures/check/awkward-names.yaml,line=10,title=Budget 100%25%3A all of it%2C%0Aand more [azure]::100%25: all of it,%0Aand more [azure]: 5,000.00 in 2027-01 is 1,000.00 over the limit of 4,000.00 a month, and 1 more month went over',
+        '::error file=test/fixtures/check/awkward-names.yaml,line=10,title=Budget 100%25%3A all of it%2C%0Aand more [azure]::100%25: all of it,%0Aand more [azure]: 5,000.00 in 2027-01, the worst month, is 1,000.00 over the limit of 4,000.00 a month; first over: 2027-01 (2 months over)',
         'cloudtco check: 1 breached (2 checks)',
         '',
       ].join('\n'),
@@ -66,7 +67,7 @@ describe('cloudtco check', () => {
     await runCli(['check', EXAMPLE, '--format', 'github'], { env: { GITHUB_STEP_SUMMARY: summary } });
     const text = await readFile(summary, 'utf8');
     expect(text.startsWith('# earlier step\n### cloudtco check: Customer-support agent platform\n')).toBe(true);
-    expect(text).toContain('| ❌ | monthly model spend | azure-data-zone | month | 160,000.00 | 163,126.48 | 3,126.48 | first: 2027-11 (2 months over) |');
+    expect(text).toContain('| ❌ | monthly model spend | azure-data-zone | month | 160,000.00 | 169,505.52 | 9,505.52 | worst: 2027-12; first over: 2027-11 (2 months over) |');
   });
 
   it('writes JUnit XML, one test case per budget and option, escaped', async () => {
@@ -116,6 +117,32 @@ describe('cloudtco check', () => {
   it('annotates a budget a --set added at the scenario file, with no line to point at', async () => {
     const result = await runCli(['check', EXAMPLE, '--set', 'budgets.2={name: tiny, per: month, limit: 1, option: azure-global}', '--format', 'github']);
     expect(result.stdout).toContain('::error file=scenarios/support-agents.yaml,title=Budget tiny [azure-global]::');
+  });
+
+  it('refuses a budget whose filters select no spend, saying where that spend is filed', async () => {
+    const MULTI = 'scenarios/multi-cloud-agent.yaml';
+    const cacheOf = (workload: string) => ['--set', `budgets=[{name: cache spend, per: month, limit: 1k, workload: ${JSON.stringify(workload)}, categories: [cache]}]`];
+    // caches serve every workload of an option, so they are filed under the workload (shared), not support-agent
+    const workload = await runCli(['check', MULTI, ...cacheOf('support-agent')]);
+    expect(workload.stderr).toBe(
+      `--set ${cacheOf('support-agent')[1]} budgets[0]: selects no spend in any option: workload "support-agent" has no cache spend (it has tokens.input, tokens.cached, tokens.output, runtime, state.storage, state.ops, egress); cache spend is filed under the workload "(shared)"\n`,
+    );
+    expect(workload.code).toBe(2);
+    // (shared) reaches it: the all-azure cache is 2 Managed Redis B0 nodes, which the bundled example prices under 1k
+    const shared = await runCli(['check', MULTI, ...cacheOf('(shared)'), '--format', 'json']);
+    expect(shared.code).toBe(0);
+    expect((JSON.parse(shared.stdout) as { budgets: { actual: string }[] }).budgets.every((b) => dec(b.actual).gt(0))).toBe(true);
+    // a category no option has
+    const egress = await runCli(['check', EXAMPLE, '--set', 'budgets.0.categories=[egress]']);
+    expect(egress.stderr).toBe('--set budgets.0.categories=[egress] budgets[0]: selects no spend in any option: there is no egress spend; the spend is in tokens.input, tokens.cached, tokens.output\n');
+    expect(egress.code).toBe(2);
+    // validate finds it too, at the budget's line
+    const text = (await readFile(EXAMPLE, 'utf8')).replace('    per: month\n', '    per: month\n    categories: [runtime]\n');
+    const file = path.join(await tempDir(), 'runtime-budget.yaml');
+    await writeFile(file, text);
+    const validated = await runCli(['validate', file]);
+    expect(validated.stderr).toBe(`${file}:56:5 budgets[0]: selects no spend in any option: there is no runtime spend; the spend is in tokens.input, tokens.cached, tokens.output\n`);
+    expect(validated.code).toBe(2);
   });
 
   it('exits 2 for bad input: an unknown option in a budget, a bad threshold, a baseline that is not a result, nothing to check', async () => {

@@ -6,7 +6,9 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { dec } from '../../src/model/money.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const SCENARIO = 'test/fixtures/worked-example/scenario.yaml';
@@ -57,6 +59,70 @@ describe('cloudtco diff', () => {
     expect(set.code).toBe(2);
     const threshold = await runCli(['diff', saved, saved, '--fail-on-increase', '-5%']);
     expect(threshold.code).toBe(2);
+  });
+});
+
+/** A saved result written by hand: options with their totals and categories, exact. */
+async function result(name: string, options: Record<string, Record<string, string>>): Promise<string> {
+  const file = path.join(await mkdtemp(path.join(tmpdir(), 'cloudtco-diff-')), name);
+  const sum = (byCategory: Record<string, string>) => Object.values(byCategory).reduce((a, b) => a.plus(b), dec('0')).toFixed();
+  await writeFile(file, JSON.stringify({ schemaVersion: 1, scenario: { name: 'x' }, currency: 'USD', options: Object.entries(options).map(([id, byCategory]) => ({ id, total: sum(byCategory), byCategory })) }));
+  return file;
+}
+
+describe('cloudtco diff, options on one side only', () => {
+  it('fails --fail-on-increase when the two sides share no option (renamed in a pull request), exit 2', async () => {
+    const before = await result('main.json', { 'azure-global': { 'tokens.input': '100' } });
+    const after = await result('pr.json', { 'azure-global-v2': { 'tokens.input': '1000000' } });
+    const gated = await runCli(['diff', before, after, '--fail-on-increase', '5%']);
+    expect(gated.stderr).toBe(`${after}: shares no option with ${before} (it has azure-global-v2; ${before} has azure-global), so --fail-on-increase has nothing to compare\n`);
+    expect(gated.code).toBe(2);
+    // without a gate it is a report like any other
+    expect((await runCli(['diff', before, after])).code).toBe(0);
+  });
+
+  it('lists options on one side only in every format', async () => {
+    const before = await result('main.json', { kept: { 'tokens.input': '100' }, dropped: { 'tokens.input': '5' } });
+    const after = await result('pr.json', { kept: { 'tokens.input': '100' }, added: { 'tokens.input': '7' } });
+    const table = await runCli(['diff', before, after, '--fail-on-increase', '0']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('Only before (dropped or renamed), not compared: dropped. Only after (new or renamed), not compared: added.');
+    const markdown = await runCli(['diff', before, after, '--format', 'markdown']);
+    expect(markdown.stdout).toContain('⚠️ Only before (dropped or renamed), not compared: dropped. Only after (new or renamed), not compared: added.');
+    const json = JSON.parse((await runCli(['diff', before, after, '--format', 'json'])).stdout) as { onlyBefore: string[]; onlyAfter: string[] };
+    expect([json.onlyBefore, json.onlyAfter]).toEqual([['dropped'], ['added']]);
+    const rows = parse((await runCli(['diff', before, after, '--format', 'csv'])).stdout, { columns: true }) as Record<string, string>[];
+    expect(rows.filter((r) => r.category === 'total').map((r) => [r.option, r.present, r.before, r.after])).toEqual([
+      ['kept', 'both', '100', '100'],
+      ['added', 'after', '', '7'],
+      ['dropped', 'before', '5', ''],
+    ]);
+  });
+});
+
+describe('cloudtco diff shows exact changes, rounded once', () => {
+  it('shows no change where there is none, even when the categories round differently on each side', async () => {
+    // before: runtime 4 022.505 + egress 1.004 = 4 023.509 → 4 023.51; floors 4 022.50 + 1.00, the missing
+    //   cent to the larger remainder, runtime's 0.005 → runtime 4 022.51, egress 1.00
+    // after:  runtime 4 022.505 + egress 1.006 = 4 023.511 → 4 023.51; the cent to egress's 0.006 →
+    //   runtime 4 022.50, egress 1.01
+    // runtime's exact change is 0: it must read 0.00, not the -0.01 of 4 022.50 − 4 022.51
+    const before = await result('main.json', { a: { runtime: '4022.505', egress: '1.004' } });
+    const after = await result('pr.json', { a: { runtime: '4022.505', egress: '1.006' } });
+    const lines = (await runCli(['diff', before, after])).stdout.split('\n');
+    const runtime = lines.find((l) => l.includes(' runtime '))!.split('│').map((c) => c.trim());
+    expect(runtime.slice(1, 6)).toEqual(['runtime', '4,022.51', '4,022.50', '0.00', '0.00%']);
+    // egress: 1.004 → 1.006 is +0.002, +0.20 %: rounded once, 0.00, not the +0.01 of 1.01 − 1.00
+    const egress = lines.find((l) => l.includes(' egress '))!.split('│').map((c) => c.trim());
+    expect(egress.slice(1, 6)).toEqual(['egress', '1.00', '1.01', '0.00', '+0.20%']);
+  });
+
+  it('says a change too small for two decimals of a percent is one: +<0.01%, not +0.00%', async () => {
+    // 197.90 more on 10 000 000 000: +0.000002 %
+    const before = await result('main.json', { a: { 'tokens.input': '10000000000' } });
+    const after = await result('pr.json', { a: { 'tokens.input': '10000000197.90' } });
+    const total = (await runCli(['diff', before, after])).stdout.split('\n').find((l) => l.includes(' a '))!;
+    expect(total).toMatch(/\+197\.90 │\s+\+<0\.01% │$/);
   });
 });
 

@@ -31,7 +31,7 @@ export async function checkCommand(scenarioFile: string, options: CheckOptions, 
   const { loaded, simulation, inputs } = await runScenario(scenarioFile, options, io);
   const { scenario } = loaded;
   const rates = exchange(scenario);
-  const problems = budgetProblems(scenario, rates);
+  const problems = budgetProblems(scenario, rates, simulation.lineItems);
   if (problems.length > 0) throw new InputError(locateProblems(loaded, problems));
   if (scenario.budgets.length === 0 && options.baseline === undefined) {
     throw new InputError([{ file: loaded.file, message: 'nothing to check: the scenario has no budgets: and no --baseline was given' }]);

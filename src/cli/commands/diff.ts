@@ -29,8 +29,13 @@ export async function diffCommand(a: string, b: string, options: DiffOptions, io
   const changed = await side(b, options, io);
   // a what-if of the same file says what it changed
   const after = options.set.length === 0 ? changed : { ...changed, file: `${changed.file} with ${options.set.map((s) => `--set ${s}`).join(' ')}` };
-  if (before.currency !== after.currency) throw new InputError([{ file: after.file, message: `reports in ${after.currency}, ${before.file} in ${before.currency}; compare results in one currency` }]);
-  const report = diff(before, after, threshold);
+  if (before.currency !== after.currency) throw new InputError([{ file: changed.file, message: `reports in ${after.currency}, ${before.file} in ${before.currency}; compare results in one currency` }]);
+  if (threshold !== undefined && !after.options.some((o) => before.options.some((b) => b.id === o.id))) {
+    // options renamed in a pull request: a gate comparing nothing must not pass
+    const ids = (side: DiffSide) => side.options.map((o) => o.id).join(', ');
+    throw new InputError([{ file: changed.file, message: `shares no option with ${before.file} (it has ${ids(after)}; ${before.file} has ${ids(before)}), so --fail-on-increase has nothing to compare` }]);
+  }
+  const report = diff(before, after, threshold, options.set);
   const inputs = [path.resolve(io.cwd, a), path.resolve(io.cwd, b), ...catalogFiles(catalogDirs(options.catalog, io.cwd))];
   await emit(diffRenderers[options.format], report, options, io, inputs);
   return report.exceeded.length > 0 ? EXIT.checkFailed : EXIT.ok;

@@ -50,8 +50,8 @@ export async function validateCommand(files: string[], options: ScenarioInputs, 
       const shownAs = displayPath(file, io.cwd);
       try {
         const loaded = await loadScenario(path.resolve(io.cwd, file), shownAs, options.set);
-        if (catalog !== undefined) simulateLoaded(loaded, catalog);
-        const budgets = budgetProblems(loaded.scenario, exchange(loaded.scenario));
+        const simulation = catalog === undefined ? undefined : simulateLoaded(loaded, catalog);
+        const budgets = budgetProblems(loaded.scenario, exchange(loaded.scenario), simulation?.lineItems);
         if (budgets.length > 0) throw new InputError(locateProblems(loaded, budgets));
         const { workloads, options: placements } = loaded.scenario;
         summaries.push(`${shownAs}: ${count(workloads.length, 'workload')}, ${count(placements.length, 'option')}, ${catalog === undefined ? 'not priced (see the catalog problems)' : 'every price found'}, no problems`);
