@@ -28,21 +28,25 @@ export async function emit<R>(renderer: Renderer<R>, report: R, options: OutputO
   const color = !toFile && options.format === 'table' && colorEnabled({ flag: options.color, env: io.env, isTTY: io.stdout.isTTY === true });
   const rendered = renderer(report, { color, lineItems: options.lineItems === true, bom: options.bom === true });
   // text for people may begin a line with a name; CI runners read `::` at a line's start as a command
-  const text = FOR_PEOPLE.has(options.format) ? withoutWorkflowCommands(rendered) : rendered;
-  if (options.out === undefined) await writeStdout(io, text);
-  else await writeFileAtomic(path.resolve(io.cwd, options.out), text, displayPath(options.out, io.cwd), inputs);
+  const text = typeof rendered === 'string' && FOR_PEOPLE.has(options.format) ? withoutWorkflowCommands(rendered) : rendered;
+  if (options.out === undefined) {
+    for (const piece of typeof text === 'string' ? [text] : text) if (!(await writeStdout(io, piece))) return;
+  } else {
+    await writeFileAtomic(path.resolve(io.cwd, options.out), text, displayPath(options.out, io.cwd), inputs);
+  }
 }
 
 /**
- * Writes to standard output and waits until it is written. A reader that stopped reading
- * (`cloudtco … | head -1`: EPIPE) ends the output quietly, and the command's own exit code
- * stands; any other failure (a full disk) is an OutputError.
+ * Writes to standard output and waits until it is written: true, or false when the reader has
+ * stopped reading (`cloudtco … | head -1`: EPIPE), which ends the output quietly while the
+ * command's own exit code stands. Any other failure (a full disk) is an OutputError.
  */
-export function writeStdout(io: CliIo, text: string): Promise<void> {
+export function writeStdout(io: CliIo, text: string): Promise<boolean> {
   return new Promise((resolve, reject) => {
     const done = (error?: Error | null) => {
       const code = (error as NodeJS.ErrnoException | null | undefined)?.code;
-      if (error === undefined || error === null || code === 'EPIPE') resolve();
+      if (error === undefined || error === null) resolve(true);
+      else if (code === 'EPIPE') resolve(false);
       else reject(new OutputError(`cannot write to standard output: ${WRITE_FAILURES[code ?? ''] ?? code ?? error.message}`));
     };
     try {

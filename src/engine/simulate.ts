@@ -52,7 +52,8 @@ export interface Simulation {
   unassessed: UnassessedPeriod[];
 }
 
-export function simulate(scenario: Scenario, catalog: Catalog): Simulation {
+/** `maxLineItems` is LIMITS.lineItems unless a test needs a smaller one. */
+export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = LIMITS.lineItems } = {}): Simulation {
   const periods = periodsFrom(scenario.horizon.start, scenario.horizon.months);
   const prices = indexPrices(catalog);
   const rates = exchange(scenario);
@@ -95,7 +96,7 @@ export function simulate(scenario: Scenario, catalog: Catalog): Simulation {
       if (fallbackMonths.length > 0) fallbacks.push({ option: option.id, workload: workload.id, placement: option.fallback!.model, months: fallbackMonths });
       const monthly = placed.months.map((m) => estimateLatency(option, workload, m.model, roundTrips, activity.find((a) => a.period === m.period)!.turns));
       if (monthly.length > 0) latency.push(combineEstimates(monthly));
-      if (lineItems.length + metered.length > LIMITS.lineItems) throw tooManyLineItems();
+      if (lineItems.length + metered.length > maxLineItems) throw tooManyLineItems(maxLineItems);
     });
     for (const period of periods) metered.push(...sharedUsage(scenario, option, optionIndex, period, modelsByMonth.get(period)!));
   });
@@ -138,8 +139,8 @@ function inReportOrder(scenario: Scenario, items: LineItem[]): LineItem[] {
 }
 
 /** Memory is bounded by the line items held; a scenario needing more is refused before it runs out. */
-function tooManyLineItems(): InputError {
-  const limit = countText(LIMITS.lineItems);
+function tooManyLineItems(maxLineItems: number): InputError {
+  const limit = countText(maxLineItems);
   return new InputError([{ path: [], message: `pricing this scenario takes more than ${limit} line items (workloads × options × months × what each placement bills); cloudtco holds at most ${limit} in one run (docs/reliability.md): split the scenario, or shorten the horizon` }]);
 }
 

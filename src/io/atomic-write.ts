@@ -18,7 +18,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants, rmSync, type Stats } from 'node:fs';
-import { access, chmod, chown, lstat, open, readlink, rename, rm, stat } from 'node:fs/promises';
+import { access, chmod, chown, lstat, open, readlink, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { OutputError } from './output-error.js';
 import { InputError } from '../model/diagnostic.js';
@@ -45,7 +45,7 @@ function untrack(temporary: string): void {
  * Writes `content` to `file`. `inputs` are the files this run read: writing over one of them
  * would destroy what the report was made from.
  */
-export async function writeFileAtomic(file: string, content: string, shownAs = file, inputs: readonly string[] = []): Promise<void> {
+export async function writeFileAtomic(file: string, content: string | Iterable<string>, shownAs = file, inputs: readonly string[] = []): Promise<void> {
   const refuse = (reason: string) => new InputError([{ file: shownAs, message: `cannot write: ${reason}` }]);
   try {
     const target = await targetOf(file, inputs);
@@ -110,22 +110,27 @@ async function statIfAny(file: string): Promise<Stats | undefined> {
 }
 
 /** A terminal, /dev/null or a pipe: written in place, as `>` would. */
-async function writeThrough(file: string, content: string): Promise<void> {
+async function writeThrough(file: string, content: string | Iterable<string>): Promise<void> {
   const handle = await open(file, 'w');
   try {
-    await handle.writeFile(content, 'utf8');
+    await writePieces(handle, content);
   } finally {
     await handle.close();
   }
 }
 
-async function replace(file: string, existing: Stats | undefined, content: string): Promise<void> {
+/** The content, whole or piece by piece (a report of every line item is never one string). */
+async function writePieces(handle: FileHandle, content: string | Iterable<string>): Promise<void> {
+  for (const piece of typeof content === 'string' ? [content] : content) await handle.writeFile(piece, 'utf8');
+}
+
+async function replace(file: string, existing: Stats | undefined, content: string | Iterable<string>): Promise<void> {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   track(temporary);
   try {
     const handle = await open(temporary, 'wx');
     try {
-      await handle.writeFile(content, 'utf8');
+      await writePieces(handle, content);
       await handle.sync();
     } finally {
       await handle.close();

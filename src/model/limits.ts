@@ -11,8 +11,14 @@ export const LIMITS = {
   significantDigits: 30,
   /** Ids: model ids run to about 60 characters. */
   idLength: 128,
-  /** A scenario, a saved result, a LiteLLM price map: YAML or JSON. */
-  documentBytes: 16 * 1024 * 1024,
+  /**
+   * A scenario or a saved result, YAML or JSON: a thousand richly described workloads take about
+   * 1 MiB, and the YAML reader, which keeps every position for error messages, reads about
+   * 1 MiB a second. A baseline is saved without --line-items.
+   */
+  documentBytes: 4 * 1024 * 1024,
+  /** LiteLLM's price map, read once by `catalog import` (about 2 MiB in 2026). */
+  priceMapBytes: 32 * 1024 * 1024,
   /** One catalog table (CSV). */
   tableBytes: 64 * 1024 * 1024,
   /** Rows pricing one key (its price history and tiers). */
@@ -25,8 +31,11 @@ export const LIMITS = {
   listEntries: 1000,
   /** Workloads × options × months: each is priced separately. */
   pricedMonths: 300_000,
-  /** Line items one run may hold in memory (about 2 KB each). */
-  lineItems: 1_500_000,
+  /**
+   * Line items one run may hold in memory: about 2 KB each, so a million take some 2.7 GB at the
+   * peak of writing them all out (`export --format json`), within Node's default heap.
+   */
+  lineItems: 1_000_000,
 } as const;
 
 /** 16777216 → "16 MiB" */

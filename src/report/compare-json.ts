@@ -12,7 +12,7 @@ import { unassessedJson } from './caveats.js';
 import { msText, percentText, quotientText } from './numbers.js';
 import { provenanceJson } from './provenance.js';
 import type { Renderer } from './renderer.js';
-import { jsonText } from './text-formats.js';
+import { jsonPieces, StreamedArray } from './text-formats.js';
 
 export const renderCompareAsJson: Renderer<Comparison> = (report, options) => {
   const json = {
@@ -29,8 +29,12 @@ export const renderCompareAsJson: Renderer<Comparison> = (report, options) => {
     unassessedCommitmentPeriods: unassessedJson(report.unassessed),
     options: report.options.map((o) => optionJson(o, report.by, options.lineItems)),
   };
-  return jsonText(json);
+  return jsonPieces(json);
 };
+
+function* mapped<T, U>(items: Iterable<T>, f: (item: T) => U): Iterable<U> {
+  for (const item of items) yield f(item);
+}
 
 /** JSON field and row key name of each breakdown; categories are always in byCategory. */
 const BREAKDOWN_FIELDS: Record<string, [string, string]> = {
@@ -61,7 +65,8 @@ function optionJson(option: OptionCost, by: Comparison['by'], withLineItems: boo
     ...(option.npv === undefined ? {} : { npv: quotientText(option.npv) }),
     latency: option.latency.applicable ? { msPerTurn: option.latency.msPerTurn === undefined ? null : msText(option.latency.msPerTurn), unknownPairs: option.latency.unknownPairs } : null,
     ...(field === undefined || option.breakdown === undefined ? {} : { [field[0]]: option.breakdown.map((g) => groupJson(g, field[1])) }),
-    ...(withLineItems ? { lineItems: option.lineItems.map(lineItemJson) } : {}),
+    // written item by item: a million line items would not fit in one string
+    ...(withLineItems ? { lineItems: new StreamedArray(mapped(option.lineItems, lineItemJson)) } : {}),
   };
 }
 

@@ -7,20 +7,31 @@ import { SCHEMA_VERSION } from '../model/schema-version.js';
 import { FOCUS_COLUMNS, FOCUS_VERSION, focusRows, TEXT_COLUMNS } from './focus.js';
 import { provenanceJson } from './provenance.js';
 import type { ExportFormat } from './export-formats.js';
-import type { Renderer } from './renderer.js';
-import { csvText, jsonText, spreadsheetSafe } from './text-formats.js';
+import type { Renderer, RenderOptions } from './renderer.js';
+import { csvRows, csvText, jsonPieces, spreadsheetSafe, StreamedArray } from './text-formats.js';
 
 
-const renderExportAsCsv: Renderer<ExportReport> = (report, options) => {
-  const rows = focusRows(report).map((row) => FOCUS_COLUMNS.map((column) => {
-    const cell = row[column];
-    return cell !== null && TEXT_COLUMNS.has(column) ? spreadsheetSafe(cell) : cell;
-  }));
-  return csvText(FOCUS_COLUMNS, rows, { bom: options.bom });
-};
+/** Rows per piece of CSV: each piece a few hundred kilobytes, the whole never one string. */
+const ROWS_PER_PIECE = 2000;
+
+function* renderExportAsCsv(report: ExportReport, options: RenderOptions): Iterable<string> {
+  yield csvText(FOCUS_COLUMNS, [], { bom: options.bom });
+  let batch: (string | null)[][] = [];
+  for (const row of focusRows(report)) {
+    batch.push(FOCUS_COLUMNS.map((column) => {
+      const cell = row[column];
+      return cell !== null && TEXT_COLUMNS.has(column) ? spreadsheetSafe(cell) : cell;
+    }));
+    if (batch.length === ROWS_PER_PIECE) {
+      yield csvRows(batch);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield csvRows(batch);
+}
 
 const renderExportAsJson: Renderer<ExportReport> = (report) =>
-  jsonText({
+  jsonPieces({
     schemaVersion: SCHEMA_VERSION,
     focusVersion: FOCUS_VERSION,
     scenario: report.scenario,
@@ -28,7 +39,7 @@ const renderExportAsJson: Renderer<ExportReport> = (report) =>
     horizon: report.horizon,
     ...provenanceJson(report.provenance, report.currency),
     columns: FOCUS_COLUMNS,
-    rows: focusRows(report),
+    rows: new StreamedArray(focusRows(report)),
   });
 
 export const exportRenderers: Record<ExportFormat, Renderer<ExportReport>> = {

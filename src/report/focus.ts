@@ -105,10 +105,11 @@ const UNIT_NAMES: Record<string, string> = {
 
 const MILLION = dec('1000000');
 
-export function focusRows(report: ExportReport): FocusRow[] {
+/** One row per line item, made as they are written rather than all at once. */
+export function* focusRows(report: ExportReport): Iterable<FocusRow> {
   // a what-if's rows say so on every row, so a copied or filtered sheet still does
   const whatIf = report.provenance.whatIf.length === 0 ? null : report.provenance.whatIf.join('; ');
-  return report.lineItems.map((item) => focusRow(item, report.currency, whatIf));
+  for (const item of report.lineItems) yield focusRow(item, report.currency, whatIf);
 }
 
 function focusRow(item: LineItem, currency: string, whatIf: string | null): FocusRow {

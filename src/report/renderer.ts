@@ -1,4 +1,8 @@
-/** Every renderer turns a finished report into text, the same way: `(report, options) => string`. */
+/**
+ * Every renderer turns a finished report into text, the same way: `(report, options) => Rendered`.
+ * A report is text, whole, or (for the ones that list every line item, which can run to hundreds
+ * of megabytes) its pieces in order, written as they come, never held as one string.
+ */
 export interface RenderOptions {
   /** ANSI colour in terminal tables; never in files or machine formats. */
   color: boolean;
@@ -8,7 +12,14 @@ export interface RenderOptions {
   bom?: boolean;
 }
 
-export type Renderer<Report> = (report: Report, options: RenderOptions) => string;
+export type Rendered = string | Iterable<string>;
+
+export type Renderer<Report> = (report: Report, options: RenderOptions) => Rendered;
+
+/** A rendered report as one string, for tests and for the few callers that need it whole. */
+export function wholeText(rendered: Rendered): string {
+  return typeof rendered === 'string' ? rendered : [...rendered].join('');
+}
 
 export const FORMATS = ['table', 'json', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];

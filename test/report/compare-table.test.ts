@@ -4,6 +4,7 @@ import { compare } from '../../src/analysis/compare.js';
 import type { LineItem } from '../../src/model/line-item.js';
 import { dec } from '../../src/model/money.js';
 import { breakEvenText, renderCompareAsTable } from '../../src/report/compare-table.js';
+import { wholeText } from '../../src/report/renderer.js';
 import { scenario } from '../helpers/inline.js';
 
 const months = ['2027-01', '2027-02', '2027-03', '2027-04', '2027-05'];
@@ -47,7 +48,7 @@ describe('vs cheapest', () => {
     // a: 1.005 → 1.01, b: 1.014 → 1.01 (half away from zero); the difference of those is 0.00, but
     // b costs 0.009 more, which rounds to +0.01, +0.90 % (0.009 ÷ 1.005 = 0.008955)
     const report = compare({ scenario: twoOptions, scenarioFile: 'x.yaml', catalog: { files: [], sha256: '', overridden: [] }, periods: ['2027-01'], lineItems: [item('a', '1.005'), item('b', '1.014')] });
-    const row = renderCompareAsTable(report, { color: false, lineItems: false }).split('\n').find((l) => l.includes('vs cheapest'))!;
+    const row = wholeText(renderCompareAsTable(report, { color: false, lineItems: false })).split('\n').find((l) => l.includes('vs cheapest'))!;
     expect(row.split('│').map((c) => c.trim()).slice(1, 4)).toEqual(['vs cheapest', 'cheapest', '+0.01 (+0.90%)']);
   });
 });

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { wholeText } from '../../src/report/renderer.js';
 import type { Comparison } from '../../src/analysis/compare.js';
 import { dec, type Decimal } from '../../src/model/money.js';
 import { renderCompareAsCsv } from '../../src/report/compare-csv.js';
@@ -35,7 +36,7 @@ describe('the compare table adds up to the last digit shown (property)', { timeo
         const { report } = reported(c);
         const digits = MINOR_UNITS[report.currency]!;
         const unit = dec('1').div(dec('10').pow(digits));
-        const [summary, breakdown] = tablesIn(renderCompareAsTable(report, OFF));
+        const [summary, breakdown] = tablesIn(wholeText(renderCompareAsTable(report, OFF)));
         expect(summary!.header.slice(1)).toEqual(report.options.map((o) => o.id));
         const shownTotals = report.options.map((option, k) => {
           const { parts, total: shown, labels } = column(summary!, k);
@@ -80,7 +81,7 @@ describe('the compare JSON and CSV add up exactly (property)', { timeout: PROPER
     fc.assert(
       fc.property(reportCase, (c) => {
         const { report } = reported(c);
-        const json = JSON.parse(renderCompareAsJson(report, OFF)) as { options: JsonOption[] };
+        const json = JSON.parse(wholeText(renderCompareAsJson(report, OFF))) as { options: JsonOption[] };
         for (const option of json.options) {
           const exact = dec(option.total);
           expect(sumOf(Object.values(option.byCategory)).eq(exact), `${option.id} byCategory`).toBe(true);
@@ -99,8 +100,8 @@ describe('the compare JSON and CSV add up exactly (property)', { timeout: PROPER
     fc.assert(
       fc.property(reportCase, (c) => {
         const { report } = reported(c);
-        const json = JSON.parse(renderCompareAsJson(report, OFF)) as { options: JsonOption[] };
-        const rows = csvRecords(renderCompareAsCsv(report, OFF));
+        const json = JSON.parse(wholeText(renderCompareAsJson(report, OFF))) as { options: JsonOption[] };
+        const rows = csvRecords(wholeText(renderCompareAsCsv(report, OFF)));
         for (const row of rows) expect(sumOf(report.categories.map((category) => row[category]!)).eq(dec(row.total!)), `${row.option} ${row[report.by ?? ''] ?? ''}`).toBe(true);
         for (const option of json.options) {
           const mine = rows.filter((r) => r.option === option.id);

@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { wholeText } from '../../src/report/renderer.js';
 import { exportReport } from '../../src/analysis/export.js';
 import { dec } from '../../src/model/money.js';
 import { renderCompareAsCsv } from '../../src/report/compare-csv.js';
@@ -26,10 +27,10 @@ describe('export, compare CSV and compare JSON agree (property)', { timeout: PRO
       fc.property(reportCase.map((c) => ({ ...c, by: undefined })), (c) => {
         const { scenario, simulation, report } = reported(c);
         const exported = exportReport({ scenario, scenarioFile: 'generated.yaml', catalog: { files: [], sha256: 'generated', overridden: [] }, periods: simulation.periods, lineItems: simulation.lineItems });
-        const exportCsv = csvRecords(exportRenderers.csv(exported, OFF));
-        const exportJson = JSON.parse(exportRenderers.json(exported, OFF)) as { rows: Record<string, string | null>[] };
-        const compareJson = JSON.parse(renderCompareAsJson(report, OFF)) as { options: { id: string; total: string }[] };
-        const compareCsv = csvRecords(renderCompareAsCsv(report, OFF));
+        const exportCsv = csvRecords(wholeText(exportRenderers.csv(exported, OFF)));
+        const exportJson = JSON.parse(wholeText(exportRenderers.json(exported, OFF))) as { rows: Record<string, string | null>[] };
+        const compareJson = JSON.parse(wholeText(renderCompareAsJson(report, OFF))) as { options: { id: string; total: string }[] };
+        const compareCsv = csvRecords(wholeText(renderCompareAsCsv(report, OFF)));
 
         expect(exportCsv.length).toBe(simulation.lineItems.length);
         expect(exportJson.rows.length).toBe(simulation.lineItems.length);

@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../../io/atomic-write.js';
 import { displayPath, readText } from '../../io/read-text.js';
 import { readYaml } from '../../io/yaml-document.js';
 import { InputError } from '../../model/diagnostic.js';
+import { LIMITS } from '../../model/limits.js';
 import { groupBy } from '../../model/group-by.js';
 import { fromLiteLlm, type LiteLlmEntry, type Unmapped } from '../../model/litellm.js';
 import { isIsoDate } from '../../model/period.js';
@@ -29,7 +30,7 @@ export async function catalogImport(kind: string, file: string, options: ImportO
   if (!isIsoDate(asOf)) throw new InputError([{ message: `--as-of: expected a date like 2026-07-24, got "${asOf}"` }]);
   const shown = displayPath(file, io.cwd);
   // read as YAML, a superset of JSON, to keep every number's text: 3e-06 must not become a float
-  const doc = readYaml(await readText(path.resolve(io.cwd, file), shown), shown);
+  const doc = readYaml(await readText(path.resolve(io.cwd, file), shown, LIMITS.priceMapBytes), shown);
   if (doc.errors.length > 0) throw new InputError(doc.errors);
   if (typeof doc.data !== 'object' || doc.data === null || Array.isArray(doc.data)) {
     throw new InputError([{ file: shown, line: 1, col: 1, message: 'expected a JSON object of model entries, as in model_prices_and_context_window.json' }]);

@@ -14,6 +14,7 @@ import { locateProblems } from '../../io/scenario-file.js';
 import { InputError } from '../../model/diagnostic.js';
 import { checkRenderers, renderCheckAsMarkdown } from '../../report/check.js';
 import type { CheckFormat } from '../../report/check-formats.js';
+import { wholeText } from '../../report/renderer.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 import { emit, type OutputOptions } from '../output.js';
 import { runScenario, type ScenarioInputs } from '../run-scenario.js';
@@ -62,7 +63,7 @@ export async function checkCommand(scenarioFile: string, options: CheckOptions, 
     },
   });
   const summary = io.env.GITHUB_STEP_SUMMARY;
-  if (options.format === 'github' && summary !== undefined && summary !== '') await appendSummary(summary, renderCheckAsMarkdown(report, { color: false, lineItems: false }), io);
+  if (options.format === 'github' && summary !== undefined && summary !== '') await appendSummary(summary, wholeText(renderCheckAsMarkdown(report, { color: false, lineItems: false })), io);
   await emit(checkRenderers[options.format], report, options, io, inputs);
   return report.errors > 0 ? EXIT.checkFailed : EXIT.ok;
 }
