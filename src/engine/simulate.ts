@@ -53,7 +53,7 @@ export interface Simulation {
 }
 
 /** `maxLineItems` is LIMITS.lineItems unless a test needs a smaller one. */
-export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = LIMITS.lineItems } = {}): Simulation {
+export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = LIMITS.lineItems }: { maxLineItems?: number } = {}): Simulation {
   const periods = periodsFrom(scenario.horizon.start, scenario.horizon.months);
   const prices = indexPrices(catalog);
   const rates = exchange(scenario);
