@@ -1,0 +1,66 @@
+/**
+ * `npm run fuzz -- [--runs N] [--seed N] [--workers K] [--time SECONDS] [--out DIR] [--replay I,J]`
+ *
+ * Long fuzz runs from the command line (npm test runs a small one): progress every few
+ * seconds, failures as they are found, a summary at the end; exit 1 if any case failed.
+ * Without --seed a seed is drawn from the clock and printed, so the run can be repeated.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatSummary, fuzz } from './fuzz.js';
+
+// Dates in reports must not depend on the machine's zone, as in vitest.config.ts.
+process.env.TZ = 'UTC';
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '1000' },
+    seed: { type: 'string' },
+    workers: { type: 'string', default: String(Math.max(1, Math.min(2, os.availableParallelism()))) },
+    time: { type: 'string' },
+    out: { type: 'string', default: path.join(os.tmpdir(), 'cloudtco-fuzz-failures') },
+    replay: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (values.help) {
+  process.stdout.write('npm run fuzz -- [--runs N] [--seed N] [--workers K] [--time SECONDS] [--out DIR] [--replay I,J,…]\n');
+  process.exit(0);
+}
+
+const whole = (name: string, text: string, min: number) => {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min) {
+    process.stderr.write(`--${name}: expected a whole number of at least ${min}, got "${text}"\n`);
+    process.exit(2);
+  }
+  return n;
+};
+
+const seed = values.seed === undefined ? Date.now() % 2 ** 32 : whole('seed', values.seed, 0);
+const only = values.replay?.split(',').map((i) => whole('replay', i.trim(), 0));
+const runs = whole('runs', values.runs, 1);
+const workers = whole('workers', values.workers, 1);
+const timeBudgetMs = values.time === undefined ? undefined : whole('time', values.time, 1) * 1000;
+
+process.stdout.write(`cloudtco fuzz: seed ${seed}, ${only === undefined ? `${runs} cases` : `replaying case ${only.join(', ')}`}, ${workers} worker${workers === 1 ? '' : 's'}; failures go to ${values.out}\n`);
+
+const summary = await fuzz({
+  seed,
+  runs,
+  workers,
+  timeBudgetMs,
+  outDir: values.out,
+  ...(only === undefined ? {} : { only }),
+  onProgress: (p) => {
+    const rate = p.done / (p.elapsedMs / 1000);
+    const eta = (p.planned - p.done) / rate;
+    process.stdout.write(`[${((100 * p.done) / p.planned).toFixed(0).padStart(3)}%] ${p.done}/${p.planned} cases, ${p.failed} failing, ${rate.toFixed(1)} cases/s, ${eta >= 60 ? `${(eta / 60).toFixed(0)} min` : `${eta.toFixed(0)} s`} left\n`);
+  },
+  onFailure: (f) => process.stdout.write(`  case ${f.index} (${f.command}): ${[...new Set(f.failures.map((x) => x.kind))].join(', ')} — ${f.failures[0]!.detail.slice(0, 160)}\n`),
+});
+
+process.stdout.write(`\n${formatSummary(summary)}\n`);
+process.exitCode = summary.failedCases > 0 ? 1 : 0;
