@@ -11,9 +11,10 @@ import { generateCase } from './fuzz/case-generator.js';
 import { BUILT_CLI, loadCorpus } from './fuzz/corpus.js';
 import { formatSummary, fuzz } from './fuzz/fuzz.js';
 
-const SEED = 20261123;
-const CASES = 200;
-/** A safety net, far above the ~15 s the cases take: only a machine many times slower stops early. */
+/** A seed whose first 300 cases reach most kinds of failure the suite knows, in about 20 s on two busy cores. */
+const SEED = 7;
+const CASES = 300;
+/** A safety net, far above the ~20 s the cases take: only a machine several times slower stops early. */
 const TIME_BUDGET_MS = 60_000;
 const OUT_DIR = path.join(os.tmpdir(), 'cloudtco-fuzz-failures', 'npm-test');
 

@@ -163,6 +163,106 @@ function shortened(seed: ScenarioSeed, months: number): ScenarioSeed {
   return { ...seed, text: seed.text.replace(/^(\s+months:\s*)\d+/m, `$1${months}`), data };
 }
 
+/** What a command's builder adds to a case besides its files: the command line and what it may exit with. */
+interface CommandLine {
+  argv: string[];
+  exitCodes?: number[];
+  env?: Record<string, string>;
+  figuresFromFiles?: boolean;
+}
+
+/** The part of the inputs a case attacks, and whether `part` is mutated under it. */
+type Mutates = (part: Focus) => boolean;
+
+type CommandBuilder = (b: CaseBuilder, mutates: Mutates, format: string) => CommandLine;
+
+const catalogValidate: CommandBuilder = (b) => ({ argv: ['catalog', 'validate', ...b.catalog(true).filter((a) => a !== '--catalog')] });
+
+const catalogShow: CommandBuilder = (b, _, format) => {
+  const catalog = b.catalog(true);
+  const model = b.random.pick([...b.seed.models, 'gpt-5.5']);
+  // a mutated catalog may no longer price the model asked for: the message names the argument
+  b.otherLocations.push(`error: no catalog row prices model ${JSON.stringify(model)}`);
+  return { argv: ['catalog', 'show', model, ...catalog, '--format', format] };
+};
+
+/** A scenario, and sometimes its catalog directory or one of its tables, which validate checks too. */
+const validate: CommandBuilder = (b, mutates) => {
+  const { file, data } = b.scenario('scen', mutates('scenario'));
+  const catalog = b.catalog(mutates('catalog'));
+  const sets = b.sets(data, mutates('set') ? b.random.between(1, 3) : 0);
+  const checked = catalog.includes('cat') && b.random.chance(0.5) ? [b.random.pick(['cat', 'cat/models.csv'])] : [];
+  return { argv: ['validate', file, ...checked, ...catalog, ...sets] };
+};
+
+/** Each side a saved result or a scenario; `--set` changes only the second, so it goes with a scenario there. */
+const diff: CommandBuilder = (b, mutates, format) => {
+  const shape = b.random.pick(['saved-scenario', 'scenario-scenario', 'saved-saved', 'scenario-saved'] as const);
+  const before = shape.startsWith('saved') ? b.savedResult('before', mutates('saved')) : b.scenario('before', false).file;
+  let after: string;
+  let catalog: string[] = [];
+  let sets: string[] = [];
+  if (shape.endsWith('scenario')) {
+    const scenario = b.scenario('after', mutates('scenario'));
+    after = scenario.file;
+    catalog = b.catalog(mutates('catalog'));
+    sets = b.sets(scenario.data, mutates('set') ? b.random.between(1, 3) : 0);
+  } else {
+    // two results: the second one mutated whatever the focus, or nothing would be
+    after = b.savedResult('after', true);
+    if (shape === 'scenario-saved') catalog = b.catalog(false);
+  }
+  const gate = b.random.chance(0.4) ? ['--fail-on-increase', b.threshold('--fail-on-increase')] : [];
+  return { argv: ['diff', before, after, ...catalog, ...sets, ...gate, '--format', format], exitCodes: gate.length > 0 ? [0, 1, 2] : [0, 2], figuresFromFiles: shape !== 'scenario-scenario' };
+};
+
+/** compare, check, export and flows: a scenario, its catalog, `--set`s, and the command's own options. */
+const scenarioCommand =
+  (command: 'compare' | 'check' | 'export' | 'flows'): CommandBuilder =>
+  (b, mutates, format) => {
+    const { random } = b;
+    const { file, data } = b.scenario('scen', mutates('scenario'), { budgets: command === 'check' });
+    const catalog = b.catalog(mutates('catalog'));
+    const sets = b.sets(data, mutates('set') ? random.between(1, 3) : random.chance(0.1) ? 1 : 0);
+    const argv = [command, file, ...catalog, ...sets, '--format', format];
+    if (command === 'compare') {
+      if (random.chance(0.4)) argv.push('--by', random.pick(['month', 'quarter', 'year', 'category', 'cloud', 'workload']));
+      if (format === 'json' && random.chance(0.5)) argv.push('--line-items');
+    } else if (command === 'flows') {
+      if (random.chance(0.6)) argv.push('--by', random.pick(['month', 'quarter', 'year']));
+    } else if (command === 'export') {
+      if (format === 'csv' && random.chance(0.3)) argv.push('--bom');
+    } else {
+      const baseline = mutates('saved') || random.chance(0.3);
+      if (baseline) {
+        argv.push('--baseline', b.savedResult('base', mutates('saved')));
+        if (random.chance(0.6)) argv.push('--max-increase', b.threshold('--max-increase'));
+      }
+      const env: Record<string, string> = format === 'github' && random.chance(0.3) ? { GITHUB_STEP_SUMMARY: 'summary.md' } : {};
+      return { argv, exitCodes: [0, 1, 2], env, figuresFromFiles: baseline };
+    }
+    return { argv };
+  };
+
+const BUILDERS: Record<Command, CommandBuilder> = {
+  compare: scenarioCommand('compare'),
+  check: scenarioCommand('check'),
+  export: scenarioCommand('export'),
+  flows: scenarioCommand('flows'),
+  diff,
+  validate,
+  'catalog validate': catalogValidate,
+  'catalog show': catalogShow,
+};
+
+/** `--out` now and then: to a file, or (rarely) into a directory that does not exist, which is bad input at that name. */
+function outFile(b: CaseBuilder, format: string): string {
+  const file = b.random.chance(0.9) ? `out.${OUT_EXTENSION[format] ?? 'txt'}` : 'no-such-dir/out.txt';
+  b.shownNames.push(file);
+  b.notes.push(`--out ${file}`);
+  return file;
+}
+
 export function generateCase(corpus: Corpus, seed: number, index: number): FuzzCase {
   const random = Random.forCase(seed, index);
   const command = random.weighted<Command>([
@@ -188,74 +288,22 @@ export function generateCase(corpus: Corpus, seed: number, index: number): FuzzC
           [8, 'mixed'],
         ],
   );
-  const mutates = (part: Focus) => focus === part || (focus === 'mixed' && random.chance(0.6));
-  const env: Record<string, string> = {};
-  const exitCodes = [0, 2];
-  let argv: string[];
-  let figuresFromFiles = false;
-
-  if (command === 'catalog validate') {
-    const catalog = b.catalog(true);
-    argv = ['catalog', 'validate', ...catalog.filter((a) => a !== '--catalog')];
-  } else if (command === 'catalog show') {
-    const catalog = b.catalog(true);
-    const model = random.pick([...b.seed.models, 'gpt-5.5']);
-    // a mutated catalog may no longer price the model asked for: the message names the argument
-    b.otherLocations.push(`error: no catalog row prices model ${JSON.stringify(model)}`);
-    argv = ['catalog', 'show', model, ...catalog, '--format', format];
-  } else if (command === 'validate') {
-    const { file, data } = b.scenario('scen', mutates('scenario'));
-    const catalog = b.catalog(mutates('catalog'));
-    const sets = b.sets(data, mutates('set') ? random.between(1, 3) : 0);
-    const catalogDir = catalog[catalog.length - 1];
-    const checkDir = catalogDir === 'cat' && random.chance(0.5) ? [random.chance(0.5) ? 'cat' : 'cat/models.csv'] : [];
-    argv = ['validate', file, ...checkDir, ...catalog, ...sets];
-  } else if (command === 'diff') {
-    const shape = random.pick(['saved-scenario', 'scenario-scenario', 'saved-saved', 'scenario-saved']);
-    figuresFromFiles = shape !== 'scenario-scenario';
-    const before = shape.startsWith('saved') ? b.savedResult('before', mutates('saved')) : b.scenario('before', false).file;
-    let after: string;
-    let sets: string[] = [];
-    let catalog: string[] = [];
-    if (shape.endsWith('scenario')) {
-      const scenario = b.scenario('after', mutates('scenario'));
-      after = scenario.file;
-      catalog = b.catalog(mutates('catalog'));
-      sets = b.sets(scenario.data, mutates('set') ? random.between(1, 3) : 0);
-    } else {
-      after = b.savedResult('after', mutates('saved') || focus !== 'saved');
-    }
-    if (!shape.endsWith('scenario') && shape.startsWith('scenario')) catalog = b.catalog(false);
-    const fail = random.chance(0.4) ? ['--fail-on-increase', b.threshold('--fail-on-increase')] : [];
-    if (fail.length > 0) exitCodes.push(1);
-    argv = ['diff', before, after, ...catalog, ...sets, ...fail, '--format', format];
-  } else {
-    const { file, data } = b.scenario('scen', mutates('scenario'), { budgets: command === 'check' });
-    const catalog = b.catalog(mutates('catalog'));
-    const sets = b.sets(data, mutates('set') ? random.between(1, 3) : random.chance(0.1) ? 1 : 0);
-    argv = [command, file, ...catalog, ...sets, '--format', format];
-    if (command === 'compare') {
-      if (random.chance(0.4)) argv.push('--by', random.pick(['month', 'quarter', 'year', 'category', 'cloud', 'workload']));
-      if (format === 'json' && random.chance(0.5)) argv.push('--line-items');
-    } else if (command === 'flows') {
-      if (random.chance(0.6)) argv.push('--by', random.pick(['month', 'quarter', 'year']));
-    } else if (command === 'export') {
-      if (format === 'csv' && random.chance(0.3)) argv.push('--bom');
-    } else if (command === 'check') {
-      exitCodes.push(1);
-      if (mutates('saved') || random.chance(0.3)) {
-        figuresFromFiles = true;
-        argv.push('--baseline', b.savedResult('base', mutates('saved')));
-        if (random.chance(0.6)) argv.push('--max-increase', b.threshold('--max-increase'));
-      }
-      if (format === 'github' && random.chance(0.3)) env.GITHUB_STEP_SUMMARY = 'summary.md';
-    }
-  }
-
-  let outFile: string | undefined;
-  if (!command.includes('validate') && random.chance(0.1)) {
-    outFile = `out.${OUT_EXTENSION[format] ?? 'txt'}`;
-    argv.push('--out', outFile);
-  }
-  return { seed, index, command, format, argv, env, files: b.files, shownNames: b.shownNames, otherLocations: b.otherLocations, exitCodes, outFile, figuresFromFiles, notes: b.notes };
+  const mutates: Mutates = (part) => focus === part || (focus === 'mixed' && random.chance(0.6));
+  const line = BUILDERS[command](b, mutates, format);
+  const out = !command.includes('validate') && random.chance(0.1) ? outFile(b, format) : undefined;
+  return {
+    seed,
+    index,
+    command,
+    format,
+    argv: out === undefined ? line.argv : [...line.argv, '--out', out],
+    env: line.env ?? {},
+    files: b.files,
+    shownNames: b.shownNames,
+    otherLocations: b.otherLocations,
+    exitCodes: line.exitCodes ?? [0, 2],
+    outFile: out,
+    figuresFromFiles: line.figuresFromFiles ?? false,
+    notes: b.notes,
+  };
 }

@@ -20,6 +20,24 @@ const MAX_STDERR = 1024 * 1024;
 const { run } = await import(workerData.cliModule);
 
 /**
+ * Async resources that mean work is still under way: a file being read, a timer. Closing
+ * handles (CloseReq) and this worker's own port are there when idle too.
+ */
+const IDLE_RESOURCES = new Set(['CloseReq', 'MessagePort']);
+const pendingWork = () => process.getActiveResourcesInfo().filter((r) => !IDLE_RESOURCES.has(r));
+
+/**
+ * After run() returns, nothing it started should still be running: in the real CLI such work
+ * holds the process open after the message is printed, and can crash it. Waiting for it here
+ * charges it to this case, never to the next one. (A request that has just completed can show
+ * for a moment too, which is why leftover work is reported with a crash or a hang it causes,
+ * not on its own.)
+ */
+async function waitForLeftoverWork() {
+  while (pendingWork().length > 0) await new Promise((resolve) => setTimeout(resolve, 5).unref());
+}
+
+/**
  * @param {{ text: string, cut: boolean }} sink
  * @param {number} max
  */
@@ -47,5 +65,8 @@ parentPort?.on('message', async (/** @type {{ id: number, argv: string[], env: R
     // run() reports every error itself; one escaping it is a bug of its own
     thrown = error instanceof Error ? (error.stack ?? error.message) : String(error);
   }
-  parentPort?.postMessage({ id: job.id, code, stdout: out.text, stderr: err.text, stdoutCut: out.cut, stderrCut: err.cut, thrown, ms: performance.now() - started });
+  // what the run printed goes to the pool now, so a crash or hang in leftover work can say what came before it
+  parentPort?.postMessage({ id: job.id, phase: 'returned', code, stdout: out.text, stderr: err.text, stdoutCut: out.cut, stderrCut: err.cut, thrown, ms: performance.now() - started });
+  await waitForLeftoverWork();
+  parentPort?.postMessage({ id: job.id, phase: 'idle' });
 });

@@ -47,19 +47,21 @@ export function saveFailure(root: string, c: FuzzCase, failures: Failure[], resu
   return { seed: c.seed, index: c.index, command: c.command, argv: c.argv, failures, dir };
 }
 
+const FIGURE_KINDS = new Set(['bad-figure', 'negative-figure', 'negative-zero']);
+
 /**
  * A failure's kind and the line at fault with its particulars blanked — where it is (file,
  * position, `--set` argument), quoted values, numbers, runs of one character, bytes outside
  * printable ASCII — so a thousand cases hitting one bug count as one distinct failure.
  */
 export function signature(failure: Failure): string {
+  if (FIGURE_KINDS.has(failure.kind)) return `${failure.kind}: ${failure.detail.replace(/\d+/g, 'N').slice(0, 130)}`;
   const template = (failure.line ?? failure.detail)
-    .replace(/^--set \S*/, '--set ARG')
-    .replace(/^[^\s:]+:\d+(:\d+)?/, 'FILE:N')
-    .replace(/^[^\s:]+(?=: )/, 'FILE')
-    .replace(/^(FILE(:N)?|--set ARG) [^:]*?: /, '$1 PATH: ')
-    .replace(/"(?:[^"\\]|\\.)*"/g, '"..."')
-    .replace(/(.)\1{9,}/g, '$1…')
+    .replace(/^--set .*?(?= [A-Za-z_]+(\[\d+\]|\.[A-Za-z_ -]+)*: | ?: |$)/, '--set ARG')
+    .replace(/^(?!--set ARG)[^\s:]+(:\d+)*/, 'FILE')
+    .replace(/^(FILE|--set ARG) \S+?: /, '$1 PATH: ')
+    .replace(/"(?:[^"\\]|\\.)*"?/g, '"..."')
+    .replace(/(.)\1{9,}/g, '$1...')
     .replace(/[^\x20-\x7e]+/g, '?')
     .replace(/\d+/g, 'N')
     .slice(0, 130);

@@ -1,6 +1,6 @@
 /**
  * The figures of a successful report, checked: every amount is exact decimal text (no NaN,
- * Infinity or exponent, no "-0"), and non-negative unless it is negative by design — a
+ * Infinity or exponent), and non-negative unless it is negative by design — a
  * commitment discount, a difference or a change, or a figure copied from a saved result the
  * fuzzer wrote. Fields follow src/report/*-json.ts and the CSV renderers.
  */
@@ -34,8 +34,8 @@ class FigureChecker {
     const text = String(value);
     const shown = text.length > 80 ? `${text.slice(0, 60)}… (${text.length} chars)` : text;
     if (typeof value !== 'string' || !DECIMAL.test(text)) this.problems.push({ kind: 'bad-figure', where, value: typeof value === 'string' ? shown : `${typeof value} ${shown}` });
-    else if (/^-0(\.0+)?$/.test(text)) this.problems.push({ kind: 'negative-zero', where, value: text });
-    else if (sign === 'nonneg' && text.startsWith('-')) this.problems.push({ kind: 'negative-figure', where, value: shown });
+    // a change rounded to "-0.00" still tells a decrease; an amount that cannot be negative has no "-0"
+    else if (sign === 'nonneg' && text.startsWith('-')) this.problems.push({ kind: /^-0(\.0+)?$/.test(text) ? 'negative-zero' : 'negative-figure', where, value: shown });
   }
 
   /** `byCategory` as a mapping (compare) or a list of { category, … } (diff). */

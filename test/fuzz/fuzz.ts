@@ -113,7 +113,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzSummary> {
 }
 
 /** Writes the case's files, runs it, reads its --out file, and judges the result. */
-async function runCase(c: FuzzCase, pool: WorkerPool, scratch: string): Promise<{ failures: Failure[]; result: RunResult & { stdout: string; stderr: string } }> {
+async function runCase(c: FuzzCase, pool: WorkerPool, scratch: string): Promise<{ failures: Failure[]; result: RunResult }> {
   const cwd = path.join(scratch, `case-${c.index}`);
   mkdirSync(cwd, { recursive: true });
   for (const file of c.files) {
@@ -127,7 +127,7 @@ async function runCase(c: FuzzCase, pool: WorkerPool, scratch: string): Promise<
     if (outcome.kind !== 'crash') return judgeOutcome(c, outcome, cwd);
     // A crash (out of memory, mostly) may be owed to work an earlier case left running in the
     // same worker after run() returned: run the case again on a fresh worker to tell which.
-    const alone = await pool.run(job);
+    const alone = await pool.run(job, true);
     const judged = judgeOutcome(c, alone, cwd);
     if (judged.failures.length > 0) return judged; // it fails alone too
     if (outcome.previous === undefined) return judgeOutcome(c, outcome, cwd); // a fresh worker crashed: keep that
@@ -139,8 +139,13 @@ async function runCase(c: FuzzCase, pool: WorkerPool, scratch: string): Promise<
 }
 
 function judgeOutcome(c: FuzzCase, outcome: Outcome, cwd: string): { failures: Failure[]; result: RunResult } {
-  if (outcome.kind === 'hang') return { failures: [{ kind: 'hang', detail: `still running after ${Math.round(outcome.ms)} ms` }], result: { code: -1, stdout: '', stderr: '', ms: outcome.ms } };
-  if (outcome.kind === 'crash') return { failures: [{ kind: 'worker-crash', detail: outcome.error.split('\n')[0]! }], result: { code: -1, stdout: '', stderr: '', ms: outcome.ms } };
+  if (outcome.kind === 'hang' || outcome.kind === 'crash') {
+    const what = outcome.kind === 'hang' ? `still running after ${Math.round(outcome.ms)} ms` : outcome.error.split('\n')[0]!;
+    const { returned } = outcome;
+    // run() had already returned: the hang or crash is in work it left running, after printing its result
+    const after = returned === undefined ? '' : ` — after run() had returned exit ${returned.code ?? 'none'}, in work it left running`;
+    return { failures: [{ kind: outcome.kind === 'hang' ? 'hang' : 'worker-crash', detail: `${what}${after}` }], result: { code: returned?.code ?? -1, stdout: returned?.stdout ?? '', stderr: returned?.stderr ?? '', ms: outcome.ms } };
+  }
   if (outcome.kind === 'threw') return { failures: [{ kind: 'internal-error', detail: `run() threw: ${outcome.error.split('\n')[0]}` }], result: { code: -1, stdout: outcome.stdout, stderr: outcome.stderr, ms: outcome.ms } };
   let outText: string | undefined;
   if (c.outFile !== undefined) {

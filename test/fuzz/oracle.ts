@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { BUNDLED_CATALOG } from './corpus.js';
-import { csvFigureProblems, jsonFigureProblems, textFigureProblems } from './figures.js';
+import { csvFigureProblems, jsonFigureProblems, textFigureProblems, type FigureProblem } from './figures.js';
 import type { FuzzCase } from './fuzz-case.js';
 
 export type FailureKind =
@@ -118,20 +118,20 @@ function outputFailures(c: FuzzCase, result: RunResult): Failure[] {
   }
   if (c.format === 'junit' && /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(output)) fail('bad-output', 'JUnit XML with characters XML 1.0 forbids');
 
-  const problems =
-    c.format === 'json' ? jsonProblems(c, output) : c.format === 'csv' ? csvFigureProblems(c.command, output, c.figuresFromFiles) : textFigureProblems(output, inputText(c));
-  for (const p of problems) failures.push(p.kind === 'bad-figure' && p.where === 'the JSON' ? { kind: 'bad-output', detail: p.value } : { kind: p.kind, detail: `${p.where} = ${p.value}`, line: `${p.where} = ${p.value}` });
-  return failures;
-}
-
-function jsonProblems(c: FuzzCase, output: string) {
-  let report: unknown;
-  try {
-    report = JSON.parse(output);
-  } catch (error) {
-    return [{ kind: 'bad-figure' as const, where: 'the JSON', value: `not JSON: ${(error as Error).message}` }];
+  let problems: FigureProblem[];
+  if (c.format === 'json') {
+    let report: unknown;
+    try {
+      report = JSON.parse(output);
+    } catch (error) {
+      return [...failures, { kind: 'bad-output', detail: `not JSON: ${(error as Error).message}` }];
+    }
+    problems = jsonFigureProblems(c.command, report, c.figuresFromFiles);
+  } else {
+    problems = c.format === 'csv' ? csvFigureProblems(c.command, output, c.figuresFromFiles) : textFigureProblems(output, inputText(c));
   }
-  return jsonFigureProblems(c.command, report, c.figuresFromFiles);
+  for (const p of problems) failures.push({ kind: p.kind, detail: `${p.where} = ${p.value}`, line: `${p.where} = ${p.value}` });
+  return failures;
 }
 
 /** Everything the case gave the CLI, as text: what a report may quote. */

@@ -30,39 +30,49 @@ export interface Captured {
 export type Outcome =
   | ({ kind: 'done'; code: number } & Captured)
   | ({ kind: 'threw'; error: string } & Captured)
-  | { kind: 'hang'; ms: number }
-  /** `previous`: the case the same worker ran before this one, whose leftover work may be to blame. */
-  | { kind: 'crash'; error: string; ms: number; previous: number | undefined };
+  /**
+   * `returned`: what run() had printed and returned, when the hang or crash came afterwards, in
+   * work it left running; `previous`: the case the same worker ran before, which may be to blame.
+   */
+  | { kind: 'hang'; ms: number; returned?: Returned | undefined }
+  | { kind: 'crash'; error: string; ms: number; previous: number | undefined; returned?: Returned | undefined };
 
-interface WorkerMessage extends Captured {
-  id: number;
+export interface Returned extends Captured {
   code: number | undefined;
   thrown: string | undefined;
 }
+
+type WorkerMessage = ({ phase: 'returned' } & Returned & { id: number }) | { phase: 'idle'; id: number };
 
 /** Found in the sources, also when the harness runs compiled from .fuzz-build (tsc copies no .mjs). */
 const WORKER_SCRIPT = path.join(REPO, 'test/fuzz/case-worker.mjs');
 
 class Slot {
   private worker: Worker | undefined;
-  private pending: { id: number; resolve: (o: Outcome) => void; timer: NodeJS.Timeout; started: number; tag: number } | undefined;
+  private pending: { id: number; resolve: (o: Outcome) => void; timer: NodeJS.Timeout; started: number; tag: number; returned?: Returned } | undefined;
   private nextId = 0;
   /** The tag of the last job this worker finished: a worker's crash may be owed to it. */
   private previousTag: number | undefined;
+  /** Taken from the moment a job is handed over, while a fresh worker is still being made. */
+  private reserved = false;
 
   constructor(private readonly script: string, private readonly timeoutMs: number, private readonly memoryMb: number) {}
 
   get busy(): boolean {
-    return this.pending !== undefined;
+    return this.reserved || this.pending !== undefined;
   }
 
-  run(job: Job): Promise<Outcome> {
+  /** Runs a job; `fresh` first replaces the worker, so nothing an earlier job left behind can interfere. */
+  async run(job: Job, fresh = false): Promise<Outcome> {
+    this.reserved = true;
+    if (fresh) await this.close();
     const worker = this.ensureWorker();
     const id = this.nextId++;
     return new Promise((resolve) => {
       const started = performance.now();
-      const timer = setTimeout(() => this.settle({ kind: 'hang', ms: performance.now() - started }, true), this.timeoutMs);
+      const timer = setTimeout(() => this.settle({ kind: 'hang', ms: performance.now() - started, returned: this.pending?.returned }, true), this.timeoutMs);
       this.pending = { id, resolve, timer, started, tag: job.tag };
+      this.reserved = false;
       worker.postMessage({ id, ...job });
     });
   }
@@ -70,6 +80,8 @@ class Slot {
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
+    this.previousTag = undefined;
+    worker?.removeAllListeners('exit');
     await worker?.terminate();
   }
 
@@ -85,12 +97,18 @@ class Slot {
     worker.stdout.resume();
     worker.stderr.resume();
     worker.on('message', (m: WorkerMessage) => {
-      if (this.pending?.id !== m.id) return;
-      const base: Captured = { stdout: m.stdout, stderr: m.stderr, stdoutCut: m.stdoutCut, stderrCut: m.stderrCut, ms: m.ms };
-      this.settle(m.thrown !== undefined ? { kind: 'threw', error: m.thrown, ...base } : { kind: 'done', code: m.code ?? -1, ...base }, false);
+      const pending = this.pending;
+      if (pending?.id !== m.id) return;
+      if (m.phase === 'returned') {
+        pending.returned = { code: m.code, thrown: m.thrown, stdout: m.stdout, stderr: m.stderr, stdoutCut: m.stdoutCut, stderrCut: m.stderrCut, ms: m.ms };
+        return;
+      }
+      const { code, thrown, ...captured } = pending.returned!;
+      this.settle(thrown !== undefined ? { kind: 'threw', error: thrown, ...captured } : { kind: 'done', code: code ?? -1, ...captured }, false);
     });
-    worker.on('error', (error) => this.settle({ kind: 'crash', error: error.stack ?? String(error), ms: this.elapsed(), previous: this.previousTag }, true));
-    worker.on('exit', (code) => this.settle({ kind: 'crash', error: `the worker exited with code ${code}`, ms: this.elapsed(), previous: this.previousTag }, true));
+    const crash = (error: string) => this.settle({ kind: 'crash', error, ms: this.elapsed(), previous: this.previousTag, returned: this.pending?.returned }, true);
+    worker.on('error', (error) => crash(error.stack ?? String(error)));
+    worker.on('exit', (code) => crash(`the worker exited with code ${code}`));
     this.worker = worker;
     return worker;
   }
@@ -129,15 +147,15 @@ export class WorkerPool {
     return this.slots.length;
   }
 
-  /** Runs a job on the first free worker, waiting for one if all are busy. */
-  async run(job: Job): Promise<Outcome> {
+  /** Runs a job on the first free worker (a new one with `fresh`), waiting for one if all are busy. */
+  async run(job: Job, fresh = false): Promise<Outcome> {
     let slot = this.slots.find((s) => !s.busy);
     while (slot === undefined) {
       await new Promise<void>((resolve) => this.waiting.push(resolve));
       slot = this.slots.find((s) => !s.busy);
     }
     try {
-      return await slot.run(job);
+      return await slot.run(job, fresh);
     } finally {
       this.waiting.shift()?.();
     }
