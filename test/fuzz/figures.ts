@@ -78,7 +78,10 @@ function compareJson(c: FigureChecker, report: unknown): void {
 
 function checkJson(c: FigureChecker, report: unknown, fromFiles: boolean): void {
   list(field(report, 'budgets')).forEach((b, i) => {
-    for (const key of ['limit', 'actual', 'excess']) c.required(`budgets[${i}].${key}`, field(b, key), 'nonneg');
+    c.required(`budgets[${i}].limit`, field(b, 'limit'), 'nonneg');
+    // a budget may count only the commitment discount, whose spend is negative by design
+    c.required(`budgets[${i}].actual`, field(b, 'actual'), 'signed');
+    c.required(`budgets[${i}].excess`, field(b, 'excess'), 'nonneg');
   });
   const baseline = field(report, 'baseline');
   c.optional('baseline.maxIncrease.value', field(field(baseline, 'maxIncrease'), 'value'), 'nonneg');
