@@ -1,12 +1,13 @@
 // @ts-check
 /**
- * Runs fuzz cases in a worker thread: the built CLI's `run(argv, io)`, in-process, with its
- * output captured, as test/helpers/run-cli.ts does. The pool in worker-pool.ts watches the
- * clock from the main thread and terminates a worker whose case hangs.
+ * Runs fuzz cases: the built CLI's `run(argv, io)`, in-process, with its output captured, as
+ * test/helpers/run-cli.ts does. It serves a worker thread (the default) or a child process
+ * (`npm run fuzz`, where one case that aborts V8 must not end a run of 100,000); the pool in
+ * worker-pool.ts watches the clock and terminates a worker whose case hangs.
  *
- * Plain JavaScript, not TypeScript like the rest of the harness, because a worker thread is
- * a fresh Node.js instance: Node 20 cannot load TypeScript, and vitest's transform does not
- * reach into worker threads. It is kept to the minimum: run, capture, report.
+ * Plain JavaScript, not TypeScript like the rest of the harness, because a worker is a fresh
+ * Node.js instance: Node 20 cannot load TypeScript, and vitest's transform does not reach into
+ * workers. It is kept to the minimum: run, capture, report.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 
@@ -17,14 +18,26 @@ import { parentPort, workerData } from 'node:worker_threads';
 const MAX_STDOUT = 16 * 1024 * 1024;
 const MAX_STDERR = 1024 * 1024;
 
-const { run } = await import(workerData.cliModule);
+/** The thread's port to the pool, or the child process's IPC channel. */
+const channel = parentPort ?? {
+  /** @param {unknown} message */
+  postMessage: (message) => process.send?.(message),
+  /** @param {'message'} event @param {(message: any) => void} listener */
+  on: (event, listener) => process.on(event, listener),
+};
+const cliModule = workerData?.cliModule ?? process.argv[2];
+
+const { run } = await import(cliModule);
 
 /**
- * Async resources that mean work is still under way: a file being read, a timer. Closing
- * handles (CloseReq) and this worker's own port are there when idle too.
+ * Async resources that mean work is still under way (a file being read, a timer), beyond
+ * those a worker waiting for a job has anyway: its channel to the pool (a MessagePort, or the
+ * IPC pipe of a child process), handles being closed. Taken when the first job arrives, once
+ * the channel is listened to.
  */
-const IDLE_RESOURCES = new Set(['CloseReq', 'MessagePort']);
-const pendingWork = () => process.getActiveResourcesInfo().filter((r) => !IDLE_RESOURCES.has(r));
+/** @type {Set<string> | undefined} */
+let idleResources;
+const pendingWork = () => process.getActiveResourcesInfo().filter((r) => !idleResources?.has(r));
 
 /**
  * After run() returns, nothing it started should still be running: in the real CLI such work
@@ -53,7 +66,8 @@ const writer = (sink, max) => ({
   },
 });
 
-parentPort?.on('message', async (/** @type {{ id: number, argv: string[], env: Record<string, string>, cwd: string, today: string }} */ job) => {
+channel.on('message', async (/** @type {{ id: number, argv: string[], env: Record<string, string>, cwd: string, today: string }} */ job) => {
+  idleResources ??= new Set([...process.getActiveResourcesInfo(), 'CloseReq']);
   const out = { text: '', cut: false };
   const err = { text: '', cut: false };
   const started = performance.now();
@@ -66,7 +80,10 @@ parentPort?.on('message', async (/** @type {{ id: number, argv: string[], env: R
     thrown = error instanceof Error ? (error.stack ?? error.message) : String(error);
   }
   // what the run printed goes to the pool now, so a crash or hang in leftover work can say what came before it
-  parentPort?.postMessage({ id: job.id, phase: 'returned', code, stdout: out.text, stderr: err.text, stdoutCut: out.cut, stderrCut: err.cut, thrown, ms: performance.now() - started });
+  channel.postMessage({ id: job.id, phase: 'returned', code, stdout: out.text, stderr: err.text, stdoutCut: out.cut, stderrCut: err.cut, thrown, ms: performance.now() - started });
   await waitForLeftoverWork();
-  parentPort?.postMessage({ id: job.id, phase: 'idle' });
+  channel.postMessage({ id: job.id, phase: 'idle' });
 });
+
+// a child process tells the pool it is ready, so the first case's clock does not count its start-up
+channel.postMessage({ phase: 'ready' });

@@ -1,9 +1,11 @@
 /**
- * `npm run fuzz -- [--runs N] [--seed N] [--workers K] [--time SECONDS] [--out DIR] [--replay I,J]`
+ * `npm run fuzz -- [--runs N] [--seed N] [--workers K] [--time SECONDS] [--out DIR] [--replay I,J]
+ *                  [--isolation process|thread]`
  *
  * Long fuzz runs from the command line (npm test runs a small one): progress every few
  * seconds, failures as they are found, a summary at the end; exit 1 if any case failed.
  * Without --seed a seed is drawn from the clock and printed, so the run can be repeated.
+ * Cases run in child processes by default here, so no case can end the run (case-workers.ts).
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -21,12 +23,13 @@ const { values } = parseArgs({
     time: { type: 'string' },
     out: { type: 'string', default: path.join(os.tmpdir(), 'cloudtco-fuzz-failures') },
     replay: { type: 'string' },
+    isolation: { type: 'string', default: 'process' },
     help: { type: 'boolean', default: false },
   },
 });
 
 if (values.help) {
-  process.stdout.write('npm run fuzz -- [--runs N] [--seed N] [--workers K] [--time SECONDS] [--out DIR] [--replay I,J,…]\n');
+  process.stdout.write('npm run fuzz -- [--runs N] [--seed N] [--workers K] [--time SECONDS] [--out DIR] [--replay I,J,…] [--isolation process|thread]\n');
   process.exit(0);
 }
 
@@ -44,14 +47,21 @@ const only = values.replay?.split(',').map((i) => whole('replay', i.trim(), 0));
 const runs = whole('runs', values.runs, 1);
 const workers = whole('workers', values.workers, 1);
 const timeBudgetMs = values.time === undefined ? undefined : whole('time', values.time, 1) * 1000;
+const isolation = values.isolation;
+if (isolation !== 'process' && isolation !== 'thread') {
+  process.stderr.write(`--isolation: expected process or thread, got "${isolation}"\n`);
+  process.exit(2);
+}
 
-process.stdout.write(`cloudtco fuzz: seed ${seed}, ${only === undefined ? `${runs} cases` : `replaying case ${only.join(', ')}`}, ${workers} worker${workers === 1 ? '' : 's'}; failures go to ${values.out}\n`);
+const workerNoun = isolation === 'thread' ? (workers === 1 ? 'worker thread' : 'worker threads') : workers === 1 ? 'worker process' : 'worker processes';
+process.stdout.write(`cloudtco fuzz: seed ${seed}, ${only === undefined ? `${runs} cases` : `replaying case ${only.join(', ')}`}, ${workers} ${workerNoun}; failures go to ${values.out}\n`);
 
 const summary = await fuzz({
   seed,
   runs,
   workers,
   timeBudgetMs,
+  isolation,
   outDir: values.out,
   ...(only === undefined ? {} : { only }),
   onProgress: (p) => {

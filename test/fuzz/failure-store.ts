@@ -47,16 +47,17 @@ export function saveFailure(root: string, c: FuzzCase, failures: Failure[], resu
   return { seed: c.seed, index: c.index, command: c.command, argv: c.argv, failures, dir };
 }
 
-const FIGURE_KINDS = new Set(['bad-figure', 'negative-figure', 'negative-zero']);
-
 /**
  * A failure's kind and the line at fault with its particulars blanked — where it is (file,
  * position, `--set` argument), quoted values, numbers, runs of one character, bytes outside
  * printable ASCII — so a thousand cases hitting one bug count as one distinct failure.
  */
 export function signature(failure: Failure): string {
-  if (FIGURE_KINDS.has(failure.kind)) return `${failure.kind}: ${failure.detail.replace(/\d+/g, 'N').slice(0, 130)}`;
-  const template = (failure.line ?? failure.detail)
+  // failures without a line of output at fault (a hang, a crash, a figure) are told apart by their detail
+  if (failure.line === undefined || failure.kind.endsWith('figure') || failure.kind === 'negative-zero') {
+    return `${failure.kind}: ${failure.detail.replace(/"(?:[^"\\]|\\.)*"/g, '"..."').replace(/\d+/g, 'N').slice(0, 130)}`;
+  }
+  const template = failure.line
     .replace(/^--set .*?(?= [A-Za-z_]+(\[\d+\]|\.[A-Za-z_ -]+)*: | ?: |$)/, '--set ARG')
     .replace(/^(?!--set ARG)[^\s:]+(:\d+)*/, 'FILE')
     .replace(/^(FILE|--set ARG) \S+?: /, '$1 PATH: ')

@@ -11,6 +11,7 @@ import { FUZZ_TODAY, loadCorpus, type Corpus } from './corpus.js';
 import { saveFailure, signature, type SavedFailure } from './failure-store.js';
 import type { FuzzCase } from './fuzz-case.js';
 import { judge, type Failure, type FailureKind, type RunResult } from './oracle.js';
+import type { Isolation } from './case-workers.js';
 import { WorkerPool, type Outcome } from './worker-pool.js';
 
 export interface FuzzOptions {
@@ -23,6 +24,8 @@ export interface FuzzOptions {
   hangMs?: number;
   /** Worker heap limit: a case that needs more is a crash, not a stalled machine. */
   memoryMb?: number;
+  /** Worker threads (default), or child processes, which survive a case that aborts V8 (see case-workers.ts). */
+  isolation?: Isolation;
   /** Where failing cases are saved. */
   outDir: string;
   /** Run only these case numbers (a replay). */
@@ -63,7 +66,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzSummary> {
   const started = performance.now();
   const elapsed = () => performance.now() - started;
   const indices = options.only ?? Array.from({ length: options.runs }, (_, i) => i);
-  const pool = new WorkerPool(Math.max(1, Math.min(options.workers, indices.length)), { timeoutMs: options.hangMs ?? HANG_MS, memoryMb: options.memoryMb ?? 384 });
+  const pool = new WorkerPool(Math.max(1, Math.min(options.workers, indices.length)), { timeoutMs: options.hangMs ?? HANG_MS, memoryMb: options.memoryMb ?? 384, isolation: options.isolation ?? 'thread' });
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'cloudtco-fuzz-'));
   const failures: SavedFailure[] = [];
   const slowest: FuzzSummary['slowest'] = [];

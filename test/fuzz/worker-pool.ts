@@ -1,13 +1,10 @@
 /**
- * A fixed number of worker threads running cases (case-worker.mjs), with a watchdog in the
- * main thread: a case still running after the time limit is a hang, its worker is terminated
- * and replaced. Workers run in-process CLIs, so they start in milliseconds and a crash or an
- * out-of-memory takes down one worker, never the run.
+ * A fixed number of workers running cases (case-workers.ts), with a watchdog in the main
+ * thread: a case still running after the time limit is a hang, its worker is terminated and
+ * replaced. Workers run the CLI in-process and are reused from case to case, so a case costs
+ * milliseconds, and a crash or an out-of-memory takes down one worker, never the run.
  */
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { BUILT_CLI, REPO } from './corpus.js';
+import { startWorker, type CaseWorker, type Isolation } from './case-workers.js';
 
 export interface Job {
   /** The case number, so a crash can name the case the worker ran before. */
@@ -44,19 +41,25 @@ export interface Returned extends Captured {
 
 type WorkerMessage = ({ phase: 'returned' } & Returned & { id: number }) | { phase: 'idle'; id: number };
 
-/** Found in the sources, also when the harness runs compiled from .fuzz-build (tsc copies no .mjs). */
-const WORKER_SCRIPT = path.join(REPO, 'test/fuzz/case-worker.mjs');
+interface Pending {
+  id: number;
+  tag: number;
+  started: number;
+  timer: NodeJS.Timeout;
+  resolve: (o: Outcome) => void;
+  returned?: Returned;
+}
 
 class Slot {
-  private worker: Worker | undefined;
-  private pending: { id: number; resolve: (o: Outcome) => void; timer: NodeJS.Timeout; started: number; tag: number; returned?: Returned } | undefined;
+  private worker: CaseWorker | undefined;
+  private pending: Pending | undefined;
   private nextId = 0;
   /** The tag of the last job this worker finished: a worker's crash may be owed to it. */
   private previousTag: number | undefined;
-  /** Taken from the moment a job is handed over, while a fresh worker is still being made. */
+  /** Taken from the moment a job is handed over, while a worker is still starting. */
   private reserved = false;
 
-  constructor(private readonly script: string, private readonly timeoutMs: number, private readonly memoryMb: number) {}
+  constructor(private readonly options: PoolOptions) {}
 
   get busy(): boolean {
     return this.reserved || this.pending !== undefined;
@@ -67,13 +70,19 @@ class Slot {
     this.reserved = true;
     if (fresh) await this.close();
     const worker = this.ensureWorker();
+    try {
+      await worker.ready;
+    } catch (error) {
+      this.reserved = false;
+      return { kind: 'crash', error: `the worker did not start: ${(error as Error).message}`, ms: 0, previous: undefined };
+    }
     const id = this.nextId++;
     return new Promise((resolve) => {
       const started = performance.now();
-      const timer = setTimeout(() => this.settle({ kind: 'hang', ms: performance.now() - started, returned: this.pending?.returned }, true), this.timeoutMs);
-      this.pending = { id, resolve, timer, started, tag: job.tag };
+      const timer = setTimeout(() => this.settle({ kind: 'hang', ms: performance.now() - started, returned: this.pending?.returned }, true), this.options.timeoutMs);
+      this.pending = { id, tag: job.tag, started, timer, resolve };
       this.reserved = false;
-      worker.postMessage({ id, ...job });
+      worker.send({ id, ...job });
     });
   }
 
@@ -81,36 +90,27 @@ class Slot {
     const worker = this.worker;
     this.worker = undefined;
     this.previousTag = undefined;
-    worker?.removeAllListeners('exit');
-    await worker?.terminate();
+    await worker?.kill();
   }
 
-  private ensureWorker(): Worker {
+  private ensureWorker(): CaseWorker {
     if (this.worker !== undefined) return this.worker;
-    const worker = new Worker(this.script, {
-      workerData: { cliModule: pathToFileURL(BUILT_CLI).href },
-      // the stack of a main thread (V8 reserves about 1 MB), not a worker's 4 MB: deep recursion must fail here as it does in the real CLI
-      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb, stackSizeMb: 1 },
-      stdout: true, // the CLI writes through its io; anything on the worker's own stdout is noise to drop
-      stderr: true,
-    });
-    worker.stdout.resume();
-    worker.stderr.resume();
-    worker.on('message', (m: WorkerMessage) => {
-      const pending = this.pending;
-      if (pending?.id !== m.id) return;
-      if (m.phase === 'returned') {
-        pending.returned = { code: m.code, thrown: m.thrown, stdout: m.stdout, stderr: m.stderr, stdoutCut: m.stdoutCut, stderrCut: m.stderrCut, ms: m.ms };
-        return;
-      }
-      const { code, thrown, ...captured } = pending.returned!;
-      this.settle(thrown !== undefined ? { kind: 'threw', error: thrown, ...captured } : { kind: 'done', code: code ?? -1, ...captured }, false);
-    });
-    const crash = (error: string) => this.settle({ kind: 'crash', error, ms: this.elapsed(), previous: this.previousTag, returned: this.pending?.returned }, true);
-    worker.on('error', (error) => crash(error.stack ?? String(error)));
-    worker.on('exit', (code) => crash(`the worker exited with code ${code}`));
+    const worker = startWorker(this.options.isolation, this.options.memoryMb);
+    worker.onMessage((message) => this.received(message as WorkerMessage));
+    worker.onDeath((reason) => this.settle({ kind: 'crash', error: reason, ms: this.elapsed(), previous: this.previousTag, returned: this.pending?.returned }, true));
     this.worker = worker;
     return worker;
+  }
+
+  private received(m: WorkerMessage): void {
+    const pending = this.pending;
+    if (pending?.id !== m.id) return;
+    if (m.phase === 'returned') {
+      pending.returned = { code: m.code, thrown: m.thrown, stdout: m.stdout, stderr: m.stderr, stdoutCut: m.stdoutCut, stderrCut: m.stderrCut, ms: m.ms };
+      return;
+    }
+    const { code, thrown, ...captured } = pending.returned!;
+    this.settle(thrown !== undefined ? { kind: 'threw', error: thrown, ...captured } : { kind: 'done', code: code ?? -1, ...captured }, false);
   }
 
   private elapsed(): number {
@@ -120,13 +120,7 @@ class Slot {
   /** Ends the case in flight; a worker that hung or crashed is replaced before the next case. */
   private settle(outcome: Outcome, discardWorker: boolean): void {
     const pending = this.pending;
-    if (discardWorker && this.worker !== undefined) {
-      const worker = this.worker;
-      this.worker = undefined;
-      this.previousTag = undefined;
-      worker.removeAllListeners('exit');
-      void worker.terminate();
-    }
+    if (discardWorker) void this.close();
     if (pending === undefined) return;
     this.pending = undefined;
     if (!discardWorker) this.previousTag = pending.tag;
@@ -135,12 +129,20 @@ class Slot {
   }
 }
 
+export interface PoolOptions {
+  /** A case running longer is a hang. */
+  timeoutMs: number;
+  /** Each worker's heap limit. */
+  memoryMb: number;
+  isolation: Isolation;
+}
+
 export class WorkerPool {
   private readonly slots: Slot[];
   private readonly waiting: (() => void)[] = [];
 
-  constructor(size: number, options: { timeoutMs: number; memoryMb: number }) {
-    this.slots = Array.from({ length: size }, () => new Slot(WORKER_SCRIPT, options.timeoutMs, options.memoryMb));
+  constructor(size: number, options: PoolOptions) {
+    this.slots = Array.from({ length: size }, () => new Slot(options));
   }
 
   get size(): number {
