@@ -7,9 +7,11 @@
  * Without --seed a seed is drawn from the clock and printed, so the run can be repeated.
  * Cases run in child processes by default here, so no case can end the run (case-workers.ts).
  */
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { signature } from './failure-store.js';
 import { formatSummary, fuzz } from './fuzz.js';
 
 // Dates in reports must not depend on the machine's zone, as in vitest.config.ts.
@@ -56,6 +58,7 @@ if (isolation !== 'process' && isolation !== 'thread') {
 const workerNoun = isolation === 'thread' ? (workers === 1 ? 'worker thread' : 'worker threads') : workers === 1 ? 'worker process' : 'worker processes';
 process.stdout.write(`cloudtco fuzz: seed ${seed}, ${only === undefined ? `${runs} cases` : `replaying case ${only.join(', ')}`}, ${workers} ${workerNoun}; failures go to ${values.out}\n`);
 
+const seen = new Set<string>();
 const summary = await fuzz({
   seed,
   runs,
@@ -69,8 +72,24 @@ const summary = await fuzz({
     const eta = (p.planned - p.done) / rate;
     process.stdout.write(`[${((100 * p.done) / p.planned).toFixed(0).padStart(3)}%] ${p.done}/${p.planned} cases, ${p.failed} failing, ${rate.toFixed(1)} cases/s, ${eta >= 60 ? `${(eta / 60).toFixed(0)} min` : `${eta.toFixed(0)} s`} left\n`);
   },
-  onFailure: (f) => process.stdout.write(`  case ${f.index} (${f.command}): ${[...new Set(f.failures.map((x) => x.kind))].join(', ')} — ${f.failures[0]!.detail.slice(0, 160)}\n`),
+  // each distinct failure once, as it is first found: a long run finds the same ones thousands of times
+  onFailure: (f) => {
+    for (const found of f.failures) {
+      const distinct = signature(found);
+      if (seen.has(distinct)) continue;
+      seen.add(distinct);
+      process.stdout.write(`  new: ${distinct} (case ${f.index}, ${f.command})\n`);
+    }
+  },
 });
 
-process.stdout.write(`\n${formatSummary(summary)}\n`);
+// the terminal gets the most frequent distinct failures; the file beside the saved cases has them all
+const SHOWN_DISTINCT = 40;
+if (summary.failedCases > 0) {
+  const file = path.join(values.out, `seed-${seed}`, 'summary.txt');
+  writeFileSync(file, `${formatSummary(summary)}\n`);
+  process.stdout.write(`\n${formatSummary(summary, SHOWN_DISTINCT)}\nthe full summary: ${file}\n`);
+} else {
+  process.stdout.write(`\n${formatSummary(summary)}\n`);
+}
 process.exitCode = summary.failedCases > 0 ? 1 : 0;

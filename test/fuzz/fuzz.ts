@@ -1,7 +1,8 @@
 /**
  * A fuzz run: cases 0…runs-1 of a seed (or the ones asked for), generated in the main thread,
- * run on a pool of worker threads, judged by the oracle; failing cases saved. Bounded by a
- * case count and a wall-clock budget, whichever comes first, so `npm test` stays fast.
+ * run on a pool of workers (threads, or child processes for long runs), judged by the oracle;
+ * failing cases saved. Bounded by a case count and a wall-clock budget, whichever comes first,
+ * so `npm test` stays fast.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -192,8 +193,8 @@ function summarize(options: FuzzOptions, failures: SavedFailure[], runs: number,
   };
 }
 
-/** The summary as text: runs, failures by kind, each distinct failure with its first case. */
-export function formatSummary(s: FuzzSummary): string {
+/** The summary as text: runs, failures by kind, each distinct failure (the first `maxDistinct`) with its first case. */
+export function formatSummary(s: FuzzSummary, maxDistinct = Infinity): string {
   const lines = [
     `fuzz seed ${s.seed}: ${s.runs} of ${s.planned} cases in ${(s.elapsedMs / 1000).toFixed(1)} s (${s.casesPerSecond.toFixed(1)} cases/s)${s.stoppedByTime ? ', stopped by the time budget' : ''}`,
     `${s.failedCases} failing case${s.failedCases === 1 ? '' : 's'}${s.failedCases > 0 ? `, saved under ${s.outDir}` : ''}`,
@@ -202,7 +203,8 @@ export function formatSummary(s: FuzzSummary): string {
   if (kinds.length > 0) lines.push('by kind:', ...kinds.map(([kind, n]) => `  ${kind}: ${n}`));
   if (s.distinct.length > 0) {
     lines.push(`distinct failures (${s.distinct.length}):`);
-    for (const d of s.distinct) lines.push(`  ${d.cases}× ${d.signature}`, `     first: case ${d.first.index} — ${d.first.dir}/repro.sh`);
+    for (const d of s.distinct.slice(0, maxDistinct)) lines.push(`  ${d.cases}× ${d.signature}`, `     first: case ${d.first.index} — ${d.first.dir}/repro.sh`);
+    if (s.distinct.length > maxDistinct) lines.push(`  … and ${s.distinct.length - maxDistinct} more, each seen in fewer cases`);
   }
   lines.push(`case time in the worker: median ${s.percentiles.p50} ms, 90% under ${s.percentiles.p90} ms, 99% under ${s.percentiles.p99} ms`);
   if (s.slowest.length > 0) lines.push(`slowest: ${s.slowest.slice(0, 5).map((x) => `case ${x.index} (${x.command}) ${x.ms} ms`).join(', ')}`);

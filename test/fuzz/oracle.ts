@@ -57,9 +57,14 @@ const HUMAN_FORMATS = new Set(['table', 'markdown', 'github', 'text']);
 
 const shown = (text: string, max = 160) => JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
 
+/** A failure, with the line at fault cut to what tells it apart: a long run keeps thousands. */
+function failure(kind: FailureKind, detail: string, line?: string): Failure {
+  return { kind, detail, ...(line === undefined ? {} : { line: line.slice(0, 500) }) };
+}
+
 export function judge(c: FuzzCase, result: RunResult, cwd: string): Failure[] {
   const failures: Failure[] = [];
-  const fail = (kind: FailureKind, detail: string, line?: string) => failures.push({ kind, detail, ...(line === undefined ? {} : { line }) });
+  const fail = (kind: FailureKind, detail: string, line?: string) => failures.push(failure(kind, detail, line));
   const { code, stderr } = result;
 
   if (code === 3 || /internal error/i.test(stderr)) fail('internal-error', firstLines(stderr, 2));
@@ -104,7 +109,7 @@ function startsWithName(line: string, prefix: string): boolean {
 
 function outputFailures(c: FuzzCase, result: RunResult): Failure[] {
   const failures: Failure[] = [];
-  const fail = (kind: FailureKind, detail: string, line?: string) => failures.push({ kind, detail, ...(line === undefined ? {} : { line }) });
+  const fail = (kind: FailureKind, detail: string, line?: string) => failures.push(failure(kind, detail, line));
   const output = c.outFile === undefined ? result.stdout : result.outText;
   if (c.outFile !== undefined && result.stdout !== '') fail('bad-output', `--out ${c.outFile} also wrote ${result.stdout.length} characters to stdout`);
   if (output === undefined) return [...failures, { kind: 'bad-output', detail: `--out ${c.outFile} was not written` }];
@@ -130,7 +135,7 @@ function outputFailures(c: FuzzCase, result: RunResult): Failure[] {
   } else {
     problems = c.format === 'csv' ? csvFigureProblems(c.command, output, c.figuresFromFiles) : textFigureProblems(output, inputText(c));
   }
-  for (const p of problems) failures.push({ kind: p.kind, detail: `${p.where} = ${p.value}`, line: `${p.where} = ${p.value}` });
+  for (const p of problems) fail(p.kind, `${p.where} = ${p.value}`, `${p.where} = ${p.value}`);
   return failures;
 }
 
