@@ -1,6 +1,6 @@
 /** What a CLI run may touch of the outside world, injected so tests can run it in-process. */
 export interface CliIo {
-  /** Calls back once the text is written, with the error if it could not be (EPIPE, ENOSPC). */
+  /** Must call `written` once the text is written, with the error if it could not be (EPIPE, ENOSPC), as Node's streams do: the CLI waits for it. */
   stdout: { write(text: string, written?: (error?: Error | null) => void): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(text: string): unknown };
   env: Readonly<Record<string, string | undefined>>;

@@ -55,13 +55,18 @@ async function waitForLeftoverWork() {
  * @param {number} max
  */
 const writer = (sink, max) => ({
-  /** @param {string} text */
-  write(text) {
+  /**
+   * Like a Node stream: the callback says the text is written (the CLI waits for it).
+   * @param {string} text
+   * @param {((error?: Error | null) => void) | undefined} written
+   */
+  write(text, written) {
     if (sink.text.length + text.length <= max) sink.text += text;
     else {
       sink.text += text.slice(0, Math.max(0, max - sink.text.length));
       sink.cut = true;
     }
+    written?.();
     return true;
   },
 });
