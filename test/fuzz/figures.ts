@@ -19,6 +19,12 @@ type Sign = 'nonneg' | 'signed';
 const DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 const DISCOUNT = 'commitment.discount';
 
+/**
+ * A part of an option (a month, a cloud, a workload — the "(shared)" one holds commitments)
+ * that carries a commitment discount can total less than zero; the option itself cannot.
+ */
+const carriesDiscount = (amount: unknown) => typeof amount === 'string' && amount !== '' && !/^-?0(\.0+)?$/.test(amount);
+
 class FigureChecker {
   readonly problems: FigureProblem[] = [];
 
@@ -63,7 +69,7 @@ function compareJson(c: FigureChecker, report: unknown): void {
     c.optional(`${at}.latency.msPerTurn`, field(field(o, 'latency'), 'msPerTurn'), 'nonneg');
     for (const breakdown of ['byPeriod', 'byCloud', 'byWorkload']) {
       list(field(o, breakdown)).forEach((g, j) => {
-        c.required(`${at}.${breakdown}[${j}].total`, field(g, 'total'), 'nonneg');
+        c.required(`${at}.${breakdown}[${j}].total`, field(g, 'total'), carriesDiscount(field(field(g, 'byCategory'), DISCOUNT)) ? 'signed' : 'nonneg');
         c.categories(`${at}.${breakdown}[${j}].byCategory`, field(g, 'byCategory'));
       });
     }
@@ -157,14 +163,19 @@ export function jsonFigureProblems(command: Command, report: unknown, fromFiles:
   return c.problems;
 }
 
+/** The key column of a `compare --format csv --by …` row. */
+const BREAKDOWN_COLUMNS = ['month', 'quarter', 'year', 'category', 'cloud', 'workload'];
+
 /** Columns of each command's CSV that hold figures, and their sign; other columns are text. */
 function csvColumnSign(command: Command, column: string, row: Record<string, string>, fromFiles: boolean): Sign | undefined {
   switch (command) {
-    case 'compare':
-      if (['difference', 'difference_percent'].includes(column)) return 'signed';
-      if (['option', 'cheapest', 'currency', 'catalog_sha256', 'prices_as_of_oldest', 'prices_as_of_newest', 'month', 'quarter', 'year', 'category', 'cloud', 'workload'].includes(column) || column.startsWith('break_even')) return undefined;
-      // with --by category the discount is a row of its own
-      return column === DISCOUNT || (column === 'total' && row.category === DISCOUNT) ? 'signed' : 'nonneg';
+    case 'compare': {
+      if (['difference', 'difference_percent', DISCOUNT].includes(column)) return 'signed';
+      if (['option', 'cheapest', 'currency', 'catalog_sha256', 'prices_as_of_oldest', 'prices_as_of_newest', ...BREAKDOWN_COLUMNS].includes(column) || column.startsWith('break_even')) return undefined;
+      // with --by, a row is a part of an option: the discount's own (--by category), or one that carries it
+      const part = BREAKDOWN_COLUMNS.some((key) => key in row);
+      return column === 'total' && part && (row.category === DISCOUNT || carriesDiscount(row[DISCOUNT])) ? 'signed' : 'nonneg';
+    }
     case 'export':
       if (EXPORT_QUANTITIES.includes(column)) return 'nonneg';
       if (EXPORT_MONEY.includes(column)) return row.x_Category === DISCOUNT ? 'signed' : 'nonneg';
