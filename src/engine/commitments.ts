@@ -21,6 +21,7 @@ import { addMonths, type Period } from '../model/period.js';
 import type { Scenario } from '../model/scenario.js';
 import { statedAmount, type Exchange } from './fx.js';
 import { statedCost } from './stated-cost.js';
+import { append } from '../model/append.js';
 
 const MONTHS = { month: 1, quarter: 3, year: 12 } as const;
 
@@ -51,7 +52,7 @@ export function commitmentItems(scenario: Scenario, items: readonly LineItem[], 
     const from = commitment.from ?? start;
     if (from > end) problems.push({ path: ['commitments', c, 'from'], message: `${from} is after the horizon ends (${end})` });
     if (problems.length > 0 || 'problem' in amount) {
-      result.problems.push(...problems);
+      append(result.problems, problems);
       return;
     }
     const categories = commitment.categories ?? CATEGORIES.filter((category) => !NEVER_ELIGIBLE.includes(category));

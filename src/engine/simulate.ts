@@ -32,6 +32,7 @@ import { regionProblems } from './regions.js';
 import { cacheProblems, sharedUsage } from './shared-usage.js';
 import { tokenUsage } from './token-usage.js';
 import { priceTokens } from './tokens.js';
+import { append } from '../model/append.js';
 
 /** Months a workload's model ran on its option's fallback placement. */
 export interface FallbackUse {
@@ -72,23 +73,23 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
   const latency: LatencyEstimate[] = [];
 
   scenario.options.forEach((option, optionIndex) => {
-    found.push(...cacheProblems(option, optionIndex));
+    append(found, cacheProblems(option, optionIndex));
     const modelsByMonth = new Map<Period, ModelPlacement[]>(periods.map((p) => [p, []]));
     scenario.workloads.forEach((workload, workloadIndex) => {
       if (unpriceable.has(workloadIndex)) return;
       const context = { scenario, option, optionIndex, workload, workloadIndex };
       const missing = missingPlacements(context);
-      found.push(...missing);
+      append(found, missing);
       const placed = monthPlacements(option, optionIndex, workload, periods, availability);
-      found.push(...placed.problems);
+      append(found, placed.problems);
       const placements = new Map<Period, MonthPlacement>(placed.months.map((m) => [m.period, m]));
       const activity = activities[workloadIndex]!;
 
-      lineItems.push(...priceTokens({ option, workload, currency: scenario.currency, exchange: rates, prices, placements }, tokenUsage(workload, activity, hitRate(option, workload)), problems));
+      append(lineItems, priceTokens({ option, workload, currency: scenario.currency, exchange: rates, prices, placements }, tokenUsage(workload, activity, hitRate(option, workload)), problems));
       if (missing.length === 0) {
         for (const month of activity) {
           const placement = placements.get(month.period);
-          if (placement !== undefined) metered.push(...agentUsage(context, month, placement));
+          if (placement !== undefined) append(metered, agentUsage(context, month, placement));
         }
       }
       for (const m of placed.months) modelsByMonth.get(m.period)!.push(m.model);
@@ -98,18 +99,18 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
       if (monthly.length > 0) latency.push(combineEstimates(monthly));
       if (lineItems.length + metered.length > maxLineItems) throw tooManyLineItems(maxLineItems);
     });
-    for (const period of periods) metered.push(...sharedUsage(scenario, option, optionIndex, period, modelsByMonth.get(period)!));
+    for (const period of periods) append(metered, sharedUsage(scenario, option, optionIndex, period, modelsByMonth.get(period)!));
   });
 
-  lineItems.push(...priceMetered(metered, indexMetered(catalog), scenario.currency, rates, problems));
+  append(lineItems, priceMetered(metered, indexMetered(catalog), scenario.currency, rates, problems));
   const oneTime = oneTimeItems(scenario, periods, rates);
-  lineItems.push(...oneTime.lineItems);
+  append(lineItems, oneTime.lineItems);
   const committed = commitmentItems(scenario, lineItems, periods, rates);
-  lineItems.push(...committed.lineItems);
-  found.push(...problems.list(), ...oneTime.problems, ...committed.problems);
+  append(lineItems, committed.lineItems);
+  append(found, [...problems.list(), ...oneTime.problems, ...committed.problems]);
   // contracts are checked against the spend, so only once all of it could be priced
-  if (found.length === 0) found.push(...contractProblems(scenario, lineItems, periods, rates));
-  found.push(...unknownBaseline(scenario));
+  if (found.length === 0) append(found, contractProblems(scenario, lineItems, periods, rates));
+  append(found, unknownBaseline(scenario));
   if (found.length > 0) throw new InputError(found);
   const ordered = inReportOrder(scenario, lineItems);
   const flows = moneyFlows(scenario, ordered, periods, rates);

@@ -10,6 +10,7 @@ import type * as z from 'zod';
 import type { RowRef } from '../model/catalog.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { didYouMean } from '../model/did-you-mean.js';
+import { append } from '../model/append.js';
 
 export interface TableSpec<Row> {
   /** File name within the catalog directory. */
@@ -26,26 +27,39 @@ interface CsvRecord {
   raw: string;
 }
 
+/** The longest row read: a catalog row with a long note is under 2 000 characters. */
+const MAX_RECORD_CHARS = 65_536;
+/** Unreadable records reported one by one; past this the file is broken, not mistyped. */
+const MAX_UNREADABLE = 100;
+
 export function parseTable<Row>(spec: TableSpec<Row>, text: string, file: string): { rows: Row[]; problems: Diagnostic[] } {
   const problems: Diagnostic[] = [];
   const columns = Object.keys(spec.schema.shape);
   // csv-parse miscounts lines for CRLF files with line breaks inside quoted cells; LF counts right
+  let skipped = 0;
   const records = parse(text.replace(/\r\n?/g, '\n'), {
     bom: true,
     info: true,
     raw: true,
     skip_empty_lines: true,
+    // a quote inside an unquoted cell is a character, as spreadsheets read it; otherwise each of
+    // a run of quotes is an error of its own quoting the cell so far, which floods (and fills) memory
+    relax_quotes: true,
+    // no real row comes near this; a longer one is a broken file, said once rather than copied into every message
+    max_record_size: MAX_RECORD_CHARS,
     skip_records_with_error: true,
     on_skip: (error) => {
+      if (++skipped > MAX_UNREADABLE) return;
       const line = typeof error?.lines === 'number' ? error.lines : undefined;
       problems.push({ file, line, message: csvProblem(error?.code, error?.message ?? 'unreadable record') });
     },
   }) as unknown as CsvRecord[]; // `info: true` wraps each record; the typings don't model it
+  if (skipped > MAX_UNREADABLE) problems.push({ file, message: `and ${skipped - MAX_UNREADABLE} more unreadable records` });
 
   const [header, ...records_] = records;
   if (header === undefined) return { rows: [], problems: [...problems, { file, line: 1, message: `empty file; expected a header row with ${columns.join(', ')}` }] };
   const names = header.record.map((c) => c.trim());
-  problems.push(...headerProblems(names, columns, spec.optionalColumns, file));
+  append(problems, headerProblems(names, columns, spec.optionalColumns, file));
   if (problems.length > 0) return { rows: [], problems };
 
   const rows: Row[] = [];
@@ -86,5 +100,7 @@ function firstLineOf({ info, raw }: CsvRecord): number {
 
 function csvProblem(code: string | undefined, message: string): string {
   if (code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') return `wrong number of fields; ${message.replace(/^Invalid Record Length: /, '').replace(/^expect/, 'expected').replace(/ on line \d+$/, '')}`;
-  return message.replace(/ at line \d+$/, '').replace(/ on line \d+$/, '');
+  if (code === 'CSV_MAX_RECORD_SIZE') return `the row is longer than ${MAX_RECORD_CHARS.toLocaleString('en-US')} characters, far more than any catalog row; is the file a catalog table?`;
+  // csv-parse quotes the whole cell read so far: the line number says where, the cell may be megabytes
+  return message.replace(/, value is "[\s\S]*$/, '').replace(/ at line \d+$/, '').replace(/ on line \d+$/, '');
 }

@@ -34,7 +34,10 @@ export async function readText(file: string, shownAs: string, limit: number = LI
       size += bytesRead;
       if (size > limit) throw new InputError([{ file: shownAs, message: `is larger than ${bytesText(limit)}, the most cloudtco reads from one file (docs/reliability.md)` }]);
     }
-    return Buffer.concat(chunks).toString('utf8');
+    const bytes = Buffer.concat(chunks);
+    // no UTF-8 text holds a NUL byte: UTF-16 (what some editors save) and binary files do
+    if (bytes.includes(0)) throw new InputError([{ file: shownAs, message: 'cannot read: it holds NUL bytes, so it is binary or UTF-16 text; cloudtco reads UTF-8 text' }]);
+    return bytes.toString('utf8');
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? '';

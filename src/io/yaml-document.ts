@@ -8,6 +8,7 @@
  */
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Diagnostic, PathSegment } from '../model/diagnostic.js';
+import { quoted } from '../model/safe-text.js';
 
 export interface Position {
   line: number;
@@ -29,14 +30,19 @@ export interface YamlDocument {
 
 export function readYaml(text: string, file: string): YamlDocument {
   const lineCounter = new LineCounter();
-  // `merge` allows `<<: *defaults`, a common way to share settings between workloads
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
+  // `merge` allows `<<: *defaults`, a common way to share settings between workloads. Repeated
+  // keys are found here, in one pass: yaml's own check compares every pair of a mapping's keys,
+  // seconds for a few thousand
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: true });
   const position = (offset: number): Position => lineCounter.linePos(offset);
-  const errors: Diagnostic[] = doc.errors.map((error) => ({
+  // after the first syntax error the parser is lost, and reports every token that follows
+  const errors: Diagnostic[] = doc.errors.slice(0, SYNTAX_ERRORS_SHOWN).map((error) => ({
     file,
     ...position(error.pos[0]),
     message: firstLine(error.message),
   }));
+  errors.push(...plainDataProblems(doc, file, position));
+  errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
   return {
     data: errors.length > 0 ? undefined : toData(doc, file, errors),
     errors,
@@ -45,6 +51,37 @@ export function readYaml(text: string, file: string): YamlDocument {
       return node?.range ? position(node.range[0]) : undefined;
     },
   };
+}
+
+/** Syntax errors reported of one document; the rest follow from the first. */
+const SYNTAX_ERRORS_SHOWN = 10;
+
+/** The tags a scenario's data may have: text, numbers, true/false, null, lists and mappings. */
+const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].map((t) => `tag:yaml.org,2002:${t}`));
+
+/**
+ * What plain data cannot hold, found before it is built: a key given twice in one mapping (which
+ * value was meant?), and explicit tags such as `!!binary` or `!!set`, which would become a
+ * Buffer or a Set that no field reads.
+ */
+function plainDataProblems(doc: Document, file: string, position: (offset: number) => Position): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const at = (node: Node | null | undefined) => (node?.range ? position(node.range[0]) : {});
+  // one visitor for every node: yaml calls only the most specific one a node has
+  visit(doc, {
+    Node(_, node) {
+      if (node.tag !== undefined && !PLAIN_TAGS.has(node.tag)) problems.push({ file, ...at(node), message: `the tag ${quoted(node.tag.replace('tag:yaml.org,2002:', '!!'))} is not read; write plain text, numbers, lists and mappings` });
+      if (!isMap(node)) return;
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key = keyText(pair.key);
+        if (key === '<<') continue;
+        if (seen.has(key)) problems.push({ file, ...at(pair.key as Node), message: `the key ${quoted(key)} is given twice in this mapping; keys must be unique` });
+        seen.add(key);
+      }
+    },
+  });
+  return problems.slice(0, SYNTAX_ERRORS_SHOWN * 10);
 }
 
 /** yaml's messages end with " at line 3, column 5:" and an excerpt; the location is ours to print. */

@@ -24,6 +24,7 @@ import type { Diagnostic } from './diagnostic.js';
 import { currency, id, oneOf, optional, price, region } from './fields.js';
 import { dec, type Decimal } from './money.js';
 import { UNIT_IDS, type Unit } from './units.js';
+import { append } from './append.js';
 
 export const DESTINATIONS = ['internet', 'inter-region', 'interconnect'] as const;
 export type Destination = (typeof DESTINATIONS)[number];
@@ -116,7 +117,7 @@ export function meteredKey(row: Pick<MeteredPrice, 'table' | 'cloud' | 'region' 
 export function meteredProblems(rows: readonly MeteredPrice[]): Diagnostic[] {
   const problems = findOverlaps(rows, (row) => `${meteredKey(row)} tier from ${row.tierFrom.toFixed()}`);
   const schedules = groupBy(rows, (row) => `${meteredKey(row)} ${row.effectiveFrom ?? ''} ${row.effectiveTo ?? ''}`);
-  for (const schedule of schedules.values()) problems.push(...scheduleProblems(schedule));
+  for (const schedule of schedules.values()) append(problems, scheduleProblems(schedule));
   return problems;
 }
 

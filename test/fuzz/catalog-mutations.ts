@@ -145,7 +145,7 @@ export function mutateCatalog(base: CatalogTables, random: Random, notes: string
   const files: CatalogFiles = Object.fromEntries(TABLE_NAMES.map((name) => [name, Buffer.from(base[name])]));
   const count = random.weighted([[6, 1], [3, 2], [1, 3]] as const);
   for (let i = 0; i < count; i++) {
-    const name = random.weighted<TableName>([[5, 'models.csv'], [2, 'egress.csv'], [2, 'services.csv'], [2, 'availability.csv'], [1, 'latency.csv']]);
+    const name = random.weighted<TableName>([[5, 'models.csv'], [2, 'egress.csv'], [2, 'services.csv'], [2, 'availability.csv'], [1, 'latency.csv'], [1, 'regions.csv']]);
     const current = files[name];
     const kind = random.weighted([[8, 'table'], [3, 'text'], [1, 'file']] as const);
     if (kind === 'file' || current === undefined || current === 'directory') {

@@ -28,7 +28,7 @@ function findRepo(from: string): string {
 export const BUILT_CLI = path.join(REPO, 'dist/cli/main.js');
 export const BUNDLED_CATALOG = path.join(REPO, 'pricing-data');
 
-export const TABLE_NAMES = ['models.csv', 'egress.csv', 'services.csv', 'availability.csv', 'latency.csv'] as const;
+export const TABLE_NAMES = ['models.csv', 'egress.csv', 'services.csv', 'availability.csv', 'latency.csv', 'regions.csv'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 export type CatalogTables = Record<TableName, string>;
 
@@ -92,7 +92,8 @@ async function savedResults(scenarios: readonly ScenarioSeed[]): Promise<Record<
     let stdout = '';
     let stderr = '';
     const code = await run(['compare', `scenarios/${s.name}.yaml`, '--format', 'json'], {
-      stdout: { write: (t: string) => (stdout += t), isTTY: false },
+      // like a Node stream, it says when the text is written: the CLI waits for that
+      stdout: { write: (t: string, written?: () => void) => ((stdout += t), written?.(), true), isTTY: false },
       stderr: { write: (t: string) => (stderr += t) },
       env: {},
       cwd: REPO,

@@ -159,7 +159,7 @@ function judgeOutcome(c: FuzzCase, outcome: Outcome, cwd: string): { failures: F
       outText = undefined;
     }
   }
-  const result: RunResult = { code: outcome.code, stdout: outcome.stdout, stderr: outcome.stderr, stderrCut: outcome.stderrCut, ms: outcome.ms, ...(outText === undefined ? {} : { outText }) };
+  const result: RunResult = { code: outcome.code, stdout: outcome.stdout, stderr: outcome.stderr, stderrCut: outcome.stderrCut, stdoutCut: outcome.stdoutCut, ms: outcome.ms, ...(outText === undefined ? {} : { outText }) };
   return { failures: judge(c, result, cwd), result };
 }
 

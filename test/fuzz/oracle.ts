@@ -39,6 +39,8 @@ export interface RunResult {
   stderr: string;
   /** The worker stopped capturing stderr: it was far over any sane size. */
   stderrCut?: boolean;
+  /** The worker stopped capturing stdout past 16 MB. */
+  stdoutCut?: boolean;
   /** The --out file's text, if the case wrote one and it exists. */
   outText?: string;
   ms: number;
@@ -52,6 +54,11 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 const WORKFLOW_COMMAND = /^\s*::/m;
 /** cloudtco's own annotations (check --format github) always carry properties: `::error file=…` or `::notice title=…`. */
 const OWN_ANNOTATION = /^::(error|warning|notice) (file|title)=[^\n]*::/;
+/** cloudtco's error annotation for bad input under `check --format github`, with the file property if it has one. */
+const OWN_ERROR = /^::error(?: file=(?<file>[^,:]*)(?:,line=\d+)?(?:,col=\d+)?)?::/;
+/** A workflow-command property as actions/toolkit escapes it. */
+const unescapeProperty = (text: string) => text.replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%');
+
 /** Formats read by people in a terminal or a CI log, where controls and workflow commands act. */
 const HUMAN_FORMATS = new Set(['table', 'markdown', 'github', 'text']);
 
@@ -80,14 +87,25 @@ export function judge(c: FuzzCase, result: RunResult, cwd: string): Failure[] {
   }
   const control = CONTROL.exec(stderr);
   if (control) fail('stderr-control-chars', `U+${control[0].charCodeAt(0).toString(16).padStart(4, '0')} in ${shown(lineAt(stderr, control.index))}`, lineAt(stderr, control.index));
-  const command = stderrLines.find((l) => /^\s*::/.test(l));
+  // `check --format github` reports bad input as its own error annotations: `::error::<located line>`,
+  // or `::error file=…,line=…::<path: message>` where the properties carry the place
+  const annotated = c.command === 'check' && c.format === 'github';
+  const command = stderrLines.find((l) => /^\s*::/.test(l) && !(annotated && OWN_ERROR.test(l)));
   if (command !== undefined) fail('workflow-command-injection', `stderr line ${shown(command)}`, command);
 
   if (code === 2) {
     const allowed = locatedPrefixes(c, cwd);
     const lines = stderrLines.filter((l, i, all) => l !== '' || i < all.length - 1);
     if (lines.length === 0) fail('unlocated-error', 'exit 2 with nothing on stderr');
-    const unlocated = lines.find((line) => !allowed.some((prefix) => startsWithName(line, prefix)));
+    const located = (line: string) => {
+      const own = annotated ? OWN_ERROR.exec(line) : null;
+      const file = own?.groups?.file;
+      if (file !== undefined) return allowed.some((prefix) => startsWithName(`${unescapeProperty(file)}:`, prefix));
+      // an annotation's message is the problem without its `error: ` (the annotation says it)
+      const text = own === null ? line : line.slice(own[0].length);
+      return allowed.some((prefix) => startsWithName(text, prefix) || (own !== null && startsWithName(`error: ${text}`, prefix)));
+    };
+    const unlocated = lines.find((line) => !located(line));
     if (unlocated !== undefined) fail('unlocated-error', shown(unlocated), unlocated);
   }
 
@@ -114,6 +132,9 @@ function outputFailures(c: FuzzCase, result: RunResult): Failure[] {
   if (c.outFile !== undefined && result.stdout !== '') fail('bad-output', `--out ${c.outFile} also wrote ${result.stdout.length} characters to stdout`);
   if (output === undefined) return [...failures, { kind: 'bad-output', detail: `--out ${c.outFile} was not written` }];
   if (output.trim() === '') return [...failures, { kind: 'bad-output', detail: 'empty report' }];
+  // a report past the worker's capture size (16 MB: a what-if's 100 000-character value on every
+  // export row, say) is cut short here, not by the CLI: what was captured is all there is to judge
+  const cut = c.outFile === undefined && result.stdoutCut === true;
 
   if (HUMAN_FORMATS.has(c.format)) {
     const control = CONTROL.exec(output);
@@ -124,7 +145,9 @@ function outputFailures(c: FuzzCase, result: RunResult): Failure[] {
   if (c.format === 'junit' && /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(output)) fail('bad-output', 'JUnit XML with characters XML 1.0 forbids');
 
   let problems: FigureProblem[];
-  if (c.format === 'json') {
+  if (cut) {
+    problems = textFigureProblems(output, inputText(c));
+  } else if (c.format === 'json') {
     let report: unknown;
     try {
       report = JSON.parse(output);

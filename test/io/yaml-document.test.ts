@@ -37,7 +37,7 @@ describe('readYaml', () => {
   it('reports syntax errors at their position, in one line', () => {
     const broken = readYaml('a: 1\na: 2\nb: [1, 2\n', 'broken.yaml');
     expect(broken.errors.map((e) => `${e.line}:${e.col} ${e.message}`)).toEqual([
-      '2:1 Map keys must be unique',
+      '2:1 the key "a" is given twice in this mapping; keys must be unique',
       '4:1 Flow sequence in block collection must be sufficiently indented and end with a ]',
     ]);
   });

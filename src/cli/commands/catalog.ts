@@ -9,6 +9,7 @@ import { modelListRenderers, modelShowRenderers, staleRenderers } from '../../re
 import { EXIT, todayOf, type CliIo } from '../cli-io.js';
 import { emit, writeStdout, type OutputOptions } from '../output.js';
 import { runScenario } from '../run-scenario.js';
+import { append } from '../../model/append.js';
 
 export interface CatalogOptions extends OutputOptions {
   catalog: string[];
@@ -36,7 +37,7 @@ export async function catalogValidate(dirs: string[], io: CliIo): Promise<number
   const summaries: string[] = [];
   for (const { dir, shownAs } of catalogDirs(dirs, io.cwd)) {
     const checked = await checkCatalogDir(dir, shownAs, todayOf(io));
-    problems.push(...checked.problems);
+    append(problems, checked.problems);
     if (checked.summary !== undefined) summaries.push(checked.summary);
   }
   if (problems.length > 0) throw new InputError(problems);

@@ -18,6 +18,7 @@ import { checkCatalogDir } from './catalog.js';
 import { simulateLoaded, type ScenarioInputs } from '../run-scenario.js';
 import { writeStdout } from '../output.js';
 import { visible, withoutWorkflowCommands } from '../../model/safe-text.js';
+import { append } from '../../model/append.js';
 
 export async function validateCommand(files: string[], options: ScenarioInputs, io: CliIo): Promise<number> {
   const problems: Diagnostic[] = [];
@@ -34,7 +35,7 @@ export async function validateCommand(files: string[], options: ScenarioInputs, 
   for (const dir of new Set(catalogs)) {
     const { shownAs, dir: resolved } = catalogDirs([dir], io.cwd)[0]!;
     const checked = await checkCatalogDir(resolved, shownAs, todayOf(io));
-    problems.push(...checked.problems);
+    append(problems, checked.problems);
     if (checked.summary !== undefined) summaries.push(checked.summary);
   }
   if (scenarios.length > 0) {
@@ -44,7 +45,7 @@ export async function validateCommand(files: string[], options: ScenarioInputs, 
       catalog = await loadCatalogs(catalogDirs(options.catalog, io.cwd));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      problems.push(...error.diagnostics);
+      append(problems, error.diagnostics);
     }
     for (const file of scenarios) {
       const shownAs = displayPath(file, io.cwd);
@@ -57,7 +58,7 @@ export async function validateCommand(files: string[], options: ScenarioInputs, 
         summaries.push(`${shownAs}: ${count(workloads.length, 'workload')}, ${count(placements.length, 'option')}, ${catalog === undefined ? 'not priced (see the catalog problems)' : 'every price found'}, no problems`);
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
-        problems.push(...error.diagnostics);
+        append(problems, error.diagnostics);
       }
     }
   }
