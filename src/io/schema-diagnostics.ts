@@ -50,6 +50,12 @@ function messageOf(issue: z.core.$ZodIssue): string {
     const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
     return issue.input === undefined ? `required; expected ${expected}` : `expected ${expected}, got ${describe(issue.input)}`;
   }
+  // zod's own words for a list of the wrong length ("Too big: expected array to have <=2 items")
+  if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.origin === 'array' && /^Too (big|small)/.test(issue.message)) {
+    const bound = issue.code === 'too_big' ? `at most ${String(issue.maximum)}` : `at least ${String(issue.minimum)}`;
+    const count = Array.isArray(issue.input) ? `, got ${issue.input.length}` : '';
+    return `expected a list of ${bound} entries${count}`;
+  }
   return issue.message;
 }
 

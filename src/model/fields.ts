@@ -118,8 +118,8 @@ export function isoDate(example = '2026-07-30') {
 }
 
 export function url() {
-  // \S alone would let control characters through, and a source is shown in tables
-  return parsed('an http(s) URL', (t) => (/^https?:\/\/[^\s\u0000-\u001f\u007f-\u009f]+$/.test(t.trim()) ? t.trim() : undefined));
+  // characters no URL holds unescaped (RFC 3986), control characters among them: a source is shown in tables
+  return parsed('an http(s) URL', (t) => (/^https?:\/\/[^\s"<>\\^`{|}\u0000-\u001f\u007f-\u009f]+$/.test(t.trim()) ? t.trim() : undefined));
 }
 
 /**

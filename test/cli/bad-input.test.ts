@@ -67,6 +67,13 @@ describe('bad scenarios', () => {
     expect((await runCli(['compare', 'scenarios/support-agents.yaml', '--set', 'options.0.model.region=westus3'])).code).toBe(0);
   });
 
+  it('a list of the wrong length, in words rather than zod\'s', async () => {
+    const three = await runCli(['compare', 'scenarios/multi-cloud-agent.yaml', '--set', 'latency.0.between=[aws/us-east-1, azure/eastus2, gcp/us-central1]']);
+    expect(three.stderr).toBe('--set latency.0.between=[aws/us-east-1, azure/eastus2, gcp/us-central1] latency[0].between: expected a list of at most 2 entries, got 3\n');
+    const one = await runCli(['compare', 'scenarios/multi-cloud-agent.yaml', '--set', 'latency.0.between=[aws/us-east-1]']);
+    expect(one.stderr).toBe('--set latency.0.between=[aws/us-east-1] latency[0].between: expected a list of at least 2 entries, got 1\n');
+  });
+
   it('YAML aliases that would expand without end', () =>
     compareFails([`${S}/alias-bomb.yaml`], [`${S}/alias-bomb.yaml: cannot expand the document's aliases: Excessive alias count indicates a resource exhaustion attack`]));
 

@@ -4,7 +4,7 @@
  * quickly, and never a figure a CI gate would compare.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -104,6 +104,57 @@ describe('values that would flood or hang the terminal', () => {
     const result = await runCli(['compare', file]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^\/.*deep\.yaml:1:\d+: the document nests too deeply/);
+  });
+});
+
+describe('files that are not what they seem', () => {
+  it('a scenario saved as UTF-16: one line saying so, not the file echoed as garbage', async () => {
+    const text = await readFile(path.join(REPO, EXAMPLE), 'utf8');
+    const { file } = await scratchFile('utf16.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    expect(await runCli(['compare', file])).toEqual({ code: 2, stdout: '', stderr: `${file}: cannot read: it holds NUL bytes, so it is binary or UTF-16 text; cloudtco reads UTF-8 text\n` });
+  });
+
+  it('YAML tags that make no plain data (!!binary, !!set) and keys given twice are located errors', async () => {
+    const { file } = await scratchFile('tags.yaml', 'name: x\nhorizon: !!binary aGVsbG8=\nworkloads: !!set {a, b}\nname: y\n');
+    const result = await runCli(['compare', file]);
+    expect(result.stderr).toBe(
+      [
+        `${file}:2:19: the tag "!!binary" is not read; write plain text, numbers, lists and mappings`,
+        `${file}:3:18: the tag "!!set" is not read; write plain text, numbers, lists and mappings`,
+        `${file}:4:1: the key "name" is given twice in this mapping; keys must be unique`,
+        '',
+      ].join('\n'),
+    );
+    expect(result.code).toBe(2);
+  });
+
+  it("a mapping of 20 000 keys reads in one pass (yaml's own repeated-key check compared every pair: 10 s)", async () => {
+    const keys = Array.from({ length: 20_000 }, (_, i) => `  k${i}: 1`).join('\n');
+    const { file } = await scratchFile('many-keys.yaml', `x-many:\n${keys}\n${await readFile(path.join(REPO, EXAMPLE), 'utf8')}`);
+    expect((await runCli(['compare', file])).code).toBe(0);
+  });
+
+  it('a run of quotes in a catalog cell is one problem, not one per quote (20 000 ran out of memory)', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cloudtco-quotes-'));
+    await cp(path.join(REPO, 'test/fixtures/worked-example/catalog'), dir, { recursive: true });
+    const models = (await readFile(path.join(dir, 'models.csv'), 'utf8')).split('\n');
+    models[1] = models[1]!.replace('https://', `https://${'"'.repeat(20_000)}`);
+    await writeFile(path.join(dir, 'models.csv'), models.join('\n'));
+    const result = await runCli(['catalog', 'validate', dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('models.csv:2 source: expected an http(s) URL, got "https://\\"\\"\\"');
+    expect(result.stderr).toContain('… (20033 characters)');
+    expect(result.stderr.length).toBeLessThan(500);
+  });
+
+  it('a catalog header of 100 000 commas: problems counted, no stack overflow', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cloudtco-commas-'));
+    await writeFile(path.join(dir, 'models.csv'), `cloud${','.repeat(100_000)}\n`);
+    const result = await runCli(['catalog', 'validate', dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toContain('internal error');
+    expect(result.stderr.trimEnd().split('\n').length).toBeLessThanOrEqual(101);
   });
 });
 
