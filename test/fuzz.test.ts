@@ -27,7 +27,8 @@ describe('fuzz', () => {
     };
     const indices = Array.from({ length: 40 }, (_, i) => i * 7);
     expect(indices.map(fingerprint)).toEqual(indices.map(fingerprint));
-  });
+    // loading the corpus runs compare on every bundled scenario: seconds on a busy machine
+  }, 60_000);
 
   it(`survives ${CASES} hostile inputs (seed ${SEED}): exit 0 or a located exit 2, never a crash, hang or bad figure`, async () => {
     expect(existsSync(BUILT_CLI), `${BUILT_CLI} is missing: run npm run build (npm test does)`).toBe(true);

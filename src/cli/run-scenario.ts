@@ -4,6 +4,7 @@ import { simulate, type Simulation } from '../engine/simulate.js';
 import { catalogDirs, catalogFiles, loadCatalogs } from '../io/catalog-dir.js';
 import { displayPath } from '../io/read-text.js';
 import { loadScenario, locateProblems, type LoadedScenario } from '../io/scenario-file.js';
+import type { YamlDocument } from '../io/yaml-document.js';
 import type { Catalog } from '../model/catalog.js';
 import { InputError } from '../model/diagnostic.js';
 import type { CliIo } from './cli-io.js';
@@ -22,10 +23,11 @@ export interface ScenarioInputs {
   set: string[];
 }
 
-export async function runScenario(scenarioFile: string, inputs: ScenarioInputs, io: CliIo): Promise<ScenarioRun> {
+/** `read`: the scenario file's document, if the caller has read it already (diff looks first). */
+export async function runScenario(scenarioFile: string, inputs: ScenarioInputs, io: CliIo, read?: YamlDocument): Promise<ScenarioRun> {
   const file = path.resolve(io.cwd, scenarioFile);
   const dirs = catalogDirs(inputs.catalog, io.cwd);
-  const [loaded, catalog] = await allInputs(loadScenario(file, displayPath(scenarioFile, io.cwd), inputs.set), loadCatalogs(dirs));
+  const [loaded, catalog] = await allInputs(loadScenario(file, displayPath(scenarioFile, io.cwd), inputs.set, read), loadCatalogs(dirs));
   return { loaded, catalog, simulation: simulateLoaded(loaded, catalog), inputs: [file, ...catalogFiles(dirs)] };
 }
 

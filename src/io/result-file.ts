@@ -10,7 +10,7 @@ import { dec, type Decimal } from '../model/money.js';
 import { SCHEMA_VERSION } from '../model/schema-version.js';
 import { readText } from './read-text.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
-import { readYaml, type Where } from './yaml-document.js';
+import { readYaml, type Where, type YamlDocument } from './yaml-document.js';
 
 export interface SavedResult {
   file: string;
@@ -41,8 +41,9 @@ const resultSchema = z.looseObject({
     }),
 });
 
-export async function loadResult(file: string, shownAs: string): Promise<SavedResult> {
-  const doc = readYaml(await readText(file, shownAs), shownAs);
+/** Loads a saved result; `read` if the caller has read the file already. */
+export async function loadResult(file: string, shownAs: string, read?: YamlDocument): Promise<SavedResult> {
+  const doc = read ?? readYaml(await readText(file, shownAs), shownAs);
   if (doc.errors.length > 0) throw new InputError(doc.errors);
   const result = resultSchema.safeParse(doc.data, { reportInput: true });
   if (!result.success) {

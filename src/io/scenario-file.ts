@@ -5,7 +5,7 @@ import { scenarioSchema, type Scenario } from '../model/scenario.js';
 import { readText } from './read-text.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
 import type { AppliedOverride } from './overrides.js';
-import { readYaml, type Where } from './yaml-document.js';
+import { readYaml, type Where, type YamlDocument } from './yaml-document.js';
 
 export interface LoadedScenario {
   scenario: Scenario;
@@ -17,9 +17,9 @@ export interface LoadedScenario {
   overrides: readonly string[];
 }
 
-/** Loads a scenario, with `--set path=value` overrides applied before validation. */
-export async function loadScenario(file: string, shownAs: string, overrides: readonly string[] = []): Promise<LoadedScenario> {
-  const doc = readYaml(await readText(file, shownAs), shownAs);
+/** Loads a scenario, with `--set path=value` overrides applied before validation; `read` if the caller has read the file already. */
+export async function loadScenario(file: string, shownAs: string, overrides: readonly string[] = [], read?: YamlDocument): Promise<LoadedScenario> {
+  const doc = read ?? readYaml(await readText(file, shownAs), shownAs);
   if (doc.errors.length > 0) throw new InputError(doc.errors);
   if (doc.data === null || doc.data === undefined) {
     throw new InputError([{ file: shownAs, line: 1, col: 1, message: 'the file is empty; expected a scenario with name, horizon, workloads and options' }]);

@@ -6,8 +6,9 @@
  * Numbers stay text: `price: 12345678901234567890.123` arrives as the string
  * "12345678901234567890.123", never as the float 12345678901234567000.
  */
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
+import { Lexer, LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Diagnostic, PathSegment } from '../model/diagnostic.js';
+import { countText, LIMITS } from '../model/limits.js';
 import { quoted } from '../model/safe-text.js';
 
 export interface Position {
@@ -29,11 +30,13 @@ export interface YamlDocument {
 }
 
 export function readYaml(text: string, file: string): YamlDocument {
+  const tooLong = tooManyTokens(text, file);
+  if (tooLong !== undefined) return { data: undefined, errors: [tooLong], locate: () => undefined };
   const lineCounter = new LineCounter();
   // `merge` allows `<<: *defaults`, a common way to share settings between workloads. Repeated
   // keys are found here, in one pass: yaml's own check compares every pair of a mapping's keys,
   // seconds for a few thousand
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: true });
+  const doc = withoutStacks(() => parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: true }));
   const position = (offset: number): Position => lineCounter.linePos(offset);
   // after the first syntax error the parser is lost, and reports every token that follows
   const errors: Diagnostic[] = doc.errors.slice(0, SYNTAX_ERRORS_SHOWN).map((error) => ({
@@ -51,6 +54,29 @@ export function readYaml(text: string, file: string): YamlDocument {
       return node?.range ? position(node.range[0]) : undefined;
     },
   };
+}
+
+/** A document of more tokens than LIMITS.documentTokens, found by the lexer (fast) before the parser (slow) runs. */
+function tooManyTokens(text: string, file: string): Diagnostic | undefined {
+  let tokens = 0;
+  for (const _ of new Lexer().lex(text)) {
+    if (++tokens > LIMITS.documentTokens) return { file, message: `has more than ${countText(LIMITS.documentTokens)} YAML tokens (keys, values, punctuation), more than cloudtco reads from one document (docs/reliability.md)` };
+  }
+  return undefined;
+}
+
+/**
+ * Runs the parser with no stack traces captured: it makes an error object for every bad token,
+ * and capturing each one's stack makes a broken file several times slower to report.
+ */
+function withoutStacks<T>(f: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return f();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 /** Syntax errors reported of one document; the rest follow from the first. */

@@ -13,10 +13,16 @@ export const LIMITS = {
   idLength: 128,
   /**
    * A scenario or a saved result, YAML or JSON: a thousand richly described workloads take about
-   * 1 MiB, and the YAML reader, which keeps every position for error messages, reads about
-   * 1 MiB a second. A baseline is saved without --line-items.
+   * 1 MiB. A baseline is saved without --line-items.
    */
-  documentBytes: 4 * 1024 * 1024,
+  documentBytes: 2 * 1024 * 1024,
+  /**
+   * YAML tokens (keys, values, punctuation, line breaks) in one document: the YAML reader, which
+   * keeps every position for error messages, takes about 10 µs a token, so 500 000 take some 5 s
+   * (a thousand richly described workloads are about 300 000). Counted before parsing, so a
+   * megabyte of commas is refused at once.
+   */
+  documentTokens: 500_000,
   /** LiteLLM's price map, read once by `catalog import` (about 2 MiB in 2026). */
   priceMapBytes: 32 * 1024 * 1024,
   /** One catalog table (CSV). */

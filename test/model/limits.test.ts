@@ -34,7 +34,7 @@ describe('limits', () => {
     expect(result.code).toBe(2);
     // 100 000 workloads are some 14 MB
     const huge = await scratch('huge.yaml', generated(100_000, 1, 1));
-    expect(await runCli(['compare', huge])).toEqual({ code: 2, stdout: '', stderr: `${huge}: is larger than 4 MiB, the most cloudtco reads from one file (docs/reliability.md)\n` });
+    expect(await runCli(['compare', huge])).toEqual({ code: 2, stdout: '', stderr: `${huge}: is larger than 2 MiB, the most cloudtco reads from one file (docs/reliability.md)\n` });
   });
 
   it('refuses more options, and longer lists, at the list', async () => {
@@ -63,8 +63,8 @@ describe('limits', () => {
   it(`refuses a file larger than ${LIMITS.documentBytes / 1024 / 1024} MiB, and a device that never ends`, async () => {
     const text = (await readFile(path.join(REPO, 'scenarios/support-agents.yaml'), 'utf8')) + `# ${'x'.repeat(LIMITS.documentBytes)}\n`;
     const file = await scratch('big.yaml', text);
-    expect(await runCli(['compare', file])).toEqual({ code: 2, stdout: '', stderr: `${file}: is larger than 4 MiB, the most cloudtco reads from one file (docs/reliability.md)\n` });
-    expect(await runCli(['compare', '/dev/zero'])).toEqual({ code: 2, stdout: '', stderr: '/dev/zero: is larger than 4 MiB, the most cloudtco reads from one file (docs/reliability.md)\n' });
+    expect(await runCli(['compare', file])).toEqual({ code: 2, stdout: '', stderr: `${file}: is larger than 2 MiB, the most cloudtco reads from one file (docs/reliability.md)\n` });
+    expect(await runCli(['compare', '/dev/zero'])).toEqual({ code: 2, stdout: '', stderr: '/dev/zero: is larger than 2 MiB, the most cloudtco reads from one file (docs/reliability.md)\n' });
   });
 
   it(`refuses a catalog key with more than ${LIMITS.rowsPerKey} rows`, async () => {
@@ -100,5 +100,13 @@ describe('overlapping windows, found by one sort per key', () => {
   it('handles a thousand rows a key across a hundred keys (100 000 rows) in one pass each', () => {
     const rows = Array.from({ length: 100_000 }, (_, i) => ({ ...row(i + 2, `${2000 + (i % 1000)}-01-01`, `${2001 + (i % 1000)}-01-01`), key: `k${Math.floor(i / 1000)}` }));
     expect(findOverlaps(rows, (r) => r.key)).toEqual([]);
+  });
+});
+
+describe('a document of too many tokens', () => {
+  it('is refused by counting them, before the slow parser runs (a megabyte of commas took seconds per copy read)', async () => {
+    // 600 000 commas in a flow mapping: 600 000 tokens, each an error to the parser
+    const file = await scratch('commas.json', `{"name": "x"${','.repeat(600_000)}}`);
+    expect(await runCli(['compare', file])).toEqual({ code: 2, stdout: '', stderr: `${file}: has more than 500,000 YAML tokens (keys, values, punctuation), more than cloudtco reads from one document (docs/reliability.md)\n` });
   });
 });

@@ -45,12 +45,14 @@ export async function diffCommand(a: string, b: string, options: DiffOptions, io
 async function side(file: string, inputs: ScenarioInputs, io: CliIo): Promise<DiffSide> {
   const shownAs = displayPath(file, io.cwd);
   const absolute = path.resolve(io.cwd, file);
-  const data = readYaml(await readText(absolute, shownAs), shownAs).data;
+  // read once: a saved result (it has a schemaVersion) or a scenario
+  const doc = readYaml(await readText(absolute, shownAs), shownAs);
+  const data = doc.data;
   if (typeof data === 'object' && data !== null && 'schemaVersion' in data) {
     if (inputs.set.length > 0) throw new InputError([{ file: shownAs, message: '--set changes a scenario, and this is a saved result' }]);
-    return loadResult(absolute, shownAs);
+    return loadResult(absolute, shownAs, doc);
   }
-  const { loaded, catalog, simulation } = await runScenario(file, inputs, io);
+  const { loaded, catalog, simulation } = await runScenario(file, inputs, io, doc);
   const comparison = compare({ scenario: loaded.scenario, scenarioFile: loaded.file, catalog, periods: simulation.periods, lineItems: simulation.lineItems });
   return { file: loaded.file, name: loaded.scenario.name, currency: comparison.currency, options: comparison.options.map((o) => ({ id: o.id, total: o.total, byCategory: o.byCategory })) };
 }
