@@ -248,7 +248,7 @@ function problemLines(diagnostics: readonly Diagnostic[], annotate: boolean): st
   });
   const more = new Map<string | undefined, number>();
   for (const d of ordered.slice(SHOWN_PROBLEMS)) more.set(d.file, (more.get(d.file) ?? 0) + 1);
-  for (const [file, count] of more) lines.push(formatDiagnostic({ file, message: `${count} more problem${count === 1 ? '' : 's'} not shown (the first ${SHOWN_PROBLEMS} are above)` }));
+  for (const [file, count] of more) lines.push(`${file === undefined ? 'error: ' : ''}${formatDiagnostic({ file, message: `${count} more problem${count === 1 ? '' : 's'} not shown (the first ${SHOWN_PROBLEMS} are above)` })}`);
   return lines.map((line) => `${line}\n`).join('');
 }
 

@@ -72,19 +72,27 @@ export function parseTable<Row>(spec: TableSpec<Row>, text: string, file: string
   return { rows, problems };
 }
 
+/** Each repeated, unknown and missing column once, however often it appears (a header of 100 000 commas is three problems). */
 function headerProblems(names: string[], columns: string[], optionalColumns: readonly string[], file: string): Diagnostic[] {
   const problems: Diagnostic[] = [];
-  names.forEach((column, i) => {
-    if (names.indexOf(column) !== i) problems.push({ file, line: 1, path: [column], message: 'repeated column; each column may appear once' });
-  });
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const column of names) {
+    if (seen.has(column)) repeated.add(column);
+    seen.add(column);
+  }
+  // a column without a name (a stray comma) is said once, however many there are
+  if (seen.has('')) problems.push({ file, line: 1, message: 'a column has no name (a stray comma in the header?)' });
+  for (const column of repeated) if (column !== '') problems.push({ file, line: 1, path: [column], message: 'repeated column; each column may appear once' });
+  const known = new Set(columns);
   const meant = new Set<string>();
-  for (const column of names.filter((c) => !columns.includes(c))) {
+  for (const column of [...seen].filter((c) => c !== '' && !known.has(c))) {
     const match = didYouMean(column, columns);
     if (match !== undefined) meant.add(match);
     const hint = match === undefined ? `; expected ${columns.join(', ')}` : ` (did you mean "${match}"?)`;
     problems.push({ file, line: 1, path: [column], message: `unknown column${hint}` });
   }
-  const missing = columns.filter((c) => !optionalColumns.includes(c) && !names.includes(c) && !meant.has(c));
+  const missing = columns.filter((c) => !optionalColumns.includes(c) && !seen.has(c) && !meant.has(c));
   if (missing.length > 0) problems.push({ file, line: 1, message: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}` });
   return problems;
 }
