@@ -14,7 +14,7 @@ import { suggestion } from '../model/did-you-mean.js';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import { CATEGORIES, type LineItem } from '../model/line-item.js';
 import { countText, LIMITS } from '../model/limits.js';
-import { finite } from '../model/money.js';
+import { Decimal, finite } from '../model/money.js';
 import { periodsFrom, type Period } from '../model/period.js';
 import type { ModelPlacement, Scenario } from '../model/scenario.js';
 import { workloadActivity } from './activity.js';
@@ -107,7 +107,7 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
   append(lineItems, oneTime.lineItems);
   const committed = commitmentItems(scenario, lineItems, periods, rates);
   append(lineItems, committed.lineItems);
-  append(found, [...problems.list(), ...oneTime.problems, ...committed.problems]);
+  append(found, [...problems.list(), ...oneTime.problems, ...committed.problems, ...beyondPrecision(scenario, lineItems)]);
   // contracts are checked against the spend, so only once all of it could be priced
   if (found.length === 0) append(found, contractProblems(scenario, lineItems, periods, rates));
   append(found, unknownBaseline(scenario));
@@ -137,6 +137,24 @@ function inReportOrder(scenario: Scenario, items: LineItem[]): LineItem[] {
     .map((item, index) => ({ item, index, key: key(item) }))
     .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2].localeCompare(b.key[2]) || a.key[3] - b.key[3] || a.index - b.index)
     .map(({ item }) => item);
+}
+
+/**
+ * Usage grown past what can be priced exactly (LIMITS.largestUsage), reported once per workload
+ * at the workload, with the first month and category it happens in.
+ */
+function beyondPrecision(scenario: Scenario, items: readonly LineItem[]): Diagnostic[] {
+  const largest = new Decimal(LIMITS.largestUsage);
+  const first = new Map<string, LineItem>();
+  for (const item of items) if (item.quantity.gt(largest) && !first.has(item.workload)) first.set(item.workload, item);
+  return [...first].map(([workload, item]) => {
+    const index = scenario.workloads.findIndex((w) => w.id === workload);
+    const what = `${item.quantity.toExponential(2)} ${item.unit} of ${item.category} in ${item.period}`;
+    return {
+      path: index === -1 ? [] : ['workloads', index],
+      message: `${index === -1 ? 'shared usage' : 'its usage'} grows to ${what}, past the ${LIMITS.largestUsage} a line item can price exactly (docs/reliability.md): check growth, volumes and the horizon`,
+    };
+  });
 }
 
 /** Memory is bounded by the line items held; a scenario needing more is refused before it runs out. */

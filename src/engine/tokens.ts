@@ -127,8 +127,14 @@ function unitPriceOf(price: ModelPrice, category: Category): Decimal | undefined
  */
 export function splitByDays(tokens: Decimal, segments: readonly PriceSegment[], days: number): Decimal[] {
   const shares = segments.map((segment) => tokens.times(segment.days).div(days).floor());
-  let left = tokens.minus(shares.reduce((a, b) => a.plus(b), ZERO)).toNumber();
-  for (; left > 0; left--) {
+  const rest = tokens.minus(shares.reduce((a, b) => a.plus(b), ZERO));
+  // exactly, fewer tokens than segments are left; only a count past the engine's precision
+  // (which simulate refuses anyway) leaves more, and then the last segment takes them
+  if (rest.gte(segments.length)) {
+    shares[shares.length - 1] = shares[shares.length - 1]!.plus(rest);
+    return shares;
+  }
+  for (let left = rest.toNumber(); left > 0; left--) {
     let best = 0;
     // days_i / (share_i + 1) > days_best / (share_best + 1), compared without dividing
     for (let i = 1; i < segments.length; i++) {

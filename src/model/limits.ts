@@ -38,6 +38,12 @@ export const LIMITS = {
   /** Workloads × options × months: each is priced separately. */
   pricedMonths: 300_000,
   /**
+   * The most usage one line item may price (tokens, bytes, seconds, …): quantity × unit price
+   * must fit the engine's 60 significant digits to be exact. Inputs within their bounds can still
+   * grow past it: 1000 % a month compounds to 10^57 in 55 months.
+   */
+  largestUsage: '1e36',
+  /**
    * Line items one run may hold in memory: about 2 KB each, so a million take some 2.7 GB at the
    * peak of writing them all out (`export --format json`), within Node's default heap.
    */

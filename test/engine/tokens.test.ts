@@ -27,6 +27,15 @@ describe('splitByDays', () => {
     expect(splitByDays(dec('3'), segments(6, 6, 19), 31).map(String)).toEqual(['0', '0', '3']);
   });
 
+  it('does not count out tokens one by one past the precision (10^70 tokens over three parts)', () => {
+    // at 60 significant digits the rounded-down shares of 10^70 need not add up to within three
+    // tokens; the rest goes to the last part instead of a loop of 10^10 steps
+    const tokens = dec('1e70').plus(12345);
+    const shares = splitByDays(tokens, segments(10, 10, 11), 31);
+    expect(shares).toHaveLength(3);
+    for (const share of shares) expect(share.isNeg()).toBe(false);
+  });
+
   it('leaves a single segment whole', () => {
     expect(splitByDays(dec('12345'), segments(31), 31).map(String)).toEqual(['12345']);
   });

@@ -110,3 +110,12 @@ describe('a document of too many tokens', () => {
     expect(await runCli(['compare', file])).toEqual({ code: 2, stdout: '', stderr: `${file}: has more than 500,000 YAML tokens (keys, values, punctuation), more than cloudtco reads from one document (docs/reliability.md)\n` });
   });
 });
+
+describe('usage past exact pricing', () => {
+  it('is a located error at the workload, not a sum that has lost its digits (1000 % a month for 55 months is ×10^57)', async () => {
+    const result = await runCli(['compare', 'scenarios/support-agents.yaml', '--set', 'workloads.0.growth=1000%', '--set', 'horizon.months=55']);
+    expect(result.code).toBe(2);
+    // credited to the --set that changed the workload
+    expect(result.stderr).toMatch(/^--set workloads\.0\.growth=1000% workloads\[0\]: its usage grows to \d\.\d\de\+\d+ tokens of tokens\.\w+ in \d{4}-\d\d, past the 1e36 a line item can price exactly \(docs\/reliability\.md\): check growth, volumes and the horizon\n$/);
+  });
+});
