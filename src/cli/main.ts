@@ -233,23 +233,35 @@ function failure(error: unknown, io: CliIo, annotate: boolean): number {
 /** How many problems are printed: enough to fix a file by, not a flood from a broken one. */
 export const SHOWN_PROBLEMS = 100;
 
+/** And in how much text at most: a hundred ordinary lines, fewer long ones. */
+export const SHOWN_BYTES = 16_000;
+
 /**
  * The problems, one line each in file order (the first SHOWN_PROBLEMS, then a count per file), as
  * plain lines or, for `--format github`, as error annotations at their lines.
  */
 function problemLines(diagnostics: readonly Diagnostic[], annotate: boolean): string {
   const ordered = inFileOrder(diagnostics);
-  const shown = ordered.slice(0, SHOWN_PROBLEMS);
-  const lines = shown.map((d) => {
+  const line = (d: Diagnostic) => {
     if (!annotate) return `${d.file === undefined ? 'error: ' : ''}${formatDiagnostic(d)}`;
     // an annotation points at a line; a problem with a file but no line (an unreadable file) says its file in the message
     if (d.line === undefined) return workflowCommand({ level: 'error', message: formatDiagnostic(d) });
     return workflowCommand({ level: 'error', file: d.file, line: d.line, col: d.col, message: formatDiagnostic({ ...d, file: undefined }) });
-  });
+  };
+  // the first SHOWN_PROBLEMS, or fewer when long lines would pass SHOWN_BYTES; always the first
+  const lines: string[] = [];
+  let bytes = 0;
+  for (const d of ordered.slice(0, SHOWN_PROBLEMS)) {
+    const text = line(d);
+    if (lines.length > 0 && bytes + text.length > SHOWN_BYTES) break;
+    lines.push(text);
+    bytes += text.length + 1;
+  }
+  const shown = lines.length;
   const more = new Map<string | undefined, number>();
-  for (const d of ordered.slice(SHOWN_PROBLEMS)) more.set(d.file, (more.get(d.file) ?? 0) + 1);
-  for (const [file, count] of more) lines.push(`${file === undefined ? 'error: ' : ''}${formatDiagnostic({ file, message: `${count} more problem${count === 1 ? '' : 's'} not shown (the first ${SHOWN_PROBLEMS} are above)` })}`);
-  return lines.map((line) => `${line}\n`).join('');
+  for (const d of ordered.slice(shown)) more.set(d.file, (more.get(d.file) ?? 0) + 1);
+  for (const [file, count] of more) lines.push(`${file === undefined ? 'error: ' : ''}${formatDiagnostic({ file, message: `${count} more problem${count === 1 ? '' : 's'} not shown (the first ${shown} are above)` })}`);
+  return lines.map((text) => `${text}\n`).join('');
 }
 
 /** Problems grouped by file, then by position, the way an editor walks them. */
