@@ -1,7 +1,7 @@
 /** Loads a scenario file (YAML or JSON) into a validated Scenario that remembers its positions. */
 import { InputError, type Diagnostic, type PathSegment } from '../model/diagnostic.js';
 import { countText, LIMITS } from '../model/limits.js';
-import { clipped } from '../model/safe-text.js';
+import { clipped, QUOTE_LIMIT } from '../model/safe-text.js';
 import { scenarioSchema, type Scenario } from '../model/scenario.js';
 import { readText } from './read-text.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
@@ -37,8 +37,8 @@ export async function loadScenario(file: string, shownAs: string, overrides: rea
   }
   const where: Where = (path, at) => {
     const override = overridden(path);
-    // an override is named by its text, cut like any quoted value: each of its problems repeats it
-    return override === undefined ? { file: shownAs, ...doc.locate(path, at) } : { file: `--set ${clipped(override.arg)}` };
+    // an override is named by its text, cut to 160 characters: each of its problems repeats it
+    return override === undefined ? { file: shownAs, ...doc.locate(path, at) } : { file: `--set ${clipped(override.arg, QUOTE_LIMIT * 2)}` };
   };
   const tooLong = longLists(data, where);
   if (tooLong.length > 0) throw new InputError(tooLong);
