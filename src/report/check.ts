@@ -52,9 +52,9 @@ function baselineMessage(r: BaselineResult, t: Threshold, currency: string): str
   return `${formatMoney(r.before, currency)} → ${formatMoney(r.after, currency)}, ${formatSignedMoney(r.increase, currency)}${percent}; at most ${thresholdText(t, currency)} more is allowed`;
 }
 
-/** "old-option: only in the baseline", "new-option: new since the baseline" */
+/** "old-option: only in the baseline", "new-option: new since the baseline"; a baseline's ids may hold anything, so escaped */
 function notCompared(baseline: BaselineCheck): string[] {
-  return [...baseline.dropped.map((id) => `${id}: only in the baseline`), ...baseline.added.map((id) => `${id}: new since the baseline`)];
+  return [...baseline.dropped.map((id) => `${visible(id)}: only in the baseline`), ...baseline.added.map((id) => `${id}: new since the baseline`)];
 }
 
 function summaryLine(report: CheckReport): string {

@@ -78,14 +78,15 @@ const renderDiffAsTable: Renderer<DiffReport> = (report, options) => {
     const rows = shownRows(option, report.currency);
     const total = cells(rows.total, report.currency);
     const mark = option.exceeds ? style.bad : option.change.gt(0) ? style.worse : option.change.lt(0) ? style.good : (t: string) => t;
-    table.push([style.bold(option.id), ...total.slice(0, 2), mark(total[2]!), mark(total[3]!)]);
-    for (const row of rows.categories) table.push([`  ${row.label}`, ...cells(row, report.currency)]);
+    // ids and categories come from saved results, which may hold anything: shown escaped
+    table.push([style.bold(visible(option.id)), ...total.slice(0, 2), mark(total[2]!), mark(total[3]!)]);
+    for (const row of rows.categories) table.push([`  ${visible(row.label)}`, ...cells(row, report.currency)]);
   }
   const lines = [style.bold(visible(heading(report))), table.toString()];
   const sided = oneSided(report);
-  if (sided !== undefined) lines.push(style.worse(sided));
+  if (sided !== undefined) lines.push(style.worse(visible(sided)));
   const v = verdict(report);
-  if (v !== undefined) lines.push(report.exceeded.length > 0 ? style.bad(v) : v);
+  if (v !== undefined) lines.push(report.exceeded.length > 0 ? style.bad(visible(v)) : visible(v));
   return `${lines.join('\n')}\n`;
 };
 
@@ -100,7 +101,7 @@ export const renderDiffAsMarkdown: Renderer<DiffReport> = (report) => {
   }
   const v = verdict(report);
   const sided = oneSided(report);
-  const notes = [...(sided === undefined ? [] : ['', `⚠️ ${md(sided)}`]), ...(v === undefined ? [] : ['', `${report.exceeded.length > 0 ? '❌' : '✅'} ${v}`])];
+  const notes = [...(sided === undefined ? [] : ['', `⚠️ ${md(sided)}`]), ...(v === undefined ? [] : ['', `${report.exceeded.length > 0 ? '❌' : '✅'} ${md(v)}`])];
   return `${[...lines, ...notes, '', '<details><summary>By category</summary>', '', ...detail, '', '</details>'].join('\n')}\n`;
 };
 

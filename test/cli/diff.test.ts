@@ -135,3 +135,21 @@ describe('saved results', () => {
     expect(result.code).toBe(2);
   });
 });
+
+describe('cloudtco diff of saved results holding anything', () => {
+  it('shows control characters in their categories escaped, in the table and markdown (fuzz seed 20261203 case 83049)', async () => {
+    // a saved result is a file anyone can edit (ids are checked when it is read; category names
+    // are not): here a category with a unit separator, a vertical tab and an escape sequence
+    const category = '\u001f\u000b\u001b[31mtokens.input';
+    const before = await result('main.json', { a: { [category]: '100' }, gone: { 'tokens.input': '5' } });
+    const after = await result('pr.json', { a: { [category]: '150' } });
+    const table = await runCli(['diff', before, after, '--fail-on-increase', '10%', '--no-color']);
+    expect(table.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+    expect(table.stdout).toContain('\\x1f\\x0b\\x1b[31mtokens.input');
+    expect(table.stdout).toContain('Only before (dropped or renamed), not compared: gone.');
+    expect(table.stdout).toContain('Grew by more than 10.00%: a.');
+    const markdown = await runCli(['diff', before, after, '--format', 'markdown', '--fail-on-increase', '10%']);
+    expect(markdown.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+    expect(markdown.stdout).toContain('\\x1f\\x0b\\x1b[31mtokens.input');
+  });
+});
