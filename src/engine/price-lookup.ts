@@ -22,12 +22,18 @@ export type MonthPrices = { segments: PriceSegment[] } | { missing: string };
 
 export type PriceIndex = (key: PriceKey, period: Period) => MonthPrices;
 
+/** Each key's month is looked up once: a thousand workloads on one model share their answers. */
 export function indexPrices(catalog: Catalog): PriceIndex {
   const byKey = groupBy(catalog.models, formatKey);
+  const found = new Map<string, MonthPrices>();
   return (key, period) => {
+    const id = `${formatKey(key)} ${period}`;
+    const known = found.get(id);
+    if (known !== undefined) return known;
     const rows = byKey.get(formatKey(key)) ?? byKey.get(formatKey({ ...key, region: ANY_REGION }));
-    if (rows === undefined) return { missing: `no price for ${formatKey(key)} in ${period} (${alternatives(catalog, key)})` };
-    return monthPrices(rows, period, formatKey(key));
+    const prices = rows === undefined ? { missing: `no price for ${formatKey(key)} in ${period} (${alternatives(catalog, key)})` } : monthPrices(rows, period, formatKey(key));
+    found.set(id, prices);
+    return prices;
   };
 }
 

@@ -7,8 +7,8 @@
  *   e.g. 1 650 000 input tokens at 2.50 per 1M = 4.125
  */
 import { CLOUDS, type Tier } from '../model/cloud.js';
-import { formatKey, type ModelPrice } from '../model/model-price.js';
-import type { Category, LineItem } from '../model/line-item.js';
+import { formatKey, type ModelPrice, type PriceKey } from '../model/model-price.js';
+import { ChargedLineItem, type Category, type Charge, type LineItem } from '../model/line-item.js';
 import { dec, ZERO, type Decimal } from '../model/money.js';
 import { daysInMonth, type Period } from '../model/period.js';
 import { vendorOf } from '../model/party.js';
@@ -37,6 +37,7 @@ export function priceTokens(pricing: TokenPricing, usage: readonly TokenUsage[],
   const { option, workload } = pricing;
   const lineItems: LineItem[] = [];
   const caches = workload.tokens_per_call.cached_share.gt(0);
+  const charges = chargesOf(pricing);
 
   for (const month of usage) {
     const placement = pricing.placements.get(month.period);
@@ -70,34 +71,66 @@ export function priceTokens(pricing: TokenPricing, usage: readonly TokenUsage[],
       const shares = splitByDays(tokens, found.segments, daysInMonth(month.period));
       found.segments.forEach(({ price }, i) => {
         const quantity = shares[i]!;
-        const listed = unitPriceOf(price, category);
-        const rate = pricing.exchange(price.currency);
-        if (quantity.isZero() || listed === undefined || rate === undefined) return;
-        const perMillion = listed.times(rate);
-        lineItems.push({
-          option: option.id,
-          workload: workload.id,
-          period: month.period,
-          cloud: key.cloud,
-          region: key.region,
-          category,
-          service: CLOUDS[key.cloud].tokenService,
-          model: workload.model,
-          vendor: workload.vendor ?? vendorOf(workload.model),
-          meter: `${workload.model} ${CATEGORY_WORDS[category]} tokens, ${key.deployment} ${tier}`,
-          quantity,
-          unit: 'tokens',
-          unitPrice: perMillion.div(PER_MILLION),
-          cost: quantity.times(perMillion).div(PER_MILLION),
-          priceRef: { file: price.ref.file, line: price.ref.line, source: price.source, asOf: price.asOf },
-          fx: price.currency === pricing.currency ? undefined : { currency: price.currency, rate },
-          basis: undefined,
-          payee: undefined,
-        });
+        if (quantity.isZero()) return;
+        const charge = charges(price, category, key);
+        if (charge === undefined) return;
+        lineItems.push(new ChargedLineItem(charge.shared, month.period, quantity, quantity.times(charge.perMillion).div(PER_MILLION)));
       });
     }
   }
   return lineItems;
+}
+
+/** Everything a token line item shares with the others of its price row and category. */
+interface TokenCharge {
+  shared: Charge;
+  perMillion: Decimal;
+}
+
+/**
+ * A workload's charges at an option, built once per catalog row and category: a line item
+ * differs from its row's others only in its month and tokens, and 900 000 of them must not each
+ * rebuild the same meter text, price reference and unit price. Undefined when the row has no
+ * price for the category or no exchange rate (both reported as problems).
+ */
+function chargesOf(pricing: TokenPricing): (price: ModelPrice, category: Category, key: PriceKey) => TokenCharge | undefined {
+  const { option, workload } = pricing;
+  const vendor = workload.vendor ?? vendorOf(workload.model);
+  const built = new Map<ModelPrice, Map<string, TokenCharge | undefined>>();
+  return (price, category, key) => {
+    const byCategory = built.get(price) ?? new Map<string, TokenCharge | undefined>();
+    built.set(price, byCategory);
+    const id = `${category} ${key.region} ${key.deployment} ${key.tier}`;
+    if (byCategory.has(id)) return byCategory.get(id);
+    const listed = unitPriceOf(price, category);
+    const rate = pricing.exchange(price.currency);
+    const perMillion = listed === undefined || rate === undefined ? undefined : listed.times(rate);
+    const charge: TokenCharge | undefined =
+      perMillion === undefined
+        ? undefined
+        : {
+            perMillion,
+            shared: {
+            option: option.id,
+            workload: workload.id,
+            cloud: key.cloud,
+            region: key.region,
+            category,
+            service: CLOUDS[key.cloud].tokenService,
+            model: workload.model,
+            vendor,
+            meter: `${workload.model} ${CATEGORY_WORDS[category]} tokens, ${key.deployment} ${key.tier}`,
+            unit: 'tokens',
+            unitPrice: perMillion.div(PER_MILLION),
+            priceRef: { file: price.ref.file, line: price.ref.line, source: price.source, asOf: price.asOf },
+            fx: price.currency === pricing.currency ? undefined : { currency: price.currency, rate: rate! },
+            basis: undefined,
+            payee: undefined,
+            },
+          };
+    byCategory.set(id, charge);
+    return charge;
+  };
 }
 
 function unitPriceOf(price: ModelPrice, category: Category): Decimal | undefined {
@@ -126,6 +159,7 @@ function unitPriceOf(price: ModelPrice, category: Category): Decimal | undefined
  * never falls when its usage rises.
  */
 export function splitByDays(tokens: Decimal, segments: readonly PriceSegment[], days: number): Decimal[] {
+  if (segments.length === 1) return [tokens];
   const shares = segments.map((segment) => tokens.times(segment.days).div(days).floor());
   const rest = tokens.minus(shares.reduce((a, b) => a.plus(b), ZERO));
   // exactly, fewer tokens than segments are left; only a count past the engine's precision

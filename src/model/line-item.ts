@@ -64,3 +64,35 @@ export interface LineItem {
   /** Set when the catalog row is in another currency: its currency and the scenario's rate. */
   fx: { currency: string; rate: Decimal } | undefined;
 }
+
+/** What line items of one meter share: everything but their month, quantity and cost. */
+export type Charge = Omit<LineItem, 'period' | 'quantity' | 'cost'>;
+
+/**
+ * A line item that keeps its charge's fields by reference: a scenario's 900 000 token line items
+ * come from a few thousand charges, and three own fields (not nineteen) are what keeps them
+ * small and quick to make. Reads as any other LineItem.
+ */
+export class ChargedLineItem implements LineItem {
+  constructor(
+    private readonly charge: Charge,
+    readonly period: Period,
+    readonly quantity: Decimal,
+    readonly cost: Decimal,
+  ) {}
+  get option() { return this.charge.option; }
+  get workload() { return this.charge.workload; }
+  get cloud() { return this.charge.cloud; }
+  get region() { return this.charge.region; }
+  get category() { return this.charge.category; }
+  get service() { return this.charge.service; }
+  get model() { return this.charge.model; }
+  get vendor() { return this.charge.vendor; }
+  get meter() { return this.charge.meter; }
+  get unit() { return this.charge.unit; }
+  get unitPrice() { return this.charge.unitPrice; }
+  get priceRef() { return this.charge.priceRef; }
+  get basis() { return this.charge.basis; }
+  get payee() { return this.charge.payee; }
+  get fx() { return this.charge.fx; }
+}
