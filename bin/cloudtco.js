@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { run } from '../dist/cli/main.js';
+import { run } from '../dist/bundle/main.js';
 
 // Write failures reach the command through each write's callback (a reader that stopped early,
 // `cloudtco … | head`, ends the output quietly; a full disk is reported, exit 3); the streams'
