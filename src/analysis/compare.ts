@@ -10,6 +10,7 @@ import type { FallbackUse } from '../engine/simulate.js';
 import { weightedMs, type LatencyEstimate } from '../engine/latency.js';
 import { CLOUD_IDS } from '../model/cloud.js';
 import { CATEGORIES, type Category, type LineItem } from '../model/line-item.js';
+import { CostSum } from '../model/cost-sum.js';
 import { sum, ZERO, type Decimal } from '../model/money.js';
 import { groupPeriod, type Period } from '../model/period.js';
 import type { ModelPlacement, Option, Scenario } from '../model/scenario.js';
@@ -172,17 +173,25 @@ interface Sums {
 
 /** An option's sums, every one a report shows, in one pass over its line items. */
 function sumsOf(items: readonly LineItem[], groupOf: ((item: LineItem) => string) | undefined): Sums {
-  const sums: Sums = { byCategory: new Map(), byMonth: new Map(), byGroup: new Map() };
-  const add = <K>(totals: Map<K, Decimal>, key: K, cost: Decimal) => totals.set(key, (totals.get(key) ?? ZERO).plus(cost));
+  const byCategory = new Map<Category, CostSum>();
+  const byMonth = new Map<Period, CostSum>();
+  const byGroup = new Map<string, Map<Category, CostSum>>();
+  const add = <K>(sums: Map<K, CostSum>, key: K, item: LineItem) => {
+    const sum = sums.get(key) ?? new CostSum();
+    return sums.set(key, sum.add(item));
+  };
   for (const item of items) {
-    add(sums.byCategory, item.category, item.cost);
-    add(sums.byMonth, item.period, item.cost);
+    add(byCategory, item.category, item);
+    add(byMonth, item.period, item);
     if (groupOf === undefined) continue;
     const key = groupOf(item);
-    const group = sums.byGroup.get(key) ?? new Map<Category, Decimal>();
-    sums.byGroup.set(key, add(group, item.category, item.cost));
+    byGroup.set(key, add(byGroup.get(key) ?? new Map<Category, CostSum>(), item.category, item));
   }
-  return sums;
+  return { byCategory: totals(byCategory), byMonth: totals(byMonth), byGroup: new Map([...byGroup].map(([key, sums]) => [key, totals(sums)])) };
+}
+
+function totals<K>(sums: Map<K, CostSum>): Map<K, Decimal> {
+  return new Map([...sums].map(([key, sum]) => [key, sum.total]));
 }
 
 function grouping(by: Breakdown): (item: LineItem) => string {

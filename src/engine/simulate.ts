@@ -12,7 +12,7 @@
 import type { Catalog } from '../model/catalog.js';
 import { suggestion } from '../model/did-you-mean.js';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
-import { CATEGORIES, type LineItem } from '../model/line-item.js';
+import { CATEGORIES, ChargedLineItem, type LineItem } from '../model/line-item.js';
 import { countText, LIMITS } from '../model/limits.js';
 import { Decimal, finite, sum } from '../model/money.js';
 import { periodsFrom, type Period } from '../model/period.js';
@@ -30,7 +30,7 @@ import { indexPrices } from './price-lookup.js';
 import { Problems } from './problems.js';
 import { regionProblems } from './regions.js';
 import { cacheProblems, sharedUsage } from './shared-usage.js';
-import { tokenUsage } from './token-usage.js';
+import { tokenUsage, type TokenUsage } from './token-usage.js';
 import { priceTokens } from './tokens.js';
 import { append } from '../model/append.js';
 
@@ -64,6 +64,14 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
   const availability = indexAvailability(catalog.availability);
   const roundTrips = indexRoundTrips(scenario, catalog);
   const activities = scenario.workloads.map((workload) => workloadActivity(workload, periods));
+  // a workload's tokens differ between options only by what a response cache answers
+  const usage = new Map<string, TokenUsage[]>();
+  const usageOf = (w: number, hits: Decimal) => {
+    const key = `${w} ${hits.toFixed()}`;
+    const known = usage.get(key) ?? tokenUsage(scenario.workloads[w]!, activities[w]!, hits);
+    usage.set(key, known);
+    return known;
+  };
   // a misspelt region or model would also fail every price looked up for it: say the cause once
   const typos = [...regionProblems(scenario, catalog), ...unknownModels(scenario, catalog)];
   if (typos.some((p) => p.path?.[0] !== 'workloads')) throw new InputError(typos);
@@ -88,7 +96,7 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
       const placements = new Map<Period, MonthPlacement>(placed.months.map((m) => [m.period, m]));
       const activity = activities[workloadIndex]!;
 
-      append(lineItems, priceTokens({ option, workload, currency: scenario.currency, exchange: rates, prices, placements }, tokenUsage(workload, activity, hitRate(option, workload)), problems));
+      append(lineItems, priceTokens({ option, workload, currency: scenario.currency, exchange: rates, prices, placements }, usageOf(workloadIndex, hitRate(option, workload)), problems));
       if (missing.length === 0) {
         for (const month of activity) {
           const placement = placements.get(month.period);
@@ -131,6 +139,7 @@ function workloadLatency({ option, workload }: { option: Option; workload: Workl
 /** Bounded inputs give finite figures; a NaN or infinity here is a bug, never a result (model/money.ts `finite`). */
 function assertFinite(items: readonly LineItem[]): void {
   for (const item of items) {
+    if (item instanceof ChargedLineItem) continue; // whole units at a unit price checked finite when its charge was made
     for (const value of [item.quantity, item.unitPrice, item.cost]) finite(value, `figure in ${item.option} ${item.workload} ${item.period} ${item.category}`);
   }
 }
@@ -161,8 +170,10 @@ function inReportOrder(scenario: Scenario, periods: readonly Period[], items: Li
  */
 function beyondPrecision(scenario: Scenario, items: readonly LineItem[]): Diagnostic[] {
   const largest = new Decimal(LIMITS.largestUsage);
+  const largestUnits = BigInt(largest.toFixed());
+  const beyond = (item: LineItem) => (item instanceof ChargedLineItem ? item.units > largestUnits : item.quantity.gt(largest));
   const first = new Map<string, LineItem>();
-  for (const item of items) if (item.quantity.gt(largest) && !first.has(item.workload)) first.set(item.workload, item);
+  for (const item of items) if (!first.has(item.workload) && beyond(item)) first.set(item.workload, item);
   return [...first].map(([workload, item]) => {
     const index = scenario.workloads.findIndex((w) => w.id === workload);
     const what = `${item.quantity.toExponential(2)} ${item.unit} of ${item.category} in ${item.period}`;

@@ -8,8 +8,8 @@
  */
 import { CLOUDS, type Tier } from '../model/cloud.js';
 import { formatKey, type ModelPrice, type PriceKey } from '../model/model-price.js';
-import { ChargedLineItem, type Category, type Charge, type LineItem } from '../model/line-item.js';
-import { dec, ZERO, type Decimal } from '../model/money.js';
+import { ChargedLineItem, unitPriceParts, type Category, type LineItem, type UnitCharge } from '../model/line-item.js';
+import { dec, finite, ZERO, type Decimal } from '../model/money.js';
 import { daysInMonth, type Period } from '../model/period.js';
 import { vendorOf } from '../model/party.js';
 import type { Option, Workload } from '../model/scenario.js';
@@ -67,24 +67,18 @@ export function priceTokens(pricing: TokenPricing, usage: readonly TokenUsage[],
       ['tokens.cached', month.cachedInput],
       ['tokens.output', month.output],
     ];
+    const days = daysInMonth(month.period);
     for (const [category, tokens] of quantities) {
-      const shares = splitByDays(tokens, found.segments, daysInMonth(month.period));
+      const shares = splitByDays(tokens, found.segments, days);
       found.segments.forEach(({ price }, i) => {
         const quantity = shares[i]!;
         if (quantity.isZero()) return;
         const charge = charges(price, category, key);
-        if (charge === undefined) return;
-        lineItems.push(new ChargedLineItem(charge.shared, month.period, quantity, quantity.times(charge.perMillion).div(PER_MILLION)));
+        if (charge !== undefined) lineItems.push(new ChargedLineItem(charge, month.period, BigInt(quantity.toFixed())));
       });
     }
   }
   return lineItems;
-}
-
-/** Everything a token line item shares with the others of its price row and category. */
-interface TokenCharge {
-  shared: Charge;
-  perMillion: Decimal;
 }
 
 /**
@@ -93,24 +87,22 @@ interface TokenCharge {
  * rebuild the same meter text, price reference and unit price. Undefined when the row has no
  * price for the category or no exchange rate (both reported as problems).
  */
-function chargesOf(pricing: TokenPricing): (price: ModelPrice, category: Category, key: PriceKey) => TokenCharge | undefined {
+function chargesOf(pricing: TokenPricing): (price: ModelPrice, category: Category, key: PriceKey) => UnitCharge | undefined {
   const { option, workload } = pricing;
   const vendor = workload.vendor ?? vendorOf(workload.model);
-  const built = new Map<ModelPrice, Map<string, TokenCharge | undefined>>();
+  const built = new Map<ModelPrice, Map<string, UnitCharge | undefined>>();
   return (price, category, key) => {
-    const byCategory = built.get(price) ?? new Map<string, TokenCharge | undefined>();
+    const byCategory = built.get(price) ?? new Map<string, UnitCharge | undefined>();
     built.set(price, byCategory);
     const id = `${category} ${key.region} ${key.deployment} ${key.tier}`;
     if (byCategory.has(id)) return byCategory.get(id);
     const listed = unitPriceOf(price, category);
     const rate = pricing.exchange(price.currency);
-    const perMillion = listed === undefined || rate === undefined ? undefined : listed.times(rate);
-    const charge: TokenCharge | undefined =
-      perMillion === undefined
+    const unitPrice = listed === undefined || rate === undefined ? undefined : finite(listed.times(rate).div(PER_MILLION), 'unit price');
+    const charge: UnitCharge | undefined =
+      unitPrice === undefined
         ? undefined
         : {
-            perMillion,
-            shared: {
             option: option.id,
             workload: workload.id,
             cloud: key.cloud,
@@ -121,12 +113,12 @@ function chargesOf(pricing: TokenPricing): (price: ModelPrice, category: Categor
             vendor,
             meter: `${workload.model} ${CATEGORY_WORDS[category]} tokens, ${key.deployment} ${key.tier}`,
             unit: 'tokens',
-            unitPrice: perMillion.div(PER_MILLION),
+            unitPrice,
+            ...unitPriceParts(unitPrice),
             priceRef: { file: price.ref.file, line: price.ref.line, source: price.source, asOf: price.asOf },
             fx: price.currency === pricing.currency ? undefined : { currency: price.currency, rate: rate! },
             basis: undefined,
             payee: undefined,
-            },
           };
     byCategory.set(id, charge);
     return charge;
