@@ -26,12 +26,13 @@ import { whole as wholeTokens, type Activity } from './activity.js';
 
 export type Processing = 'standard' | 'batch';
 
+/** Whole tokens, as integers: every option prices the same counts, and bigints add and split exactly. */
 export interface TokenUsage {
   period: Period;
   processing: Processing;
-  uncachedInput: Decimal;
-  cachedInput: Decimal;
-  output: Decimal;
+  uncachedInput: bigint;
+  cachedInput: bigint;
+  output: bigint;
 }
 
 export function tokenUsage(workload: Workload, activity: readonly Activity[], hitRate: Decimal): TokenUsage[] {
@@ -48,8 +49,10 @@ export function tokenUsage(workload: Workload, activity: readonly Activity[], hi
     if (workload.batch_share.gt(0)) parts.push(['batch', batchInput, batchOutput]);
     for (const [processing, partInput, partOutput] of parts) {
       const cachedInput = wholeTokens(partInput.times(perCall.cached_share));
-      usage.push({ period, processing, uncachedInput: partInput.minus(cachedInput), cachedInput, output: partOutput });
+      usage.push({ period, processing, uncachedInput: integer(partInput.minus(cachedInput)), cachedInput: integer(cachedInput), output: integer(partOutput) });
     }
   }
   return usage;
 }
+
+const integer = (whole: Decimal): bigint => BigInt(whole.toFixed());

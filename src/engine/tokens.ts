@@ -12,7 +12,7 @@ import { ChargedLineItem, unitPriceParts, type Category, type LineItem, type Uni
 import { dec, finite, ZERO, type Decimal } from '../model/money.js';
 import { daysInMonth, type Period } from '../model/period.js';
 import { vendorOf } from '../model/party.js';
-import type { Option, Workload } from '../model/scenario.js';
+import type { ModelPlacement, Option, Workload } from '../model/scenario.js';
 import { missingRate, type Exchange } from './fx.js';
 import type { MonthPlacement } from './placements.js';
 import type { Problems } from './problems.js';
@@ -38,31 +38,39 @@ export function priceTokens(pricing: TokenPricing, usage: readonly TokenUsage[],
   const lineItems: LineItem[] = [];
   const caches = workload.tokens_per_call.cached_share.gt(0);
   const charges = chargesOf(pricing);
+  // one key object per placement and tier, so charges can be found by it
+  const keys = new Map<ModelPlacement, Map<Tier, PriceKey>>();
+  const keyOf = (model: ModelPlacement, tier: Tier): PriceKey => {
+    const byTier = keys.get(model) ?? new Map<Tier, PriceKey>();
+    keys.set(model, byTier);
+    const key = byTier.get(tier) ?? { cloud: model.cloud, region: model.region, deployment: model.deployment, tier, model: workload.model };
+    byTier.set(tier, key);
+    return key;
+  };
 
   for (const month of usage) {
     const placement = pricing.placements.get(month.period);
     if (placement === undefined) continue; // not available there: reported by placements
     const where = placement.path;
-    const tier: Tier = month.processing === 'batch' ? 'batch' : placement.model.tier;
-    const key = { cloud: placement.model.cloud, region: placement.model.region, deployment: placement.model.deployment, tier, model: workload.model };
+    const key = keyOf(placement.model, month.processing === 'batch' ? 'batch' : placement.model.tier);
     const found = pricing.prices(key, month.period);
     if ('missing' in found) {
       problems.add(where, formatKey(key), month.period, `${found.missing}, needed by workload "${workload.id}"${month.processing === 'batch' ? ' for its batch share' : ''}`);
       continue;
     }
     for (const { price } of found.segments) {
-      const row = `${price.ref.file}:${price.ref.line}`;
-      if (pricing.exchange(price.currency) === undefined) problems.add(where, `currency ${row}`, month.period, missingRate(row, price.currency, pricing.currency));
+      const row = () => `${price.ref.file}:${price.ref.line}`;
+      if (pricing.exchange(price.currency) === undefined) problems.add(where, `currency ${row()}`, month.period, missingRate(row(), price.currency, pricing.currency));
       if (caches && price.cachedInput === undefined) {
         problems.add(
           where,
-          `cached ${row}`,
+          `cached ${row()}`,
           month.period,
-          `${row} has no cached_input price for ${key.model} on ${key.cloud}, but workload "${workload.id}" caches part of its input (set its cached_share to 0% or price cached input)`,
+          `${row()} has no cached_input price for ${key.model} on ${key.cloud}, but workload "${workload.id}" caches part of its input (set its cached_share to 0% or price cached input)`,
         );
       }
     }
-    const quantities: [Category, Decimal][] = [
+    const quantities: [Category, bigint][] = [
       ['tokens.input', month.uncachedInput],
       ['tokens.cached', month.cachedInput],
       ['tokens.output', month.output],
@@ -71,10 +79,10 @@ export function priceTokens(pricing: TokenPricing, usage: readonly TokenUsage[],
     for (const [category, tokens] of quantities) {
       const shares = splitByDays(tokens, found.segments, days);
       found.segments.forEach(({ price }, i) => {
-        const quantity = shares[i]!;
-        if (quantity.isZero()) return;
+        const units = shares[i]!;
+        if (units === 0n) return;
         const charge = charges(price, category, key);
-        if (charge !== undefined) lineItems.push(new ChargedLineItem(charge, month.period, BigInt(quantity.toFixed())));
+        if (charge !== undefined) lineItems.push(new ChargedLineItem(charge, month.period, units));
       });
     }
   }
@@ -90,12 +98,13 @@ export function priceTokens(pricing: TokenPricing, usage: readonly TokenUsage[],
 function chargesOf(pricing: TokenPricing): (price: ModelPrice, category: Category, key: PriceKey) => UnitCharge | undefined {
   const { option, workload } = pricing;
   const vendor = workload.vendor ?? vendorOf(workload.model);
-  const built = new Map<ModelPrice, Map<string, UnitCharge | undefined>>();
+  const built = new Map<PriceKey, Map<ModelPrice, Map<Category, UnitCharge | undefined>>>();
   return (price, category, key) => {
-    const byCategory = built.get(price) ?? new Map<string, UnitCharge | undefined>();
-    built.set(price, byCategory);
-    const id = `${category} ${key.region} ${key.deployment} ${key.tier}`;
-    if (byCategory.has(id)) return byCategory.get(id);
+    const byPrice = built.get(key) ?? new Map<ModelPrice, Map<Category, UnitCharge | undefined>>();
+    built.set(key, byPrice);
+    const byCategory = byPrice.get(price) ?? new Map<Category, UnitCharge | undefined>();
+    byPrice.set(price, byCategory);
+    if (byCategory.has(category)) return byCategory.get(category);
     const listed = unitPriceOf(price, category);
     const rate = pricing.exchange(price.currency);
     const unitPrice = listed === undefined || rate === undefined ? undefined : finite(listed.times(rate).div(PER_MILLION), 'unit price');
@@ -120,7 +129,7 @@ function chargesOf(pricing: TokenPricing): (price: ModelPrice, category: Categor
             basis: undefined,
             payee: undefined,
           };
-    byCategory.set(id, charge);
+    byCategory.set(category, charge);
     return charge;
   };
 }
@@ -150,23 +159,17 @@ function unitPriceOf(price: ModelPrice, category: Category): Decimal | undefined
  * from a segment when the month's tokens rise; a divisor method does neither, so a month's cost
  * never falls when its usage rises.
  */
-export function splitByDays(tokens: Decimal, segments: readonly PriceSegment[], days: number): Decimal[] {
+export function splitByDays(tokens: bigint, segments: readonly PriceSegment[], days: number): bigint[] {
   if (segments.length === 1) return [tokens];
-  const shares = segments.map((segment) => tokens.times(segment.days).div(days).floor());
-  const rest = tokens.minus(shares.reduce((a, b) => a.plus(b), ZERO));
-  // exactly, fewer tokens than segments are left; only a count past the engine's precision
-  // (which simulate refuses anyway) leaves more, and then the last segment takes them
-  if (rest.gte(segments.length)) {
-    shares[shares.length - 1] = shares[shares.length - 1]!.plus(rest);
-    return shares;
-  }
-  for (let left = rest.toNumber(); left > 0; left--) {
+  const shares = segments.map((segment) => (tokens * BigInt(segment.days)) / BigInt(days));
+  // fewer tokens than segments are left
+  for (let left = tokens - shares.reduce((a, b) => a + b, 0n); left > 0n; left--) {
     let best = 0;
     // days_i / (share_i + 1) > days_best / (share_best + 1), compared without dividing
     for (let i = 1; i < segments.length; i++) {
-      if (shares[best]!.plus(1).times(segments[i]!.days).gt(shares[i]!.plus(1).times(segments[best]!.days))) best = i;
+      if ((shares[best]! + 1n) * BigInt(segments[i]!.days) > (shares[i]! + 1n) * BigInt(segments[best]!.days)) best = i;
     }
-    shares[best] = shares[best]!.plus(1);
+    shares[best]! += 1n;
   }
   return shares;
 }
