@@ -64,6 +64,7 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
   const availability = indexAvailability(catalog.availability);
   const roundTrips = indexRoundTrips(scenario, catalog);
   const activities = scenario.workloads.map((workload) => workloadActivity(workload, periods));
+  const turns = activities.map(turnsOf);
   // a workload's tokens differ between options only by what a response cache answers
   const usage = new Map<string, TokenUsage[]>();
   const usageOf = (w: number, hits: Decimal) => {
@@ -106,7 +107,7 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
       for (const m of placed.months) modelsByMonth.get(m.period)!.push(m.model);
       const fallbackMonths = placed.months.filter((m) => m.fallback).map((m) => m.period);
       if (fallbackMonths.length > 0) fallbacks.push({ option: option.id, workload: workload.id, placement: option.fallback!.model, months: fallbackMonths });
-      const estimate = workloadLatency(context, placed.months, activity, roundTrips);
+      const estimate = workloadLatency(context, placed.months, turns[workloadIndex]!, roundTrips);
       if (estimate !== undefined) latency.push(estimate);
       if (lineItems.length + metered.length > maxLineItems) throw tooManyLineItems(maxLineItems);
     });
@@ -129,11 +130,22 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
 }
 
 /** Each month's hops (a fallback month has others), weighed by its turns; one estimate when no runtime is placed. */
-function workloadLatency({ option, workload }: { option: Option; workload: Workload }, months: readonly MonthPlacement[], activity: readonly Activity[], roundTrips: RoundTrips): LatencyEstimate | undefined {
+function workloadLatency({ option, workload }: { option: Option; workload: Workload }, months: readonly MonthPlacement[], turns: WorkloadTurns, roundTrips: RoundTrips): LatencyEstimate | undefined {
   if (months.length === 0) return undefined;
-  const turns = new Map(activity.map((a) => [a.period, a.turns]));
-  if (option.runtime === undefined) return estimateLatency(option, workload, months[0]!.model, roundTrips, sum(months.map((m) => turns.get(m.period)!)));
-  return combineEstimates(months.map((m) => estimateLatency(option, workload, m.model, roundTrips, turns.get(m.period)!)));
+  if (option.runtime === undefined) {
+    const total = months.length === turns.byMonth.size ? turns.total : sum(months.map((m) => turns.byMonth.get(m.period)!));
+    return estimateLatency(option, workload, months[0]!.model, roundTrips, total);
+  }
+  return combineEstimates(months.map((m) => estimateLatency(option, workload, m.model, roundTrips, turns.byMonth.get(m.period)!)));
+}
+
+interface WorkloadTurns {
+  byMonth: Map<Period, Decimal>;
+  total: Decimal;
+}
+
+function turnsOf(activity: readonly Activity[]): WorkloadTurns {
+  return { byMonth: new Map(activity.map((a) => [a.period, a.turns])), total: sum(activity.map((a) => a.turns)) };
 }
 
 /** Bounded inputs give finite figures; a NaN or infinity here is a bug, never a result (model/money.ts `finite`). */
