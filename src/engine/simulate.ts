@@ -21,7 +21,7 @@ import { workloadActivity, type Activity } from './activity.js';
 import { agentUsage, hitRate, missingPlacements } from './agent-usage.js';
 import { commitmentItems, type UnassessedPeriod } from './commitments.js';
 import { contractProblems, moneyFlows, type Flow } from './flows.js';
-import { exchange } from './fx.js';
+import { exchange, type Exchange } from './fx.js';
 import { oneTimeItems } from './one-time.js';
 import { combineEstimates, estimateLatency, indexRoundTrips, type LatencyEstimate, type RoundTrips } from './latency.js';
 import { indexMetered, priceMetered, type MeteredUsage } from './metered.js';
@@ -126,7 +126,16 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
   if (found.length > 0) throw new InputError(found);
   const ordered = inReportOrder(scenario, periods, lineItems);
   assertFinite(ordered);
-  return { periods, lineItems: ordered, fallbacks, latency, unassessed: committed.unassessed, flows: () => moneyFlows(scenario, ordered, periods, rates) };
+  return { periods, lineItems: ordered, fallbacks, latency, unassessed: committed.unassessed, flows: flowsLater(scenario, ordered, periods, rates) };
+}
+
+/**
+ * Flows worked out when asked for. A closure made inside `simulate` would keep all of its
+ * closures' variables alive (V8 gives them one context): the tokens of every workload, tens of
+ * megabytes, for as long as the report takes.
+ */
+function flowsLater(scenario: Scenario, items: readonly LineItem[], periods: readonly Period[], rates: Exchange): () => Flow[] {
+  return () => moneyFlows(scenario, items, periods, rates);
 }
 
 /** Each month's hops (a fallback month has others), weighed by its turns; one estimate when no runtime is placed. */
