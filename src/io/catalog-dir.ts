@@ -16,7 +16,7 @@ import { latencyRowSchema, pairKey, toLatency } from '../model/latency.js';
 import { egressRowSchema, meteredProblems, serviceRowSchema, toEgressPrice, toServicePrice } from '../model/metered-price.js';
 import { formatKey, modelRowSchema, toModelPrice } from '../model/model-price.js';
 import { regionRowSchema, toKnownRegion } from '../model/region.js';
-import { parseTable, type TableSpec } from './csv-table.js';
+import type { TableSpec } from './csv-table.js';
 import { parsedCatalogRows } from './parsed-catalog.js';
 import { displayPath, readText } from './read-text.js';
 
@@ -65,6 +65,9 @@ export async function loadCatalog(dir: string, shownAs: string): Promise<Catalog
   const identity = { files: present.map((t) => t.file), sha256: digest(present.map((t) => [t.name, t.text] as const)), overridden: [] };
   const known = await parsedCatalogRows(identity.sha256, shownAs);
   if (known !== undefined) return { ...identity, ...known };
+  // csv-parse is loaded only for a catalog the build has not parsed
+  const { parseTable } = await import('./csv-table.js');
+  const parsed = <Row>(spec: TableSpec<Row>, table: { file: string; text: string } | undefined) => (table === undefined ? { rows: [], problems: [] } : parseTable(spec, table.text, table.file));
   const [models, egress, services, availability, latency, regions] = [
     parsed(TABLES.models, texts[0]),
     parsed(TABLES.egress, texts[1]),
@@ -88,10 +91,6 @@ export async function loadCatalog(dir: string, shownAs: string): Promise<Catalog
   ];
   if (problems.length > 0) throw new InputError(problems);
   return { ...identity, models: models.rows, egress: egress.rows, services: services.rows, availability: availability.rows, latency: latency.rows, regions: regions.rows };
-}
-
-function parsed<Row>(spec: TableSpec<Row>, table: { file: string; text: string } | undefined): { rows: Row[]; problems: Diagnostic[] } {
-  return table === undefined ? { rows: [], problems: [] } : parseTable(spec, table.text, table.file);
 }
 
 /**
