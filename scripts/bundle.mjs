@@ -20,6 +20,8 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: true,
+  minify: true,
+  keepNames: true,
   chunkNames: '[name]-[hash]',
   logLevel: 'warning',
   // CommonJS dependencies (commander, cli-table3) require node built-ins; ESM has no `require`
