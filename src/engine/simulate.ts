@@ -63,56 +63,76 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
   const rates = exchange(scenario);
   const availability = indexAvailability(catalog.availability);
   const roundTrips = indexRoundTrips(scenario, catalog);
-  const activities = scenario.workloads.map((workload) => workloadActivity(workload, periods));
-  const turns = activities.map(turnsOf);
-  // a workload's tokens differ between options only by what a response cache answers
-  const usage = new Map<string, TokenUsage[]>();
-  const usageOf = (w: number, hits: Decimal) => {
-    const key = `${w} ${hits.toFixed()}`;
-    const known = usage.get(key) ?? tokenUsage(scenario.workloads[w]!, activities[w]!, hits);
-    usage.set(key, known);
-    return known;
-  };
   // a misspelt region or model would also fail every price looked up for it: say the cause once
   const typos = [...regionProblems(scenario, catalog), ...unknownModels(scenario, catalog)];
   if (typos.some((p) => p.path?.[0] !== 'workloads')) throw new InputError(typos);
   const problems = new Problems();
-  const found: Diagnostic[] = typos;
-  const unpriceable = new Set(found.map((p) => p.path?.[1]));
+  const unpriceable = new Set(typos.map((p) => p.path?.[1]));
+  // what each option gathers; read out in option order, so reports list options as the scenario does
+  const options = scenario.options.map((option, optionIndex) => ({
+    option,
+    optionIndex,
+    found: cacheProblems(option, optionIndex),
+    lineItems: [] as LineItem[],
+    metered: [] as MeteredUsage[],
+    fallbacks: [] as FallbackUse[],
+    latency: [] as LatencyEstimate[],
+    modelsByMonth: new Map<Period, ModelPlacement[]>(periods.map((p) => [p, []])),
+  }));
+  let counted = 0;
+
+  // workload by workload, every option: a workload's activity and tokens, worked out once, are
+  // dropped before the next workload's (a thousand workloads' would stay in memory otherwise)
+  scenario.workloads.forEach((workload, workloadIndex) => {
+    if (unpriceable.has(workloadIndex)) return;
+    const activity = workloadActivity(workload, periods);
+    const turns = turnsOf(activity);
+    // its tokens differ between options only by what a response cache answers
+    const usage = new Map<string, TokenUsage[]>();
+    for (const o of options) {
+      const { option, optionIndex } = o;
+      const context = { scenario, option, optionIndex, workload, workloadIndex };
+      const missing = missingPlacements(context);
+      append(o.found, missing);
+      const placed = monthPlacements(option, optionIndex, workload, periods, availability);
+      append(o.found, placed.problems);
+      const placements = new Map<Period, MonthPlacement>(placed.months.map((m) => [m.period, m]));
+      const hits = hitRate(option, workload);
+      const tokens = usage.get(hits.toFixed()) ?? tokenUsage(workload, activity, hits);
+      usage.set(hits.toFixed(), tokens);
+      const priced = priceTokens({ option, workload, currency: scenario.currency, exchange: rates, prices, placements }, tokens, problems);
+      append(o.lineItems, priced);
+      const meteredBefore = o.metered.length;
+      if (missing.length === 0) {
+        for (const month of activity) {
+          const placement = placements.get(month.period);
+          if (placement !== undefined) append(o.metered, agentUsage(context, month, placement));
+        }
+      }
+      for (const m of placed.months) o.modelsByMonth.get(m.period)!.push(m.model);
+      const fallbackMonths = placed.months.filter((m) => m.fallback).map((m) => m.period);
+      if (fallbackMonths.length > 0) o.fallbacks.push({ option: option.id, workload: workload.id, placement: option.fallback!.model, months: fallbackMonths });
+      const estimate = workloadLatency(context, placed.months, turns, roundTrips);
+      if (estimate !== undefined) o.latency.push(estimate);
+      counted += priced.length + o.metered.length - meteredBefore;
+      if (counted > maxLineItems) throw tooManyLineItems(maxLineItems);
+    }
+  });
+  for (const o of options) {
+    for (const period of periods) append(o.metered, sharedUsage(scenario, o.option, o.optionIndex, period, o.modelsByMonth.get(period)!));
+  }
+  const found: Diagnostic[] = [...typos];
   const lineItems: LineItem[] = [];
   const metered: MeteredUsage[] = [];
   const fallbacks: FallbackUse[] = [];
   const latency: LatencyEstimate[] = [];
-
-  scenario.options.forEach((option, optionIndex) => {
-    append(found, cacheProblems(option, optionIndex));
-    const modelsByMonth = new Map<Period, ModelPlacement[]>(periods.map((p) => [p, []]));
-    scenario.workloads.forEach((workload, workloadIndex) => {
-      if (unpriceable.has(workloadIndex)) return;
-      const context = { scenario, option, optionIndex, workload, workloadIndex };
-      const missing = missingPlacements(context);
-      append(found, missing);
-      const placed = monthPlacements(option, optionIndex, workload, periods, availability);
-      append(found, placed.problems);
-      const placements = new Map<Period, MonthPlacement>(placed.months.map((m) => [m.period, m]));
-      const activity = activities[workloadIndex]!;
-
-      append(lineItems, priceTokens({ option, workload, currency: scenario.currency, exchange: rates, prices, placements }, usageOf(workloadIndex, hitRate(option, workload)), problems));
-      if (missing.length === 0) {
-        for (const month of activity) {
-          const placement = placements.get(month.period);
-          if (placement !== undefined) append(metered, agentUsage(context, month, placement));
-        }
-      }
-      for (const m of placed.months) modelsByMonth.get(m.period)!.push(m.model);
-      const fallbackMonths = placed.months.filter((m) => m.fallback).map((m) => m.period);
-      if (fallbackMonths.length > 0) fallbacks.push({ option: option.id, workload: workload.id, placement: option.fallback!.model, months: fallbackMonths });
-      const estimate = workloadLatency(context, placed.months, turns[workloadIndex]!, roundTrips);
-      if (estimate !== undefined) latency.push(estimate);
-      if (lineItems.length + metered.length > maxLineItems) throw tooManyLineItems(maxLineItems);
-    });
-    for (const period of periods) append(metered, sharedUsage(scenario, option, optionIndex, period, modelsByMonth.get(period)!));
-  });
+  for (const o of options) {
+    append(found, o.found);
+    append(lineItems, o.lineItems);
+    append(metered, o.metered);
+    append(fallbacks, o.fallbacks);
+    append(latency, o.latency);
+  }
 
   append(lineItems, priceMetered(metered, indexMetered(catalog), scenario.currency, rates, problems));
   const oneTime = oneTimeItems(scenario, periods, rates);

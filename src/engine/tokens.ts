@@ -75,7 +75,8 @@ export function priceTokens(pricing: TokenPricing, usage: readonly TokenUsage[],
       ['tokens.cached', month.cachedInput],
       ['tokens.output', month.output],
     ];
-    const days = daysInMonth(month.period);
+    // days matter only to split a month between rows
+    const days = found.segments.length === 1 ? 0 : daysInMonth(month.period);
     for (const [category, tokens] of quantities) {
       const shares = splitByDays(tokens, found.segments, days);
       found.segments.forEach(({ price }, i) => {
