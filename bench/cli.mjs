@@ -7,6 +7,7 @@
 //   npm run bench                  every case, 7 runs each (about 10 minutes on 2 cores today)
 //   npm run bench -- --quick       5 runs, without the largest scenario (about a minute)
 //   npm run bench -- --runs 11     more runs where the machine is noisy
+//   npm run bench -- --markdown    the tables as markdown, for docs/benchmarks.md
 //
 // Goals are printed PASS or FAIL; the bench always exits 0, because a timing on a shared
 // machine is evidence, not a verdict (docs/benchmarks.md keeps a full run's table).
@@ -20,6 +21,7 @@ import { generateScenario } from './scenario-generator.mjs';
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+const markdown = args.includes('--markdown');
 const runsAt = args.indexOf('--runs');
 const runs = runsAt === -1 ? (quick ? 5 : 7) : Math.max(5, Number(args[runsAt + 1]));
 const work = mkdtempSync(path.join(tmpdir(), 'cloudtco-bench-'));
@@ -134,8 +136,13 @@ for (const c of cases) {
   process.stderr.write(`  ${c.name}: ${fixed(r.ms)} ms\n`);
 }
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-const line = (cells) => cells.map((cell, i) => (i === 0 || i === 3 || i === 8 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd();
+const leftAligned = new Set([0, 3, 8]);
+const line = (cells) =>
+  markdown
+    ? `| ${cells.join(' | ')} |`
+    : cells.map((cell, i) => (leftAligned.has(i) ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd();
 console.log(line(header));
+if (markdown) console.log(`| ${header.map((_, i) => (leftAligned.has(i) ? '---' : '---:')).join(' | ')} |`);
 for (const row of rows) console.log(line(row));
 
 // linear growth: the time a line item adds, past the smallest scenario's (mostly start-up)
