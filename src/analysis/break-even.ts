@@ -70,7 +70,17 @@ export function breakEven(mine: readonly Decimal[], theirs: readonly Decimal[], 
   return { against, outcome, month: sides[from]!.month, crossings };
 }
 
-export function netPresentValue(monthly: readonly Decimal[], yearlyRate: Decimal): Decimal {
+/**
+ * What 1 paid at the end of each month is worth at the start: (1 + r)^((m + 1) / 12). A
+ * fractional power at 60 digits is slow, and every option of a report shares them.
+ */
+export function discountFactors(months: number, yearlyRate: Decimal): Decimal[] {
   const growth = ONE.plus(yearlyRate);
-  return monthly.reduce((npv, cost, m) => npv.plus(cost.div(Decimal.pow(growth, new Decimal(m + 1).div(12)))), ZERO);
+  return Array.from({ length: months }, (_, m) => Decimal.pow(growth, new Decimal(m + 1).div(12)));
+}
+
+/** `discount`: the monthly factors from `discountFactors`, or the yearly rate to work them out. */
+export function netPresentValue(monthly: readonly Decimal[], discount: Decimal | readonly Decimal[]): Decimal {
+  const factors = Decimal.isDecimal(discount) ? discountFactors(monthly.length, discount) : discount;
+  return monthly.reduce((npv, cost, m) => npv.plus(cost.div(factors[m]!)), ZERO);
 }

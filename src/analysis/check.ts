@@ -21,7 +21,7 @@ import { SHARED, type LineItem } from '../model/line-item.js';
 import { Decimal, ZERO } from '../model/money.js';
 import { groupPeriod, type Period } from '../model/period.js';
 import type { Budget, Scenario } from '../model/scenario.js';
-import { totalOf, totalsBy } from './totals.js';
+import { totalOf, totalsBy } from '../model/cost-sum.js';
 
 export type Severity = Budget['severity'];
 

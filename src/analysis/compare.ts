@@ -10,14 +10,14 @@ import type { FallbackUse } from '../engine/simulate.js';
 import { weightedMs, type LatencyEstimate } from '../engine/latency.js';
 import { CLOUD_IDS } from '../model/cloud.js';
 import { CATEGORIES, type Category, type LineItem } from '../model/line-item.js';
-import { ZERO, type Decimal } from '../model/money.js';
+import { CostSum } from '../model/cost-sum.js';
+import { sum, ZERO, type Decimal } from '../model/money.js';
 import { groupPeriod, type Period } from '../model/period.js';
 import type { ModelPlacement, Option, Scenario } from '../model/scenario.js';
 import { TIME_BREAKDOWNS, type Breakdown } from './breakdown.js';
-import { breakEven, netPresentValue, type BreakEven } from './break-even.js';
+import { breakEven, discountFactors, netPresentValue, type BreakEven } from './break-even.js';
 import { drivers, type Driver } from './drivers.js';
 import { provenanceOf, type CatalogIdentity, type Provenance } from './provenance.js';
-import { totalOf, totalsBy } from './totals.js';
 
 /** One row of a breakdown: a period ("2027-Q1"), a cloud, a workload or a category. */
 export interface GroupCost {
@@ -99,9 +99,11 @@ export function compare(input: CompareInput): Comparison {
   const months = periods.length;
   const groupOf = by === undefined ? undefined : grouping(by);
   const groups = by === undefined ? [] : groupKeys(by, scenario, periods, input.lineItems);
+  const itemsOf = byOption(input.lineItems);
   const costs = scenario.options.map((option) => {
-    const lineItems = input.lineItems.filter((item) => item.option === option.id);
-    const total = totalOf(lineItems);
+    const lineItems = itemsOf.get(option.id) ?? [];
+    const sums = sumsOf(lineItems, groupOf);
+    const total = sum(sums.byCategory.values());
     return {
       id: option.id,
       description: option.description,
@@ -109,33 +111,31 @@ export function compare(input: CompareInput): Comparison {
       option,
       total,
       monthlyAverage: total.div(months),
-      byCategory: inCategoryOrder(totalsBy(lineItems, (item) => item.category)),
-      breakdown: groupOf === undefined ? undefined : groupCosts(lineItems, groups, groupOf),
+      byCategory: inCategoryOrder(sums.byCategory),
+      breakdown: groupOf === undefined ? undefined : groups.map((key) => groupCost(key, sums.byGroup.get(key))),
       fallbacks: (input.fallbacks ?? []).filter((f) => f.option === option.id),
       latency: optionLatency(option, (input.latency ?? []).filter((l) => l.option === option.id)),
+      monthly: periods.map((p) => sums.byMonth.get(p) ?? ZERO),
       lineItems,
     };
   });
   const reference = costs.reduce((min, c) => (c.total.lt(min.total) ? c : min), costs[0]!);
-  const monthly = (items: readonly LineItem[]) => {
-    const byMonth = totalsBy(items, (item) => item.period);
-    return periods.map((p) => byMonth.get(p) ?? ZERO);
-  };
   const baseline = costs.find((c) => c.id === scenario.baseline);
+  const discount = scenario.discount_rate === undefined ? undefined : discountFactors(months, scenario.discount_rate);
   const options: OptionCost[] = costs.map((c) => {
+    const { monthly, ...cost } = c;
     const difference = c.total.minus(reference.total);
-    const mine = monthly(c.lineItems);
     return {
-      ...c,
+      ...cost,
       cheapest: difference.isZero(),
       difference,
       differenceRatio: reference.total.isZero() ? undefined : difference.div(reference.total),
-      drivers: difference.isZero() ? [] : drivers(c.lineItems, reference.lineItems),
+      drivers: difference.isZero() ? [] : drivers(c.byCategory, reference.byCategory),
       breakEven: {
-        cheapest: c === reference ? undefined : breakEven(mine, monthly(reference.lineItems), periods, reference.id),
-        baseline: baseline === undefined || c === baseline ? undefined : breakEven(mine, monthly(baseline.lineItems), periods, baseline.id),
+        cheapest: c === reference ? undefined : breakEven(monthly, reference.monthly, periods, reference.id),
+        baseline: baseline === undefined || c === baseline ? undefined : breakEven(monthly, baseline.monthly, periods, baseline.id),
       },
-      npv: scenario.discount_rate === undefined ? undefined : netPresentValue(mine, scenario.discount_rate),
+      npv: discount === undefined ? undefined : netPresentValue(monthly, discount),
     };
   });
   return {
@@ -152,6 +152,46 @@ export function compare(input: CompareInput): Comparison {
     discountRate: scenario.discount_rate,
     unassessed: [...(input.unassessed ?? [])],
   };
+}
+
+function byOption(items: readonly LineItem[]): Map<string, LineItem[]> {
+  const options = new Map<string, LineItem[]>();
+  for (const item of items) {
+    const list = options.get(item.option);
+    if (list === undefined) options.set(item.option, [item]);
+    else list.push(item);
+  }
+  return options;
+}
+
+interface Sums {
+  byCategory: Map<Category, Decimal>;
+  byMonth: Map<Period, Decimal>;
+  /** For `by`: each row's costs by category. */
+  byGroup: Map<string, Map<Category, Decimal>>;
+}
+
+/** An option's sums, every one a report shows, in one pass over its line items. */
+function sumsOf(items: readonly LineItem[], groupOf: ((item: LineItem) => string) | undefined): Sums {
+  const byCategory = new Map<Category, CostSum>();
+  const byMonth = new Map<Period, CostSum>();
+  const byGroup = new Map<string, Map<Category, CostSum>>();
+  const add = <K>(sums: Map<K, CostSum>, key: K, item: LineItem) => {
+    const sum = sums.get(key) ?? new CostSum();
+    return sums.set(key, sum.add(item));
+  };
+  for (const item of items) {
+    add(byCategory, item.category, item);
+    add(byMonth, item.period, item);
+    if (groupOf === undefined) continue;
+    const key = groupOf(item);
+    byGroup.set(key, add(byGroup.get(key) ?? new Map<Category, CostSum>(), item.category, item));
+  }
+  return { byCategory: totals(byCategory), byMonth: totals(byMonth), byGroup: new Map([...byGroup].map(([key, sums]) => [key, totals(sums)])) };
+}
+
+function totals<K>(sums: Map<K, CostSum>): Map<K, Decimal> {
+  return new Map([...sums].map(([key, sum]) => [key, sum.total]));
 }
 
 function grouping(by: Breakdown): (item: LineItem) => string {
@@ -175,11 +215,8 @@ function groupKeys(by: Breakdown, scenario: Scenario, periods: readonly Period[]
   return [...order.filter((key) => present.has(key)), ...[...present].filter((key) => !order.includes(key as never)).sort()];
 }
 
-function groupCosts(items: readonly LineItem[], keys: readonly string[], keyOf: (item: LineItem) => string): GroupCost[] {
-  return keys.map((key) => {
-    const inGroup = items.filter((item) => keyOf(item) === key);
-    return { key, total: totalOf(inGroup), byCategory: inCategoryOrder(totalsBy(inGroup, (item) => item.category)) };
-  });
+function groupCost(key: string, byCategory: Map<Category, Decimal> = new Map()): GroupCost {
+  return { key, total: sum(byCategory.values()), byCategory: inCategoryOrder(byCategory) };
 }
 
 /** Turn-weighted over workloads: Σ(ms × turns) ÷ Σ turns. */

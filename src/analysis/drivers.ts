@@ -6,9 +6,8 @@
  *
  *   aws-runtime: +1 382.20 vs all-azure: egress +1 382.20, runtime +1.08, …
  */
-import type { Category, LineItem } from '../model/line-item.js';
+import type { Category } from '../model/line-item.js';
 import { ZERO, type Decimal } from '../model/money.js';
-import { totalsBy } from './totals.js';
 
 export interface Driver {
   category: Category;
@@ -18,9 +17,8 @@ export interface Driver {
 
 export const DRIVERS_SHOWN = 3;
 
-export function drivers(items: readonly LineItem[], reference: readonly LineItem[]): Driver[] {
-  const mine = totalsBy(items, (item) => item.category);
-  const theirs = totalsBy(reference, (item) => item.category);
+/** From each option's totals by category. */
+export function drivers(mine: ReadonlyMap<Category, Decimal>, theirs: ReadonlyMap<Category, Decimal>): Driver[] {
   const categories = new Set([...mine.keys(), ...theirs.keys()]);
   return [...categories]
     .map((category) => ({ category, amount: (mine.get(category) ?? ZERO).minus(theirs.get(category) ?? ZERO) }))

@@ -14,7 +14,7 @@ import { sum, ZERO, type Decimal } from '../model/money.js';
 import { groupPeriod, type Period, type PeriodGrouping } from '../model/period.js';
 import type { Scenario } from '../model/scenario.js';
 import { provenanceOf, type CatalogIdentity, type Provenance } from './provenance.js';
-import { totalOf } from './totals.js';
+import { totalOf } from '../model/cost-sum.js';
 
 export interface PartyShare {
   party: string;

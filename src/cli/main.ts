@@ -226,7 +226,9 @@ function failure(error: unknown, io: CliIo, annotate: boolean): number {
     return EXIT.internal;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  io.stderr.write(`cloudtco: internal error: ${visibleLines(detail)}\nThis is a bug in cloudtco ${version()}. Please report it with the command you ran and this message.\n`);
+  // the bundle's source maps cost every run time to load, so they are read only when asked for
+  const sourceLines = /dist\/bundle\//.test(detail) && (process as { sourceMapsEnabled?: boolean }).sourceMapsEnabled !== true ? ' (run it with NODE_OPTIONS=--enable-source-maps to show source lines)' : '';
+  io.stderr.write(`cloudtco: internal error: ${visibleLines(detail)}\nThis is a bug in cloudtco ${version()}. Please report it with the command you ran and this message${sourceLines}.\n`);
   return EXIT.internal;
 }
 

@@ -21,7 +21,7 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import { didYouMean, suggestion } from '../model/did-you-mean.js';
 import type { LineItem } from '../model/line-item.js';
-import { Decimal, sum, ZERO } from '../model/money.js';
+import { Decimal, finite, sum, ZERO } from '../model/money.js';
 import { CLOUD_PARTY } from '../model/party.js';
 import type { Period } from '../model/period.js';
 import type { Contract, Scenario } from '../model/scenario.js';
@@ -97,6 +97,7 @@ export function moneyFlows(scenario: Scenario, items: readonly LineItem[], perio
       }
     }
   }
+  for (const flow of flows) finite(flow.amount, `flow in ${flow.option} ${flow.period} ${flow.term}`);
   return flows;
 }
 

@@ -22,12 +22,30 @@ export type MonthPrices = { segments: PriceSegment[] } | { missing: string };
 
 export type PriceIndex = (key: PriceKey, period: Period) => MonthPrices;
 
+/**
+ * Each key's month is looked up once: a thousand workloads on one model share their answers.
+ * A caller that asks with the same key object month after month finds them without building
+ * the key's text again.
+ */
 export function indexPrices(catalog: Catalog): PriceIndex {
   const byKey = groupBy(catalog.models, formatKey);
+  const byText = new Map<string, Map<Period, MonthPrices>>();
+  const byObject = new WeakMap<PriceKey, Map<Period, MonthPrices>>();
+  const monthsOf = (key: PriceKey) => {
+    const text = formatKey(key);
+    const months = byText.get(text) ?? new Map<Period, MonthPrices>();
+    byText.set(text, months);
+    byObject.set(key, months);
+    return months;
+  };
   return (key, period) => {
+    const months = byObject.get(key) ?? monthsOf(key);
+    const known = months.get(period);
+    if (known !== undefined) return known;
     const rows = byKey.get(formatKey(key)) ?? byKey.get(formatKey({ ...key, region: ANY_REGION }));
-    if (rows === undefined) return { missing: `no price for ${formatKey(key)} in ${period} (${alternatives(catalog, key)})` };
-    return monthPrices(rows, period, formatKey(key));
+    const prices = rows === undefined ? { missing: `no price for ${formatKey(key)} in ${period} (${alternatives(catalog, key)})` } : monthPrices(rows, period, formatKey(key));
+    months.set(period, prices);
+    return prices;
   };
 }
 

@@ -12,25 +12,25 @@
 import type { Catalog } from '../model/catalog.js';
 import { suggestion } from '../model/did-you-mean.js';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
-import { CATEGORIES, type LineItem } from '../model/line-item.js';
+import { CATEGORIES, ChargedLineItem, type LineItem } from '../model/line-item.js';
 import { countText, LIMITS } from '../model/limits.js';
-import { Decimal, finite } from '../model/money.js';
+import { Decimal, finite, sum } from '../model/money.js';
 import { periodsFrom, type Period } from '../model/period.js';
-import type { ModelPlacement, Scenario } from '../model/scenario.js';
-import { workloadActivity } from './activity.js';
+import type { ModelPlacement, Option, Scenario, Workload } from '../model/scenario.js';
+import { workloadActivity, type Activity } from './activity.js';
 import { agentUsage, hitRate, missingPlacements } from './agent-usage.js';
 import { commitmentItems, type UnassessedPeriod } from './commitments.js';
 import { contractProblems, moneyFlows, type Flow } from './flows.js';
-import { exchange } from './fx.js';
+import { exchange, type Exchange } from './fx.js';
 import { oneTimeItems } from './one-time.js';
-import { combineEstimates, estimateLatency, indexRoundTrips, type LatencyEstimate } from './latency.js';
+import { combineEstimates, estimateLatency, indexRoundTrips, type LatencyEstimate, type RoundTrips } from './latency.js';
 import { indexMetered, priceMetered, type MeteredUsage } from './metered.js';
 import { indexAvailability, monthPlacements, type MonthPlacement } from './placements.js';
 import { indexPrices } from './price-lookup.js';
 import { Problems } from './problems.js';
 import { regionProblems } from './regions.js';
 import { cacheProblems, sharedUsage } from './shared-usage.js';
-import { tokenUsage } from './token-usage.js';
+import { tokenUsage, type TokenUsage } from './token-usage.js';
 import { priceTokens } from './tokens.js';
 import { append } from '../model/append.js';
 
@@ -45,8 +45,11 @@ export interface FallbackUse {
 export interface Simulation {
   periods: Period[];
   lineItems: LineItem[];
-  /** Money moving between parties behind the bills: channel pass-through and revenue shares. */
-  flows: Flow[];
+  /**
+   * Money moving between parties behind the bills: channel pass-through and revenue shares.
+   * Worked out on request: only `flows` shows it, and it is a pass over every line item.
+   */
+  flows: () => Flow[];
   fallbacks: FallbackUse[];
   latency: LatencyEstimate[];
   /** Commitment periods the horizon cuts: discounted, but their shortfall not assessed. */
@@ -60,47 +63,76 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
   const rates = exchange(scenario);
   const availability = indexAvailability(catalog.availability);
   const roundTrips = indexRoundTrips(scenario, catalog);
-  const activities = scenario.workloads.map((workload) => workloadActivity(workload, periods));
   // a misspelt region or model would also fail every price looked up for it: say the cause once
   const typos = [...regionProblems(scenario, catalog), ...unknownModels(scenario, catalog)];
   if (typos.some((p) => p.path?.[0] !== 'workloads')) throw new InputError(typos);
   const problems = new Problems();
-  const found: Diagnostic[] = typos;
-  const unpriceable = new Set(found.map((p) => p.path?.[1]));
+  const unpriceable = new Set(typos.map((p) => p.path?.[1]));
+  // what each option gathers; read out in option order, so reports list options as the scenario does
+  const options = scenario.options.map((option, optionIndex) => ({
+    option,
+    optionIndex,
+    found: cacheProblems(option, optionIndex),
+    lineItems: [] as LineItem[],
+    metered: [] as MeteredUsage[],
+    fallbacks: [] as FallbackUse[],
+    latency: [] as LatencyEstimate[],
+    modelsByMonth: new Map<Period, ModelPlacement[]>(periods.map((p) => [p, []])),
+  }));
+  let counted = 0;
+
+  // workload by workload, every option: a workload's activity and tokens, worked out once, are
+  // dropped before the next workload's (a thousand workloads' would stay in memory otherwise)
+  scenario.workloads.forEach((workload, workloadIndex) => {
+    if (unpriceable.has(workloadIndex)) return;
+    const activity = workloadActivity(workload, periods);
+    const turns = turnsOf(activity);
+    // its tokens differ between options only by what a response cache answers
+    const usage = new Map<string, TokenUsage[]>();
+    for (const o of options) {
+      const { option, optionIndex } = o;
+      const context = { scenario, option, optionIndex, workload, workloadIndex };
+      const missing = missingPlacements(context);
+      append(o.found, missing);
+      const placed = monthPlacements(option, optionIndex, workload, periods, availability);
+      append(o.found, placed.problems);
+      const placements = new Map<Period, MonthPlacement>(placed.months.map((m) => [m.period, m]));
+      const hits = hitRate(option, workload);
+      const tokens = usage.get(hits.toFixed()) ?? tokenUsage(workload, activity, hits);
+      usage.set(hits.toFixed(), tokens);
+      const priced = priceTokens({ option, workload, currency: scenario.currency, exchange: rates, prices, placements }, tokens, problems);
+      append(o.lineItems, priced);
+      const meteredBefore = o.metered.length;
+      if (missing.length === 0) {
+        for (const month of activity) {
+          const placement = placements.get(month.period);
+          if (placement !== undefined) append(o.metered, agentUsage(context, month, placement));
+        }
+      }
+      for (const m of placed.months) o.modelsByMonth.get(m.period)!.push(m.model);
+      const fallbackMonths = placed.months.filter((m) => m.fallback).map((m) => m.period);
+      if (fallbackMonths.length > 0) o.fallbacks.push({ option: option.id, workload: workload.id, placement: option.fallback!.model, months: fallbackMonths });
+      const estimate = workloadLatency(context, placed.months, turns, roundTrips);
+      if (estimate !== undefined) o.latency.push(estimate);
+      counted += priced.length + o.metered.length - meteredBefore;
+      if (counted > maxLineItems) throw tooManyLineItems(maxLineItems);
+    }
+  });
+  for (const o of options) {
+    for (const period of periods) append(o.metered, sharedUsage(scenario, o.option, o.optionIndex, period, o.modelsByMonth.get(period)!));
+  }
+  const found: Diagnostic[] = [...typos];
   const lineItems: LineItem[] = [];
   const metered: MeteredUsage[] = [];
   const fallbacks: FallbackUse[] = [];
   const latency: LatencyEstimate[] = [];
-
-  scenario.options.forEach((option, optionIndex) => {
-    append(found, cacheProblems(option, optionIndex));
-    const modelsByMonth = new Map<Period, ModelPlacement[]>(periods.map((p) => [p, []]));
-    scenario.workloads.forEach((workload, workloadIndex) => {
-      if (unpriceable.has(workloadIndex)) return;
-      const context = { scenario, option, optionIndex, workload, workloadIndex };
-      const missing = missingPlacements(context);
-      append(found, missing);
-      const placed = monthPlacements(option, optionIndex, workload, periods, availability);
-      append(found, placed.problems);
-      const placements = new Map<Period, MonthPlacement>(placed.months.map((m) => [m.period, m]));
-      const activity = activities[workloadIndex]!;
-
-      append(lineItems, priceTokens({ option, workload, currency: scenario.currency, exchange: rates, prices, placements }, tokenUsage(workload, activity, hitRate(option, workload)), problems));
-      if (missing.length === 0) {
-        for (const month of activity) {
-          const placement = placements.get(month.period);
-          if (placement !== undefined) append(metered, agentUsage(context, month, placement));
-        }
-      }
-      for (const m of placed.months) modelsByMonth.get(m.period)!.push(m.model);
-      const fallbackMonths = placed.months.filter((m) => m.fallback).map((m) => m.period);
-      if (fallbackMonths.length > 0) fallbacks.push({ option: option.id, workload: workload.id, placement: option.fallback!.model, months: fallbackMonths });
-      const monthly = placed.months.map((m) => estimateLatency(option, workload, m.model, roundTrips, activity.find((a) => a.period === m.period)!.turns));
-      if (monthly.length > 0) latency.push(combineEstimates(monthly));
-      if (lineItems.length + metered.length > maxLineItems) throw tooManyLineItems(maxLineItems);
-    });
-    for (const period of periods) append(metered, sharedUsage(scenario, option, optionIndex, period, modelsByMonth.get(period)!));
-  });
+  for (const o of options) {
+    append(found, o.found);
+    append(lineItems, o.lineItems);
+    append(metered, o.metered);
+    append(fallbacks, o.fallbacks);
+    append(latency, o.latency);
+  }
 
   append(lineItems, priceMetered(metered, indexMetered(catalog), scenario.currency, rates, problems));
   const oneTime = oneTimeItems(scenario, periods, rates);
@@ -109,34 +141,68 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
   append(lineItems, committed.lineItems);
   append(found, [...problems.list(), ...oneTime.problems, ...committed.problems, ...beyondPrecision(scenario, lineItems)]);
   // contracts are checked against the spend, so only once all of it could be priced
-  if (found.length === 0) append(found, contractProblems(scenario, lineItems, periods, rates));
+  if (found.length === 0 && scenario.contracts.length > 0) append(found, contractProblems(scenario, lineItems, periods, rates));
   append(found, unknownBaseline(scenario));
   if (found.length > 0) throw new InputError(found);
-  const ordered = inReportOrder(scenario, lineItems);
-  const flows = moneyFlows(scenario, ordered, periods, rates);
-  assertFinite(ordered, flows);
-  return { periods, lineItems: ordered, fallbacks, latency, flows, unassessed: committed.unassessed };
+  const ordered = inReportOrder(scenario, periods, lineItems);
+  assertFinite(ordered);
+  return { periods, lineItems: ordered, fallbacks, latency, unassessed: committed.unassessed, flows: flowsLater(scenario, ordered, periods, rates) };
+}
+
+/**
+ * Flows worked out when asked for. A closure made inside `simulate` would keep all of its
+ * closures' variables alive (V8 gives them one context): the tokens of every workload, tens of
+ * megabytes, for as long as the report takes.
+ */
+function flowsLater(scenario: Scenario, items: readonly LineItem[], periods: readonly Period[], rates: Exchange): () => Flow[] {
+  return () => moneyFlows(scenario, items, periods, rates);
+}
+
+/** Each month's hops (a fallback month has others), weighed by its turns; one estimate when no runtime is placed. */
+function workloadLatency({ option, workload }: { option: Option; workload: Workload }, months: readonly MonthPlacement[], turns: WorkloadTurns, roundTrips: RoundTrips): LatencyEstimate | undefined {
+  if (months.length === 0) return undefined;
+  if (option.runtime === undefined) {
+    const total = months.length === turns.byMonth.size ? turns.total : sum(months.map((m) => turns.byMonth.get(m.period)!));
+    return estimateLatency(option, workload, months[0]!.model, roundTrips, total);
+  }
+  return combineEstimates(months.map((m) => estimateLatency(option, workload, m.model, roundTrips, turns.byMonth.get(m.period)!)));
+}
+
+interface WorkloadTurns {
+  byMonth: Map<Period, Decimal>;
+  total: Decimal;
+}
+
+function turnsOf(activity: readonly Activity[]): WorkloadTurns {
+  return { byMonth: new Map(activity.map((a) => [a.period, a.turns])), total: sum(activity.map((a) => a.turns)) };
 }
 
 /** Bounded inputs give finite figures; a NaN or infinity here is a bug, never a result (model/money.ts `finite`). */
-function assertFinite(items: readonly LineItem[], flows: readonly Flow[]): void {
+function assertFinite(items: readonly LineItem[]): void {
   for (const item of items) {
+    if (item instanceof ChargedLineItem) continue; // whole units at a unit price checked finite when its charge was made
     for (const value of [item.quantity, item.unitPrice, item.cost]) finite(value, `figure in ${item.option} ${item.workload} ${item.period} ${item.category}`);
   }
-  for (const flow of flows) finite(flow.amount, `flow in ${flow.option} ${flow.period} ${flow.term}`);
 }
 
-/** Option, workload (shared costs last), month, then category order; stable within. */
-function inReportOrder(scenario: Scenario, items: LineItem[]): LineItem[] {
-  const rank = (list: readonly { id: string }[], id: string) => {
-    const i = list.findIndex((entry) => entry.id === id);
-    return i === -1 ? list.length : i;
-  };
-  const key = (item: LineItem) => [rank(scenario.options, item.option), rank(scenario.workloads, item.workload), item.period, CATEGORIES.indexOf(item.category)] as const;
-  return items
-    .map((item, index) => ({ item, index, key: key(item) }))
-    .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2].localeCompare(b.key[2]) || a.key[3] - b.key[3] || a.index - b.index)
-    .map(({ item }) => item);
+/**
+ * Option, workload (shared costs last), month, then category order; stable within. Token items
+ * arrive in that order already, so most runs only check it; otherwise one sort on a number per
+ * item (the four ranks in one integer: at most 101 × 1 001 × 601 × 14 < 2^53).
+ */
+function inReportOrder(scenario: Scenario, periods: readonly Period[], items: LineItem[]): LineItem[] {
+  const ranks = <T>(list: readonly T[]) => new Map(list.map((entry, i) => [entry, i]));
+  const options = ranks(scenario.options.map((o) => o.id));
+  const workloads = ranks(scenario.workloads.map((w) => w.id));
+  const months = ranks(periods);
+  const categories = ranks(CATEGORIES);
+  const rank = <T>(ranked: Map<T, number>, value: T) => ranked.get(value) ?? ranked.size;
+  const keys = items.map(
+    (item) => ((rank(options, item.option) * (workloads.size + 1) + rank(workloads, item.workload)) * (months.size + 1) + rank(months, item.period)) * (categories.size + 1) + rank(categories, item.category),
+  );
+  if (keys.every((key, i) => i === 0 || keys[i - 1]! <= key)) return items;
+  const order = items.map((_, i) => i).sort((a, b) => keys[a]! - keys[b]! || a - b);
+  return order.map((i) => items[i]!);
 }
 
 /**
@@ -145,8 +211,10 @@ function inReportOrder(scenario: Scenario, items: LineItem[]): LineItem[] {
  */
 function beyondPrecision(scenario: Scenario, items: readonly LineItem[]): Diagnostic[] {
   const largest = new Decimal(LIMITS.largestUsage);
+  const largestUnits = BigInt(largest.toFixed());
+  const beyond = (item: LineItem) => (item instanceof ChargedLineItem ? item.units > largestUnits : item.quantity.gt(largest));
   const first = new Map<string, LineItem>();
-  for (const item of items) if (item.quantity.gt(largest) && !first.has(item.workload)) first.set(item.workload, item);
+  for (const item of items) if (!first.has(item.workload) && beyond(item)) first.set(item.workload, item);
   return [...first].map(([workload, item]) => {
     const index = scenario.workloads.findIndex((w) => w.id === workload);
     const what = `${item.quantity.toExponential(2)} ${item.unit} of ${item.category} in ${item.period}`;

@@ -19,37 +19,42 @@
  * A part is listed whenever its share is set, even with no tokens (no sessions yet, or a
  * rounding to zero), so its price is still looked up and a wrong model or placement shows.
  */
-import { ONE, type Decimal } from '../model/money.js';
+import { ONE, ZERO, type Decimal } from '../model/money.js';
 import type { Period } from '../model/period.js';
 import type { Workload } from '../model/scenario.js';
 import { whole as wholeTokens, type Activity } from './activity.js';
 
 export type Processing = 'standard' | 'batch';
 
+/** Whole tokens, as integers: every option prices the same counts, and bigints add and split exactly. */
 export interface TokenUsage {
   period: Period;
   processing: Processing;
-  uncachedInput: Decimal;
-  cachedInput: Decimal;
-  output: Decimal;
+  uncachedInput: bigint;
+  cachedInput: bigint;
+  output: bigint;
 }
 
 export function tokenUsage(workload: Workload, activity: readonly Activity[], hitRate: Decimal): TokenUsage[] {
   const usage: TokenUsage[] = [];
   const perCall = workload.tokens_per_call;
   for (const { period, calls: allCalls } of activity) {
-    const calls = allCalls.times(ONE.minus(hitRate));
+    // most workloads have no cache hits and no batch share: their products are skipped, not worked out at 60 digits
+    const calls = hitRate.isZero() ? allCalls : allCalls.times(ONE.minus(hitRate));
     const input = wholeTokens(calls.times(perCall.input));
     const output = wholeTokens(calls.times(perCall.output));
-    const batchInput = wholeTokens(input.times(workload.batch_share));
-    const batchOutput = wholeTokens(output.times(workload.batch_share));
+    const batched = workload.batch_share.gt(0);
+    const batchInput = batched ? wholeTokens(input.times(workload.batch_share)) : ZERO;
+    const batchOutput = batched ? wholeTokens(output.times(workload.batch_share)) : ZERO;
     const parts: [Processing, Decimal, Decimal][] = [];
     if (workload.batch_share.lt(1)) parts.push(['standard', input.minus(batchInput), output.minus(batchOutput)]);
     if (workload.batch_share.gt(0)) parts.push(['batch', batchInput, batchOutput]);
     for (const [processing, partInput, partOutput] of parts) {
       const cachedInput = wholeTokens(partInput.times(perCall.cached_share));
-      usage.push({ period, processing, uncachedInput: partInput.minus(cachedInput), cachedInput, output: partOutput });
+      usage.push({ period, processing, uncachedInput: integer(partInput.minus(cachedInput)), cachedInput: integer(cachedInput), output: integer(partOutput) });
     }
   }
   return usage;
 }
+
+const integer = (whole: Decimal): bigint => BigInt(whole.toFixed());

@@ -7,12 +7,12 @@
  *   e.g. 1 650 000 input tokens at 2.50 per 1M = 4.125
  */
 import { CLOUDS, type Tier } from '../model/cloud.js';
-import { formatKey, type ModelPrice } from '../model/model-price.js';
-import type { Category, LineItem } from '../model/line-item.js';
-import { dec, ZERO, type Decimal } from '../model/money.js';
+import { formatKey, type ModelPrice, type PriceKey } from '../model/model-price.js';
+import { ChargedLineItem, unitPriceParts, type Category, type LineItem, type UnitCharge } from '../model/line-item.js';
+import { dec, finite, ZERO, type Decimal } from '../model/money.js';
 import { daysInMonth, type Period } from '../model/period.js';
 import { vendorOf } from '../model/party.js';
-import type { Option, Workload } from '../model/scenario.js';
+import type { ModelPlacement, Option, Workload } from '../model/scenario.js';
 import { missingRate, type Exchange } from './fx.js';
 import type { MonthPlacement } from './placements.js';
 import type { Problems } from './problems.js';
@@ -37,67 +37,102 @@ export function priceTokens(pricing: TokenPricing, usage: readonly TokenUsage[],
   const { option, workload } = pricing;
   const lineItems: LineItem[] = [];
   const caches = workload.tokens_per_call.cached_share.gt(0);
+  const charges = chargesOf(pricing);
+  // one key object per placement and tier, so charges can be found by it
+  const keys = new Map<ModelPlacement, Map<Tier, PriceKey>>();
+  const keyOf = (model: ModelPlacement, tier: Tier): PriceKey => {
+    const byTier = keys.get(model) ?? new Map<Tier, PriceKey>();
+    keys.set(model, byTier);
+    const key = byTier.get(tier) ?? { cloud: model.cloud, region: model.region, deployment: model.deployment, tier, model: workload.model };
+    byTier.set(tier, key);
+    return key;
+  };
 
   for (const month of usage) {
     const placement = pricing.placements.get(month.period);
     if (placement === undefined) continue; // not available there: reported by placements
     const where = placement.path;
-    const tier: Tier = month.processing === 'batch' ? 'batch' : placement.model.tier;
-    const key = { cloud: placement.model.cloud, region: placement.model.region, deployment: placement.model.deployment, tier, model: workload.model };
+    const key = keyOf(placement.model, month.processing === 'batch' ? 'batch' : placement.model.tier);
     const found = pricing.prices(key, month.period);
     if ('missing' in found) {
       problems.add(where, formatKey(key), month.period, `${found.missing}, needed by workload "${workload.id}"${month.processing === 'batch' ? ' for its batch share' : ''}`);
       continue;
     }
     for (const { price } of found.segments) {
-      const row = `${price.ref.file}:${price.ref.line}`;
-      if (pricing.exchange(price.currency) === undefined) problems.add(where, `currency ${row}`, month.period, missingRate(row, price.currency, pricing.currency));
+      const row = () => `${price.ref.file}:${price.ref.line}`;
+      if (pricing.exchange(price.currency) === undefined) problems.add(where, `currency ${row()}`, month.period, missingRate(row(), price.currency, pricing.currency));
       if (caches && price.cachedInput === undefined) {
         problems.add(
           where,
-          `cached ${row}`,
+          `cached ${row()}`,
           month.period,
-          `${row} has no cached_input price for ${key.model} on ${key.cloud}, but workload "${workload.id}" caches part of its input (set its cached_share to 0% or price cached input)`,
+          `${row()} has no cached_input price for ${key.model} on ${key.cloud}, but workload "${workload.id}" caches part of its input (set its cached_share to 0% or price cached input)`,
         );
       }
     }
-    const quantities: [Category, Decimal][] = [
+    const quantities: [Category, bigint][] = [
       ['tokens.input', month.uncachedInput],
       ['tokens.cached', month.cachedInput],
       ['tokens.output', month.output],
     ];
+    // days matter only to split a month between rows
+    const days = found.segments.length === 1 ? 0 : daysInMonth(month.period);
     for (const [category, tokens] of quantities) {
-      const shares = splitByDays(tokens, found.segments, daysInMonth(month.period));
+      const shares = splitByDays(tokens, found.segments, days);
       found.segments.forEach(({ price }, i) => {
-        const quantity = shares[i]!;
-        const listed = unitPriceOf(price, category);
-        const rate = pricing.exchange(price.currency);
-        if (quantity.isZero() || listed === undefined || rate === undefined) return;
-        const perMillion = listed.times(rate);
-        lineItems.push({
-          option: option.id,
-          workload: workload.id,
-          period: month.period,
-          cloud: key.cloud,
-          region: key.region,
-          category,
-          service: CLOUDS[key.cloud].tokenService,
-          model: workload.model,
-          vendor: workload.vendor ?? vendorOf(workload.model),
-          meter: `${workload.model} ${CATEGORY_WORDS[category]} tokens, ${key.deployment} ${tier}`,
-          quantity,
-          unit: 'tokens',
-          unitPrice: perMillion.div(PER_MILLION),
-          cost: quantity.times(perMillion).div(PER_MILLION),
-          priceRef: { file: price.ref.file, line: price.ref.line, source: price.source, asOf: price.asOf },
-          fx: price.currency === pricing.currency ? undefined : { currency: price.currency, rate },
-          basis: undefined,
-          payee: undefined,
-        });
+        const units = shares[i]!;
+        if (units === 0n) return;
+        const charge = charges(price, category, key);
+        if (charge !== undefined) lineItems.push(new ChargedLineItem(charge, month.period, units));
       });
     }
   }
   return lineItems;
+}
+
+/**
+ * A workload's charges at an option, built once per catalog row and category: a line item
+ * differs from its row's others only in its month and tokens, and 900 000 of them must not each
+ * rebuild the same meter text, price reference and unit price. Undefined when the row has no
+ * price for the category or no exchange rate (both reported as problems).
+ */
+function chargesOf(pricing: TokenPricing): (price: ModelPrice, category: Category, key: PriceKey) => UnitCharge | undefined {
+  const { option, workload } = pricing;
+  const vendor = workload.vendor ?? vendorOf(workload.model);
+  const built = new Map<PriceKey, Map<ModelPrice, Map<Category, UnitCharge | undefined>>>();
+  return (price, category, key) => {
+    const byPrice = built.get(key) ?? new Map<ModelPrice, Map<Category, UnitCharge | undefined>>();
+    built.set(key, byPrice);
+    const byCategory = byPrice.get(price) ?? new Map<Category, UnitCharge | undefined>();
+    byPrice.set(price, byCategory);
+    if (byCategory.has(category)) return byCategory.get(category);
+    const listed = unitPriceOf(price, category);
+    const rate = pricing.exchange(price.currency);
+    const unitPrice = listed === undefined || rate === undefined ? undefined : finite(listed.times(rate).div(PER_MILLION), 'unit price');
+    const charge: UnitCharge | undefined =
+      unitPrice === undefined
+        ? undefined
+        : {
+            option: option.id,
+            workload: workload.id,
+            cloud: key.cloud,
+            region: key.region,
+            category,
+            service: CLOUDS[key.cloud].tokenService,
+            model: workload.model,
+            vendor,
+            meter: `${workload.model} ${CATEGORY_WORDS[category]} tokens, ${key.deployment} ${key.tier}`,
+            unit: 'tokens',
+            unitPrice,
+            ...unitPriceParts(unitPrice),
+            priceRef: { file: price.ref.file, line: price.ref.line, source: price.source, asOf: price.asOf },
+            fx: price.currency === pricing.currency ? undefined : { currency: price.currency, rate: rate! },
+            basis: undefined,
+            payee: undefined,
+          };
+    byCategory.set(category, charge);
+    return charge;
+  };
 }
 
 function unitPriceOf(price: ModelPrice, category: Category): Decimal | undefined {
@@ -125,22 +160,17 @@ function unitPriceOf(price: ModelPrice, category: Category): Decimal | undefined
  * from a segment when the month's tokens rise; a divisor method does neither, so a month's cost
  * never falls when its usage rises.
  */
-export function splitByDays(tokens: Decimal, segments: readonly PriceSegment[], days: number): Decimal[] {
-  const shares = segments.map((segment) => tokens.times(segment.days).div(days).floor());
-  const rest = tokens.minus(shares.reduce((a, b) => a.plus(b), ZERO));
-  // exactly, fewer tokens than segments are left; only a count past the engine's precision
-  // (which simulate refuses anyway) leaves more, and then the last segment takes them
-  if (rest.gte(segments.length)) {
-    shares[shares.length - 1] = shares[shares.length - 1]!.plus(rest);
-    return shares;
-  }
-  for (let left = rest.toNumber(); left > 0; left--) {
+export function splitByDays(tokens: bigint, segments: readonly PriceSegment[], days: number): bigint[] {
+  if (segments.length === 1) return [tokens];
+  const shares = segments.map((segment) => (tokens * BigInt(segment.days)) / BigInt(days));
+  // fewer tokens than segments are left
+  for (let left = tokens - shares.reduce((a, b) => a + b, 0n); left > 0n; left--) {
     let best = 0;
     // days_i / (share_i + 1) > days_best / (share_best + 1), compared without dividing
     for (let i = 1; i < segments.length; i++) {
-      if (shares[best]!.plus(1).times(segments[i]!.days).gt(shares[i]!.plus(1).times(segments[best]!.days))) best = i;
+      if ((shares[best]! + 1n) * BigInt(segments[i]!.days) > (shares[i]! + 1n) * BigInt(segments[best]!.days)) best = i;
     }
-    shares[best] = shares[best]!.plus(1);
+    shares[best]! += 1n;
   }
   return shares;
 }

@@ -16,7 +16,8 @@ import { latencyRowSchema, pairKey, toLatency } from '../model/latency.js';
 import { egressRowSchema, meteredProblems, serviceRowSchema, toEgressPrice, toServicePrice } from '../model/metered-price.js';
 import { formatKey, modelRowSchema, toModelPrice } from '../model/model-price.js';
 import { regionRowSchema, toKnownRegion } from '../model/region.js';
-import { parseTable, type TableSpec } from './csv-table.js';
+import type { TableSpec } from './csv-table.js';
+import { parsedCatalogRows } from './parsed-catalog.js';
 import { displayPath, readText } from './read-text.js';
 
 /** The catalog shipped with cloudtco, found beside the code whether run from src/ or dist/. */
@@ -54,18 +55,27 @@ export const TABLES = {
 
 export async function loadCatalog(dir: string, shownAs: string): Promise<Catalog> {
   const shown = (name: string) => path.join(shownAs, name);
-  const read = async <Row>(spec: TableSpec<Row>, required: boolean) => {
-    const text = required ? await readText(path.join(dir, spec.name), shown(spec.name), LIMITS.tableBytes) : await readOptional(path.join(dir, spec.name), shown(spec.name));
-    return text === undefined ? { rows: [], problems: [], file: undefined, name: spec.name, text: '' } : { ...parseTable(spec, text, shown(spec.name)), file: shown(spec.name), name: spec.name, text };
+  const read = async (spec: { name: string }, required: boolean) => {
+    const file = path.join(dir, spec.name);
+    const text = required ? await readText(file, shown(spec.name), LIMITS.tableBytes) : await readOptional(file, shown(spec.name));
+    return text === undefined ? undefined : { file: shown(spec.name), name: spec.name, text };
   };
-  const [models, egress, services, availability, latency, regions] = await Promise.all([
-    read(TABLES.models, true),
-    read(TABLES.egress, false),
-    read(TABLES.services, false),
-    read(TABLES.availability, false),
-    read(TABLES.latency, false),
-    read(TABLES.regions, false),
-  ]);
+  const texts = await Promise.all(Object.values(TABLES).map((spec) => read(spec, spec === TABLES.models)));
+  const present = texts.flatMap((t) => (t === undefined ? [] : [t]));
+  const identity = { files: present.map((t) => t.file), sha256: digest(present.map((t) => [t.name, t.text] as const)), overridden: [] };
+  const known = await parsedCatalogRows(identity.sha256, shownAs);
+  if (known !== undefined) return { ...identity, ...known };
+  // csv-parse is loaded only for a catalog the build has not parsed
+  const { parseTable } = await import('./csv-table.js');
+  const parsed = <Row>(spec: TableSpec<Row>, table: { file: string; text: string } | undefined) => (table === undefined ? { rows: [], problems: [] } : parseTable(spec, table.text, table.file));
+  const [models, egress, services, availability, latency, regions] = [
+    parsed(TABLES.models, texts[0]),
+    parsed(TABLES.egress, texts[1]),
+    parsed(TABLES.services, texts[2]),
+    parsed(TABLES.availability, texts[3]),
+    parsed(TABLES.latency, texts[4]),
+    parsed(TABLES.regions, texts[5]),
+  ];
   const problems: Diagnostic[] = [
     ...models.problems,
     ...findOverlaps(models.rows, formatKey),
@@ -80,18 +90,7 @@ export async function loadCatalog(dir: string, shownAs: string): Promise<Catalog
     ...repeatedKeys(regions.rows, (row) => `${row.cloud}/${row.region}`),
   ];
   if (problems.length > 0) throw new InputError(problems);
-  const tables = [models, egress, services, availability, latency, regions];
-  return {
-    files: tables.flatMap((t) => (t.file === undefined ? [] : [t.file])),
-    sha256: digest(tables.flatMap((t) => (t.file === undefined ? [] : [[t.name, t.text] as const]))),
-    overridden: [],
-    models: models.rows,
-    egress: egress.rows,
-    services: services.rows,
-    availability: availability.rows,
-    latency: latency.rows,
-    regions: regions.rows,
-  };
+  return { ...identity, models: models.rows, egress: egress.rows, services: services.rows, availability: availability.rows, latency: latency.rows, regions: regions.rows };
 }
 
 /**

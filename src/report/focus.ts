@@ -119,8 +119,11 @@ function focusRow(item: LineItem, currency: string, whatIf: string | null): Focu
   const stated = item.priceRef === undefined;
   const tokens = item.unit === 'tokens';
   const host = CLOUD_PARTY[item.cloud];
-  const pricing = stated ? undefined : tokens ? { quantity: item.quantity.div(MILLION), unit: '1000000 Tokens', price: item.unitPrice.times(MILLION) } : { quantity: item.quantity, unit: UNIT_NAMES[item.unit] ?? item.unit, price: item.unitPrice };
-  const exactPrice = pricing !== undefined && pricing.quantity.times(pricing.price).eq(item.cost);
+  // a token line item makes its quantity and cost when read (model/line-item.ts): read each once
+  const quantity = item.quantity;
+  const cost = plain(item.cost);
+  const pricing = stated ? undefined : tokens ? { quantity: quantity.div(MILLION), unit: '1000000 Tokens', price: item.unitPrice.times(MILLION) } : { quantity, unit: UNIT_NAMES[item.unit] ?? item.unit, price: item.unitPrice };
+  const exactPrice = pricing !== undefined && plain(pricing.quantity.times(pricing.price)) === cost;
   return {
     BillingPeriodStart: start,
     BillingPeriodEnd: end,
@@ -137,15 +140,15 @@ function focusRow(item: LineItem, currency: string, whatIf: string | null): Focu
     HostProviderName: item.payee === undefined ? providerName(host) : null,
     InvoiceIssuerName: providerName(item.payee ?? host),
     RegionId: item.region === '*' ? null : item.region,
-    ConsumedQuantity: stated ? null : plain(item.quantity),
+    ConsumedQuantity: stated ? null : plain(quantity),
     ConsumedUnit: stated ? null : (UNIT_NAMES[item.unit] ?? item.unit),
     PricingQuantity: pricing === undefined ? null : plain(pricing.quantity),
     PricingUnit: pricing?.unit ?? null,
     ListUnitPrice: pricing !== undefined && exactPrice ? plain(pricing.price) : null,
     // a discount is not part of the list price; everything else is billed as listed
-    ListCost: plain(item.category === 'commitment.discount' ? dec('0') : item.cost),
-    BilledCost: plain(item.cost),
-    EffectiveCost: plain(item.cost),
+    ListCost: item.category === 'commitment.discount' ? '0' : cost,
+    BilledCost: cost,
+    EffectiveCost: cost,
     BillingCurrency: currency,
     x_Option: item.option,
     x_Workload: item.workload,

@@ -43,7 +43,7 @@ export class StreamedArray {
 }
 
 /** About how much text one piece holds: few writes, yet never the whole report in one string. */
-const PIECE_CHARS = 1 << 20;
+const PIECE_CHARS = 1 << 17;
 
 /**
  * The same text as `jsonText(value)`, in pieces: each StreamedArray in `value` is written item by

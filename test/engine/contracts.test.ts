@@ -36,7 +36,7 @@ const gptScenario = (contracts: string, extra = '') => scenario`
   contracts: ${contracts}
 `;
 
-const flowsOf = (s: Simulation, option: string, term: string) => s.flows.filter((f) => f.option === option && f.term === term).map((f) => [f.period, f.payer, f.payee, f.amount.toFixed()]);
+const flowsOf = (s: Simulation, option: string, term: string) => s.flows().filter((f) => f.option === option && f.term === term).map((f) => [f.period, f.payer, f.payee, f.amount.toFixed()]);
 
 describe('revenue share', () => {
   it('stops at the cap in the month it is reached, paying only what is left', () => {
@@ -107,7 +107,7 @@ describe('revenue share', () => {
   it('runs a term that pays nothing by the scenario’s own figures, rather than rejecting it', () => {
     // a cap of 0 (a what-if: this scenario carries none of the cap) is reached before any payment
     const s = simulate(gptScenario('[{ id: share, payer: openai, payee: microsoft, rate: 20%, cap: 0 }]'), multiCloud());
-    expect(s.flows.filter((f) => f.term === 'share')).toEqual([]);
+    expect(s.flows().filter((f) => f.term === 'share')).toEqual([]);
   });
 
   it('leaves every party with its net: the spend, split exactly', () => {
@@ -304,7 +304,7 @@ function nets(s: Simulation, option: string, period: string): Record<string, str
   const add = (party: string, amount: ReturnType<typeof dec>) => net.set(party, (net.get(party) ?? ZERO).plus(amount));
   const party = { azure: 'microsoft', aws: 'amazon', openai: 'openai', gcp: 'google', oci: 'oracle', anthropic: 'anthropic' } as const;
   for (const i of s.lineItems.filter((x) => x.option === option && x.period === period)) add(i.payee ?? party[i.cloud], i.cost);
-  for (const f of s.flows.filter((x) => x.option === option && x.period === period)) {
+  for (const f of s.flows().filter((x) => x.option === option && x.period === period)) {
     add(f.payer, f.amount.neg());
     add(f.payee, f.amount);
   }

@@ -96,7 +96,9 @@ describe('money flows through the engine (property)', { timeout: PROPERTY_TIMEOU
     fc.assert(
       fc.property(withTerms, ({ data, catalog }) => {
         const scenario = parseScenario(data);
-        const { lineItems, flows, periods } = simulateOrExplain(scenario, catalog);
+        const simulation = simulateOrExplain(scenario, catalog);
+        const { lineItems, periods } = simulation;
+        const flows = simulation.flows();
         for (const option of scenario.options) {
           for (const period of periods) {
             const items = lineItems.filter((i) => i.option === option.id && i.period === period);
@@ -122,7 +124,9 @@ describe('money flows through the engine (property)', { timeout: PROPERTY_TIMEOU
     fc.assert(
       fc.property(withTerms, ({ data, catalog }) => {
         const scenario = parseScenario(data);
-        const { lineItems, flows } = simulateOrExplain(scenario, catalog);
+        const simulation = simulateOrExplain(scenario, catalog);
+        const { lineItems } = simulation;
+        const flows = simulation.flows();
         const expected = new Map<string, Decimal>();
         for (const i of lineItems.filter(passesOn)) {
           const key = `${i.option} ${i.period} ${billedParty(i)} → ${i.vendor}`;
@@ -148,7 +152,9 @@ describe('money flows through the engine (property)', { timeout: PROPERTY_TIMEOU
     fc.assert(
       fc.property(withTerms, ({ data, catalog }) => {
         const scenario = parseScenario(data);
-        const { lineItems, flows, periods } = simulateOrExplain(scenario, catalog);
+        const simulation = simulateOrExplain(scenario, catalog);
+        const { lineItems, periods } = simulation;
+        const flows = simulation.flows();
         for (const term of scenario.contracts) {
           const cap = term.cap?.times(term.cap_share);
           for (const option of scenario.options) {

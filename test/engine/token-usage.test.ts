@@ -8,7 +8,7 @@ const tokenUsage = (w: Workload, periods: string[], hitRate = '0') => usageWithH
 import { scenario } from '../helpers/inline.js';
 
 const shown = (usage: ReturnType<typeof tokenUsage>) =>
-  usage.map((u) => [u.period, u.processing, u.uncachedInput.toFixed(), u.cachedInput.toFixed(), u.output.toFixed()]);
+  usage.map((u) => [u.period, u.processing, String(u.uncachedInput), String(u.cachedInput), String(u.output)]);
 
 function workload(fields: string) {
   return scenario`

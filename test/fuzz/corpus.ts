@@ -25,7 +25,7 @@ function findRepo(from: string): string {
 }
 
 /** The built CLI the cases run: what users run, not the sources. */
-export const BUILT_CLI = path.join(REPO, 'dist/cli/main.js');
+export const BUILT_CLI = path.join(REPO, 'dist/bundle/main.js');
 export const BUNDLED_CATALOG = path.join(REPO, 'pricing-data');
 
 export const TABLE_NAMES = ['models.csv', 'egress.csv', 'services.csv', 'availability.csv', 'latency.csv', 'regions.csv'] as const;

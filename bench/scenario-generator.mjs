@@ -1,0 +1,63 @@
+// Generated scenarios for the benchmark: `workloads` token workloads priced on up to five
+// options over `months` months, from a seeded random stream, so every run of the bench prices
+// the same inputs and nothing large is committed. Numbers are written plainly (no `250k`,
+// only `4%`) so the float64 reference reads them with a few lines of code.
+//
+// The five options are the placements the bundled catalog prices both gpt-5.5 and gpt-5.4 at
+// (pricing-data/models.csv): Azure Global and two Data Zones, Bedrock in us-east-2, OpenAI.
+
+export const OPTIONS = [
+  { id: 'azure-global', cloud: 'azure', region: 'eastus2', deployment: 'global' },
+  { id: 'azure-data-zone-us', cloud: 'azure', region: 'eastus2', deployment: 'data-zone' },
+  { id: 'azure-data-zone-eu', cloud: 'azure', region: 'swedencentral', deployment: 'data-zone' },
+  { id: 'aws-bedrock', cloud: 'aws', region: 'us-east-2', deployment: 'in-region' },
+  { id: 'openai-direct', cloud: 'openai', region: 'global', deployment: 'global' },
+];
+
+const MODELS = ['gpt-5.5', 'gpt-5.4'];
+
+/** mulberry32: a small, well-known 32-bit generator; enough to vary inputs reproducibly. */
+function randomStream(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The scenario's YAML text. */
+export function generateScenario({ workloads, options, months, seed = 1 }) {
+  if (options > OPTIONS.length) throw new Error(`at most ${OPTIONS.length} options`);
+  const random = randomStream(seed);
+  const between = (low, high) => low + Math.floor(random() * (high - low + 1));
+  const lines = [
+    `name: generated ${workloads} workloads x ${options} options x ${months} months (seed ${seed})`,
+    'currency: USD',
+    'horizon:',
+    '  start: 2027-01',
+    `  months: ${months}`,
+    'workloads:',
+  ];
+  for (let w = 0; w < workloads; w++) {
+    lines.push(
+      `  - id: workload-${w + 1}`,
+      `    model: ${MODELS[w % MODELS.length]}`,
+      `    sessions_per_month: ${between(1, 500) * 1000}`,
+      `    growth: ${(between(0, 40) / 10).toFixed(1)}%`,
+      `    turns_per_session: ${between(1, 8)}`,
+      `    calls_per_turn: ${between(1, 3)}`,
+      '    tokens_per_call:',
+      `      input: ${between(5, 200) * 100}`,
+      `      cached_share: ${between(0, 16) * 5}%`,
+      `      output: ${between(5, 200) * 10}`,
+    );
+  }
+  lines.push('options:');
+  for (const o of OPTIONS.slice(0, options)) {
+    lines.push(`  - id: ${o.id}`, `    model: { cloud: ${o.cloud}, region: ${o.region}, deployment: ${o.deployment} }`);
+  }
+  return `${lines.join('\n')}\n`;
+}
