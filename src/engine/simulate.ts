@@ -129,6 +129,7 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
   for (const o of options) {
     append(found, o.found);
     append(lineItems, o.lineItems);
+    o.lineItems = []; // held once, not twice, from here on
     append(metered, o.metered);
     append(fallbacks, o.fallbacks);
     append(latency, o.latency);
@@ -197,10 +198,20 @@ function inReportOrder(scenario: Scenario, periods: readonly Period[], items: Li
   const months = ranks(periods);
   const categories = ranks(CATEGORIES);
   const rank = <T>(ranked: Map<T, number>, value: T) => ranked.get(value) ?? ranked.size;
-  const keys = items.map(
-    (item) => ((rank(options, item.option) * (workloads.size + 1) + rank(workloads, item.workload)) * (months.size + 1) + rank(months, item.period)) * (categories.size + 1) + rank(categories, item.category),
-  );
-  if (keys.every((key, i) => i === 0 || keys[i - 1]! <= key)) return items;
+  const keyOf = (item: LineItem) =>
+    ((rank(options, item.option) * (workloads.size + 1) + rank(workloads, item.workload)) * (months.size + 1) + rank(months, item.period)) * (categories.size + 1) + rank(categories, item.category);
+  let previous = -1;
+  let sorted = true;
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key < previous) {
+      sorted = false;
+      break;
+    }
+    previous = key;
+  }
+  if (sorted) return items;
+  const keys = items.map(keyOf);
   const order = items.map((_, i) => i).sort((a, b) => keys[a]! - keys[b]! || a - b);
   return order.map((i) => items[i]!);
 }
