@@ -7,10 +7,14 @@
  * and 2 days at the new one.
  *
  * Rows for the exact region win over `*` rows for the same cloud, deployment, tier and model.
+ *
+ * Long-context tiers are keys of their own (`prompt_over`); `indexPromptTiers` says which one a
+ * prompt length falls in: the highest threshold below it.
  */
 import { ANY_REGION, type Catalog } from '../model/catalog.js';
 import { groupBy } from '../model/group-by.js';
 import { formatKey, type ModelPrice, type PriceKey } from '../model/model-price.js';
+import type { Decimal } from '../model/money.js';
 import { daysBetween, daysInMonth, firstDay, addMonths, type IsoDate, type Period } from '../model/period.js';
 
 export interface PriceSegment {
@@ -46,6 +50,30 @@ export function indexPrices(catalog: Catalog): PriceIndex {
     const prices = rows === undefined ? { missing: `no price for ${formatKey(key)} in ${period} (${alternatives(catalog, key)})` } : monthPrices(rows, period, formatKey(key));
     months.set(period, prices);
     return prices;
+  };
+}
+
+/**
+ * The long-context threshold a call with `prompt` tokens is priced at: the highest `prompt_over`
+ * below it among the key's rows (the exact region's if it has tiers, else the `*` rows'), in any window, so a
+ * tier missing in some month is reported as a missing price rather than billed at the ordinary
+ * rate. Undefined when no threshold is below it: the ordinary prices apply.
+ */
+export function indexPromptTiers(catalog: Catalog): (key: PriceKey, prompt: Decimal) => Decimal | undefined {
+  const base = (key: PriceKey) => formatKey({ ...key, promptOver: undefined });
+  const thresholds = new Map<string, Decimal[]>();
+  for (const row of catalog.models) {
+    const text = base(row);
+    const known = thresholds.get(text) ?? [];
+    thresholds.set(text, known);
+    if (row.promptOver !== undefined && !known.some((t) => t.eq(row.promptOver!))) known.push(row.promptOver);
+  }
+  return (key, prompt) => {
+    const exact = thresholds.get(base(key));
+    const tiers = exact !== undefined && exact.length > 0 ? exact : (thresholds.get(base({ ...key, region: ANY_REGION })) ?? []);
+    let chosen: Decimal | undefined;
+    for (const over of tiers) if (prompt.gt(over) && (chosen === undefined || over.gt(chosen))) chosen = over;
+    return chosen;
   };
 }
 

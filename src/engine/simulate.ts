@@ -26,7 +26,7 @@ import { oneTimeItems } from './one-time.js';
 import { combineEstimates, estimateLatency, indexRoundTrips, type LatencyEstimate, type RoundTrips } from './latency.js';
 import { indexMetered, priceMetered, type MeteredUsage } from './metered.js';
 import { indexAvailability, monthPlacements, type MonthPlacement } from './placements.js';
-import { indexPrices } from './price-lookup.js';
+import { indexPrices, indexPromptTiers } from './price-lookup.js';
 import { Problems } from './problems.js';
 import { regionProblems } from './regions.js';
 import { cacheProblems, sharedUsage } from './shared-usage.js';
@@ -60,6 +60,7 @@ export interface Simulation {
 export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = LIMITS.lineItems }: { maxLineItems?: number } = {}): Simulation {
   const periods = periodsFrom(scenario.horizon.start, scenario.horizon.months);
   const prices = indexPrices(catalog);
+  const promptTiers = indexPromptTiers(catalog);
   const rates = exchange(scenario);
   const availability = indexAvailability(catalog.availability);
   const roundTrips = indexRoundTrips(scenario, catalog);
@@ -100,7 +101,7 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
       const hits = hitRate(option, workload);
       const tokens = usage.get(hits.toFixed()) ?? tokenUsage(workload, activity, hits);
       usage.set(hits.toFixed(), tokens);
-      const priced = priceTokens({ option, workload, currency: scenario.currency, exchange: rates, prices, placements }, tokens, problems);
+      const priced = priceTokens({ option, workload, currency: scenario.currency, exchange: rates, prices, promptTiers, placements }, tokens, problems);
       append(o.lineItems, priced);
       const meteredBefore = o.metered.length;
       if (missing.length === 0) {
@@ -189,7 +190,7 @@ function assertFinite(items: readonly LineItem[]): void {
 /**
  * Option, workload (shared costs last), month, then category order; stable within. Token items
  * arrive in that order already, so most runs only check it; otherwise one sort on a number per
- * item (the four ranks in one integer: at most 101 × 1 001 × 601 × 14 < 2^53).
+ * item (the four ranks in one integer: at most 101 × 1 001 × 601 × 15 < 2^53; room for many more categories).
  */
 function inReportOrder(scenario: Scenario, periods: readonly Period[], items: LineItem[]): LineItem[] {
   const ranks = <T>(list: readonly T[]) => new Map(list.map((entry, i) => [entry, i]));

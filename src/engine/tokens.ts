@@ -6,8 +6,8 @@
  *   cost = tokens × price per 1M ÷ 1 000 000, exact (whole tokens, decimal prices)
  *   e.g. 1 650 000 input tokens at 2.50 per 1M = 4.125
  */
-import { CLOUDS, type Tier } from '../model/cloud.js';
-import { formatKey, type ModelPrice, type PriceKey } from '../model/model-price.js';
+import { CLOUDS, formatLocation, type Tier } from '../model/cloud.js';
+import { formatKey, type CacheTtl, type ModelPrice, type PriceKey } from '../model/model-price.js';
 import { ChargedLineItem, unitPriceParts, type Category, type LineItem, type UnitCharge } from '../model/line-item.js';
 import { dec, finite, ZERO, type Decimal } from '../model/money.js';
 import { daysInMonth, type Period } from '../model/period.js';
@@ -27,24 +27,28 @@ export interface TokenPricing {
   currency: string;
   exchange: Exchange;
   prices: PriceIndex;
+  /** The long-context tier a prompt length falls in, for calls with long prompts. */
+  promptTiers: (key: PriceKey, prompt: Decimal) => Decimal | undefined;
   /** Where the model runs each month (the option's placement, or its fallback). */
   placements: ReadonlyMap<Period, MonthPlacement>;
 }
 
-const CATEGORY_WORDS: Record<string, string> = { 'tokens.input': 'input', 'tokens.cached': 'cached input', 'tokens.output': 'output' };
+const CATEGORY_WORDS: Record<string, string> = { 'tokens.input': 'input', 'tokens.cached': 'cached input', 'tokens.cache-write': 'cache write', 'tokens.output': 'output' };
 
 export function priceTokens(pricing: TokenPricing, usage: readonly TokenUsage[], problems: Problems): LineItem[] {
-  const { option, workload } = pricing;
+  const { workload } = pricing;
   const lineItems: LineItem[] = [];
   const caches = workload.tokens_per_call.cached_share.gt(0);
+  const writes = workload.tokens_per_call.cache_write_share.gt(0);
   const charges = chargesOf(pricing);
-  // one key object per placement and tier, so charges can be found by it
-  const keys = new Map<ModelPlacement, Map<Tier, PriceKey>>();
-  const keyOf = (model: ModelPlacement, tier: Tier): PriceKey => {
-    const byTier = keys.get(model) ?? new Map<Tier, PriceKey>();
-    keys.set(model, byTier);
-    const key = byTier.get(tier) ?? { cloud: model.cloud, region: model.region, deployment: model.deployment, tier, model: workload.model };
-    byTier.set(tier, key);
+  // one key object per placement, tier and prompt tier, so charges and months can be found by it
+  const keys = new Map<string, PriceKey>();
+  const keyOf = (model: ModelPlacement, tier: Tier, prompt: Decimal | undefined): PriceKey => {
+    const plain: PriceKey = { cloud: model.cloud, region: model.region, deployment: model.deployment, tier, model: workload.model };
+    const promptOver = prompt === undefined ? undefined : pricing.promptTiers(plain, prompt);
+    const text = `${formatLocation(model)} ${model.deployment} ${tier} ${promptOver?.toFixed() ?? ''}`;
+    const key = keys.get(text) ?? (promptOver === undefined ? plain : { ...plain, promptOver });
+    keys.set(text, key);
     return key;
   };
 
@@ -52,10 +56,11 @@ export function priceTokens(pricing: TokenPricing, usage: readonly TokenUsage[],
     const placement = pricing.placements.get(month.period);
     if (placement === undefined) continue; // not available there: reported by placements
     const where = placement.path;
-    const key = keyOf(placement.model, month.processing === 'batch' ? 'batch' : placement.model.tier);
+    const key = keyOf(placement.model, month.processing === 'batch' ? 'batch' : placement.model.tier, month.prompt);
     const found = pricing.prices(key, month.period);
     if ('missing' in found) {
-      problems.add(where, formatKey(key), month.period, `${found.missing}, needed by workload "${workload.id}"${month.processing === 'batch' ? ' for its batch share' : ''}`);
+      const why = month.processing === 'batch' ? ' for its batch share' : month.prompt === undefined ? '' : ` for its calls with ${month.prompt.toFixed()}-token prompts`;
+      problems.add(where, formatKey(key), month.period, `${found.missing}, needed by workload "${workload.id}"${why}`);
       continue;
     }
     for (const { price } of found.segments) {
@@ -69,15 +74,26 @@ export function priceTokens(pricing: TokenPricing, usage: readonly TokenUsage[],
           `${row()} has no cached_input price for ${key.model} on ${key.cloud}, but workload "${workload.id}" caches part of its input (set its cached_share to 0% or price cached input)`,
         );
       }
+      if (writes && writeColumn(price, workload.tokens_per_call.cache_ttl).price === undefined) {
+        const column = writeColumn(price, workload.tokens_per_call.cache_ttl).column;
+        problems.add(
+          where,
+          `cache write ${row()}`,
+          month.period,
+          `${row()} has no ${column} price for ${key.model} on ${key.cloud}, but workload "${workload.id}" writes part of its input to the prompt cache (set its cache_write_share to 0%, choose another cache_ttl, or price cache writes)`,
+        );
+      }
     }
     const quantities: [Category, bigint][] = [
       ['tokens.input', month.uncachedInput],
       ['tokens.cached', month.cachedInput],
+      ['tokens.cache-write', month.cacheWrite],
       ['tokens.output', month.output],
     ];
     // days matter only to split a month between rows
     const days = found.segments.length === 1 ? 0 : daysInMonth(month.period);
     for (const [category, tokens] of quantities) {
+      if (tokens === 0n) continue;
       const shares = splitByDays(tokens, found.segments, days);
       found.segments.forEach(({ price }, i) => {
         const units = shares[i]!;
@@ -88,6 +104,11 @@ export function priceTokens(pricing: TokenPricing, usage: readonly TokenUsage[],
     }
   }
   return lineItems;
+}
+
+/** The column that prices a cache write kept for `ttl`, and its price at this row. */
+function writeColumn(price: ModelPrice, ttl: CacheTtl): { column: string; price: Decimal | undefined } {
+  return ttl === '1h' ? { column: 'cache_write_1h', price: price.cacheWrite1h } : { column: 'cache_write', price: price.cacheWrite };
 }
 
 /**
@@ -106,7 +127,7 @@ function chargesOf(pricing: TokenPricing): (price: ModelPrice, category: Categor
     const byCategory = byPrice.get(price) ?? new Map<Category, UnitCharge | undefined>();
     byPrice.set(price, byCategory);
     if (byCategory.has(category)) return byCategory.get(category);
-    const listed = unitPriceOf(price, category);
+    const listed = unitPriceOf(price, category, workload.tokens_per_call.cache_ttl);
     const rate = pricing.exchange(price.currency);
     const unitPrice = listed === undefined || rate === undefined ? undefined : finite(listed.times(rate).div(PER_MILLION), 'unit price');
     const charge: UnitCharge | undefined =
@@ -121,7 +142,7 @@ function chargesOf(pricing: TokenPricing): (price: ModelPrice, category: Categor
             service: CLOUDS[key.cloud].tokenService,
             model: workload.model,
             vendor,
-            meter: `${workload.model} ${CATEGORY_WORDS[category]} tokens, ${key.deployment} ${key.tier}`,
+            meter: `${workload.model} ${CATEGORY_WORDS[category]} tokens${category === 'tokens.cache-write' ? ` (${workload.tokens_per_call.cache_ttl})` : ''}, ${key.deployment} ${key.tier}${key.promptOver === undefined ? '' : `, prompts over ${key.promptOver.toFixed()}`}`,
             unit: 'tokens',
             unitPrice,
             ...unitPriceParts(unitPrice),
@@ -135,12 +156,14 @@ function chargesOf(pricing: TokenPricing): (price: ModelPrice, category: Categor
   };
 }
 
-function unitPriceOf(price: ModelPrice, category: Category): Decimal | undefined {
+function unitPriceOf(price: ModelPrice, category: Category, ttl: CacheTtl): Decimal | undefined {
   switch (category) {
     case 'tokens.input':
       return price.input;
     case 'tokens.cached':
       return price.cachedInput;
+    case 'tokens.cache-write':
+      return writeColumn(price, ttl).price;
     case 'tokens.output':
       return price.output;
   }

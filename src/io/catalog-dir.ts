@@ -14,7 +14,7 @@ import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import { LIMITS } from '../model/limits.js';
 import { latencyRowSchema, pairKey, toLatency } from '../model/latency.js';
 import { egressRowSchema, meteredProblems, serviceRowSchema, toEgressPrice, toServicePrice } from '../model/metered-price.js';
-import { formatKey, modelRowSchema, toModelPrice } from '../model/model-price.js';
+import { formatKey, modelRowSchema, OPTIONAL_MODEL_COLUMNS, toModelPrice } from '../model/model-price.js';
 import { regionRowSchema, toKnownRegion } from '../model/region.js';
 import type { TableSpec } from './csv-table.js';
 import { parsedCatalogRows } from './parsed-catalog.js';
@@ -45,7 +45,7 @@ export function catalogFiles(dirs: readonly { dir: string }[]): string[] {
 const SOURCED_OPTIONAL = ['effective_from', 'effective_to', 'note'];
 
 export const TABLES = {
-  models: { name: 'models.csv', schema: modelRowSchema, optionalColumns: ['effective_to', 'note'], toRow: toModelPrice },
+  models: { name: 'models.csv', schema: modelRowSchema, optionalColumns: OPTIONAL_MODEL_COLUMNS, toRow: toModelPrice },
   egress: { name: 'egress.csv', schema: egressRowSchema, optionalColumns: ['to_region', 'tier_from', 'tier_to', ...SOURCED_OPTIONAL], toRow: toEgressPrice },
   services: { name: 'services.csv', schema: serviceRowSchema, optionalColumns: ['tier_from', 'tier_to', ...SOURCED_OPTIONAL], toRow: toServicePrice },
   availability: { name: 'availability.csv', schema: availabilityRowSchema, optionalColumns: ['available_until', 'note'], toRow: toAvailability },

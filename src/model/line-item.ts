@@ -9,6 +9,7 @@ import type { Period } from './period.js';
 export const CATEGORIES = [
   'tokens.input',
   'tokens.cached',
+  'tokens.cache-write',
   'tokens.output',
   'egress',
   'interconnect',

@@ -28,17 +28,45 @@ import * as z from 'zod';
 import { API_KINDS } from './availability.js';
 import { CLOUD_IDS, INFRASTRUCTURE_CLOUDS, TIERS, type Cloud, type Location } from './cloud.js';
 import { CATEGORIES, SHARED } from './line-item.js';
+import { CACHE_TTLS } from './model-price.js';
 import { bytes, count, duration, flag, id, currency, isoDate, matching, oneOf, optional, percent, period, text } from './fields.js';
 import { countText, LIMITS } from './limits.js';
-import { dec } from './money.js';
+import { dec, type Decimal } from './money.js';
 import { addMonths, LAST_PERIOD } from './period.js';
 
 const ZERO_BYTES = '0';
 
-const tokensPerCall = z.strictObject({
-  input: count('tokens', '3.5k'),
-  cached_share: percent('40%').default(dec('0')),
-  output: count('tokens', '600'),
+/** Cache reads and writes are shares of the same input: together at most all of it. */
+const cacheShares = <T extends { cached_share: Decimal; cache_write_share: Decimal }>(shares: T, ctx: z.RefinementCtx) => {
+  if (shares.cached_share.plus(shares.cache_write_share).gt(1)) {
+    ctx.addIssue({ code: 'custom', path: ['cache_write_share'], message: `cached_share and cache_write_share are shares of the same input and add up to more than 100% (${shares.cached_share.plus(shares.cache_write_share).times(100).toFixed()}%)` });
+  }
+};
+
+/**
+ * Tokens per model call. Of the input, `cached_share` is read from the seller's prompt cache and
+ * `cache_write_share` written to it (billed at the write price, a premium at Anthropic), kept for
+ * `cache_ttl`: `5m`, the seller's standard time to live, or `1h`.
+ */
+const tokensPerCall = z
+  .strictObject({
+    input: count('tokens', '3.5k'),
+    cached_share: percent('40%').default(dec('0')),
+    cache_write_share: percent('10%').default(dec('0')),
+    cache_ttl: oneOf(CACHE_TTLS).default('5m'),
+    output: count('tokens', '600'),
+  })
+  .superRefine(cacheShares);
+
+/**
+ * Calls whose prompt is long enough for a long-context price (GPT-5.5 bills whole requests over
+ * 272 000 prompt tokens at higher rates): their share of the workload's calls, and their tokens.
+ * The other calls take `tokens_per_call`; cache shares and time to live are the workload's.
+ */
+const longContext = z.strictObject({
+  share: percent('5%'),
+  input: count('tokens', '400k'),
+  output: count('tokens', '2k'),
 });
 
 /** Bytes on the wire per model call; the request grows as state accumulates in the prompt. */
@@ -90,6 +118,7 @@ const workload = z.strictObject({
   turns_per_session: count('turns', '6'),
   calls_per_turn: count('calls', '2').default(dec('1')),
   tokens_per_call: tokensPerCall,
+  long_context: optional(longContext),
   batch_share: percent('25%').default(dec('0')),
   payload: optional(payload),
   state: optional(state),

@@ -70,6 +70,7 @@ export const TEXT_COLUMNS: ReadonlySet<FocusColumn> = new Set<FocusColumn>(['Cha
 const SERVICE: Record<Category, [category: string, subcategory: string]> = {
   'tokens.input': ['AI and Machine Learning', 'Generative AI'],
   'tokens.cached': ['AI and Machine Learning', 'Generative AI'],
+  'tokens.cache-write': ['AI and Machine Learning', 'Generative AI'],
   'tokens.output': ['AI and Machine Learning', 'Generative AI'],
   egress: ['Networking', 'Network Connectivity'],
   interconnect: ['Networking', 'Network Connectivity'],

@@ -81,3 +81,38 @@ describe('tokenUsage', () => {
     ]);
   });
 });
+
+describe('tokenUsage: prompt-cache writes and long prompts', () => {
+  const withWrites = (u: ReturnType<typeof tokenUsage>) =>
+    u.map((x) => [x.prompt?.toFixed() ?? '-', x.processing, String(x.uncachedInput), String(x.cachedInput), String(x.cacheWrite), String(x.output)]);
+
+  it('takes cache writes out of the input beside cache reads, and long calls apart from ordinary ones', () => {
+    const w = workload(`sessions_per_month: 1000
+        turns_per_session: 1
+        tokens_per_call: { input: 10k, cached_share: 50%, cache_write_share: 20%, output: 1k }
+        long_context: { share: 10%, input: 400k, output: 2k }`);
+    // 1 000 calls: 900 ordinary → 9 000 000 in, 900 000 out; cached 4 500 000,
+    //   written round(9 000 000 × 70 %) − 4 500 000 = 1 800 000, uncached 2 700 000
+    // 100 long → 40 000 000 in, 200 000 out; cached 20 000 000, written 8 000 000, uncached 12 000 000
+    expect(withWrites(tokenUsage(w, ['2026-09']))).toEqual([
+      ['-', 'standard', '2700000', '4500000', '1800000', '900000'],
+      ['400000', 'standard', '12000000', '20000000', '8000000', '200000'],
+    ]);
+  });
+
+  it('rounds reads and writes together, so they never take more than the input', () => {
+    const w = workload(`sessions_per_month: 1
+        turns_per_session: 1
+        tokens_per_call: { input: 3, cached_share: 50%, cache_write_share: 50%, output: 1 }`);
+    // 3 × 50 % = 1.5 → 2 cached; 3 × 100 % = 3 → 3 − 2 = 1 written (each rounded alone: 2 + 2 > 3); uncached 0
+    expect(withWrites(tokenUsage(w, ['2026-09']))).toEqual([['-', 'standard', '0', '2', '1', '1']]);
+  });
+
+  it('refuses cache shares adding up to more than the input', () => {
+    expect(() =>
+      workload(`sessions_per_month: 1
+        turns_per_session: 1
+        tokens_per_call: { input: 3, cached_share: 60%, cache_write_share: 50%, output: 1 }`),
+    ).toThrow(/cached_share and cache_write_share are shares of the same input and add up to more than 100% \(110%\)/);
+  });
+});

@@ -30,11 +30,23 @@ export function scenario(strings: TemplateStringsArray, ...values: unknown[]): S
 
 export const CATALOG_HEADER = 'cloud,region,deployment,tier,model,input,cached_input,output,currency,effective_from,effective_to,source,as_of,note';
 
+/** The header with the columns for prompt-cache writes and long-context tiers. */
+export const TIERED_HEADER = `${CATALOG_HEADER},cache_write,cache_write_1h,prompt_over`;
+
 /** Rows after the standard header. */
 export function catalog(strings: TemplateStringsArray, ...values: unknown[]): Catalog {
-  const { rows, problems } = parseTable(TABLES.models, `${CATALOG_HEADER}\n${joined(strings, values)}`, 'inline.csv');
+  return modelsTable(CATALOG_HEADER, joined(strings, values));
+}
+
+/** Rows after the header with cache-write and long-context columns. */
+export function tieredCatalog(strings: TemplateStringsArray, ...values: unknown[]): Catalog {
+  return modelsTable(TIERED_HEADER, joined(strings, values));
+}
+
+function modelsTable(header: string, rows: string): Catalog {
+  const { rows: parsedRows, problems } = parseTable(TABLES.models, `${header}\n${rows}`, 'inline.csv');
   if (problems.length > 0) throw new Error(problems.map((p) => p.message).join('\n'));
-  return { ...EMPTY_CATALOG, files: ['inline.csv'], models: rows };
+  return { ...EMPTY_CATALOG, files: ['inline.csv'], models: parsedRows };
 }
 
 const HEADERS = {

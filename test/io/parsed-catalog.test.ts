@@ -49,7 +49,7 @@ describe('the shipped catalog parsed at build time', () => {
       return path.join(dir, name);
     };
     expect(await parsedCatalogRows('0'.repeat(64), 'p', write('other.json', json))).toBeUndefined();
-    expect(await parsedCatalogRows(catalog.sha256, 'p', write('format.json', json.replace('"format":1', '"format":0')))).toBeUndefined();
+    expect(await parsedCatalogRows(catalog.sha256, 'p', write('format.json', json.replace(/"format":\d+/, '"format":0')))).toBeUndefined();
     expect(await parsedCatalogRows(catalog.sha256, 'p', write('cut.json', json.slice(0, json.length / 2)))).toBeUndefined();
     expect(await parsedCatalogRows(catalog.sha256, 'p', path.join(dir, 'missing.json'))).toBeUndefined();
   });

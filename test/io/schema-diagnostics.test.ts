@@ -27,7 +27,7 @@ describe('knownKeysAt', () => {
     expect(knownKeysAt(scenarioSchema, ['options', 1, 'cache'])).toEqual(['cloud', 'region', 'service', 'size', 'nodes']);
     expect(knownKeysAt(scenarioSchema, ['options', 1, 'interconnect', 'ports', 0])).toEqual(['cloud', 'region', 'service', 'count']);
     expect(knownKeysAt(scenarioSchema, ['horizon'])).toEqual(['start', 'months']);
-    expect(knownKeysAt(scenarioSchema, ['workloads', 3, 'tokens_per_call'])).toEqual(['input', 'cached_share', 'output']);
+    expect(knownKeysAt(scenarioSchema, ['workloads', 3, 'tokens_per_call'])).toEqual(['input', 'cached_share', 'cache_write_share', 'cache_ttl', 'output']);
     expect(knownKeysAt(scenarioSchema, ['options', 0, 'model'])).toEqual(['cloud', 'region', 'deployment', 'tier']);
   });
 
