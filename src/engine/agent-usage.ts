@@ -27,6 +27,7 @@ import { whole, type Activity } from './activity.js';
 import type { MeteredUsage } from './metered.js';
 import { egressUsage, type Transfer } from './network.js';
 import type { MonthPlacement } from './placements.js';
+import { splitByDays } from './day-split.js';
 
 export interface AgentContext {
   scenario: Scenario;
@@ -51,7 +52,7 @@ export function missingPlacements({ option, optionIndex, workload }: AgentContex
     .map(([key, what]) => ({ path: ['options', optionIndex], message: `workload "${workload.id}" needs ${what} placed, but option "${option.id}" has no ${key}: placement` }));
 }
 
-export function agentUsage(context: AgentContext, activity: Activity, placement: MonthPlacement): MeteredUsage[] {
+export function agentUsage(context: AgentContext, activity: Activity, placements: readonly MonthPlacement[]): MeteredUsage[] {
   const { scenario, option, workload } = context;
   // problems with these prices are the option's placements', so they are located there
   const at = (component?: string) => ['options', context.optionIndex, ...(component === undefined ? [] : [component])];
@@ -61,8 +62,12 @@ export function agentUsage(context: AgentContext, activity: Activity, placement:
     const usage = egressUsage(base, t, option.interconnect);
     if (usage !== undefined) usages.push(usage);
   };
+  // bytes to and from the model, split by days where a fallback serves part of the month
+  const withModel = (other: Location, direction: 'to' | 'from', bytes: Decimal, what: string) => {
+    const shares = placements.length === 1 ? [bytes] : splitByDays(BigInt(bytes.toFixed()), placements).map((b) => new Decimal(b.toString()));
+    placements.forEach(({ model }, i) => transfer(direction === 'to' ? { from: other, to: model, bytes: shares[i]!, what } : { from: model, to: other, bytes: shares[i]!, what }));
+  };
   const runtime = option.runtime;
-  const model: Location = placement.model;
 
   if (workload.payload !== undefined && runtime !== undefined) {
     const { request, request_growth, response } = workload.payload;
@@ -73,13 +78,13 @@ export function agentUsage(context: AgentContext, activity: Activity, placement:
     const billResponses = scenario.network.bill_model_responses;
     const cache = workload.cache === undefined ? undefined : option.cache;
     if (cache === undefined) {
-      transfer({ from: runtime, to: model, bytes: whole(calls.times(perRequest)), what: 'model requests' });
-      if (billResponses) transfer({ from: model, to: runtime, bytes: whole(calls.times(response)), what: 'model responses' });
+      withModel(runtime, 'to', whole(calls.times(perRequest)), 'model requests');
+      if (billResponses) withModel(runtime, 'from', whole(calls.times(response)), 'model responses');
     } else {
       transfer({ from: runtime, to: cache, bytes: whole(calls.times(perRequest)), what: 'requests to the cache' });
       transfer({ from: cache, to: runtime, bytes: whole(calls.times(response)), what: 'responses from the cache' });
-      transfer({ from: cache, to: model, bytes: whole(misses.times(perRequest)), what: 'cache misses to the model' });
-      if (billResponses) transfer({ from: model, to: cache, bytes: whole(misses.times(response)), what: 'model responses to the cache' });
+      withModel(cache, 'to', whole(misses.times(perRequest)), 'cache misses to the model');
+      if (billResponses) withModel(cache, 'from', whole(misses.times(response)), 'model responses to the cache');
     }
   }
 

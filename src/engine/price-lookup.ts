@@ -15,7 +15,8 @@ import { ANY_REGION, type Catalog } from '../model/catalog.js';
 import { groupBy } from '../model/group-by.js';
 import { formatKey, type ModelPrice, type PriceKey } from '../model/model-price.js';
 import type { Decimal } from '../model/money.js';
-import { daysBetween, daysInMonth, firstDay, addMonths, type IsoDate, type Period } from '../model/period.js';
+import { daysBetween, daysInMonth, type IsoDate, type Period } from '../model/period.js';
+import { daysIn, wholeMonth, type DaySpan } from './day-split.js';
 
 export interface PriceSegment {
   price: ModelPrice;
@@ -24,7 +25,8 @@ export interface PriceSegment {
 
 export type MonthPrices = { segments: PriceSegment[] } | { missing: string };
 
-export type PriceIndex = (key: PriceKey, period: Period) => MonthPrices;
+/** The rows pricing a key in a month: all its days, or only `spans` of them (a placement that serves part of the month). */
+export type PriceIndex = (key: PriceKey, period: Period, spans?: readonly DaySpan[]) => MonthPrices;
 
 /**
  * Each key's month is looked up once: a thousand workloads on one model share their answers.
@@ -42,12 +44,17 @@ export function indexPrices(catalog: Catalog): PriceIndex {
     byObject.set(key, months);
     return months;
   };
-  return (key, period) => {
+  const rowsOf = (key: PriceKey) => byKey.get(formatKey(key)) ?? byKey.get(formatKey({ ...key, region: ANY_REGION }));
+  return (key, period, spans) => {
+    if (spans !== undefined) {
+      const rows = rowsOf(key);
+      return rows === undefined ? { missing: `no price for ${formatKey(key)} in ${period} (${alternatives(catalog, key)})` } : pricesWithin(rows, period, spans, formatKey(key));
+    }
     const months = byObject.get(key) ?? monthsOf(key);
     const known = months.get(period);
     if (known !== undefined) return known;
-    const rows = byKey.get(formatKey(key)) ?? byKey.get(formatKey({ ...key, region: ANY_REGION }));
-    const prices = rows === undefined ? { missing: `no price for ${formatKey(key)} in ${period} (${alternatives(catalog, key)})` } : monthPrices(rows, period, formatKey(key));
+    const rows = rowsOf(key);
+    const prices = rows === undefined ? { missing: `no price for ${formatKey(key)} in ${period} (${alternatives(catalog, key)})` } : pricesWithin(rows, period, [wholeMonth(period)], formatKey(key));
     months.set(period, prices);
     return prices;
   };
@@ -84,19 +91,22 @@ function alternatives(catalog: Catalog, key: PriceKey): string {
   return `the catalog has ${key.model} on ${key.cloud} as ${[...new Set(near)].join(', ')}`;
 }
 
-function monthPrices(rows: readonly ModelPrice[], period: Period, key: string): MonthPrices {
-  const monthStart = firstDay(period);
-  const monthEnd = firstDay(addMonths(period, 1));
+function pricesWithin(rows: readonly ModelPrice[], period: Period, spans: readonly DaySpan[], key: string): MonthPrices {
   const segments: (PriceSegment & { from: IsoDate })[] = [];
-  for (const price of rows) {
-    const from = max(price.effectiveFrom ?? monthStart, monthStart);
-    const to = min(price.effectiveTo ?? monthEnd, monthEnd);
-    if (from < to) segments.push({ price, days: daysBetween(from, to), from });
+  for (const span of spans) {
+    for (const price of rows) {
+      const from = max(price.effectiveFrom ?? span.from, span.from);
+      const to = min(price.effectiveTo ?? span.to, span.to);
+      if (from < to) segments.push({ price, days: daysBetween(from, to), from });
+    }
   }
   segments.sort((a, b) => a.from.localeCompare(b.from));
   const covered = segments.reduce((days, s) => days + s.days, 0);
-  if (covered < daysInMonth(period)) {
-    const priced = segments.length === 0 ? 'no day of it is priced' : `only ${covered} of its ${daysInMonth(period)} days are priced`;
+  const needed = daysIn(spans);
+  if (covered < needed) {
+    const whole = needed === daysInMonth(period);
+    const days = whole ? `its ${needed} days` : `the ${needed} days from ${spans[0]!.from} it is used`;
+    const priced = segments.length === 0 ? (whole ? 'no day of it is priced' : `none of ${days} is priced`) : `only ${covered} of ${days} are priced`;
     return { missing: `no price for ${key} in ${period} (${priced}; ${windows(rows)})` };
   }
   return { segments: segments.map(({ price, days }) => ({ price, days })) };

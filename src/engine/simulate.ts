@@ -15,7 +15,8 @@ import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import { CATEGORIES, ChargedLineItem, type LineItem } from '../model/line-item.js';
 import { countText, LIMITS } from '../model/limits.js';
 import { Decimal, finite, sum } from '../model/money.js';
-import { periodsFrom, type Period } from '../model/period.js';
+import { daysInMonth, periodsFrom, type Period } from '../model/period.js';
+import { groupBy } from '../model/group-by.js';
 import type { ModelPlacement, Option, Scenario, Workload } from '../model/scenario.js';
 import { workloadActivity, type Activity } from './activity.js';
 import { agentUsage, hitRate, missingPlacements } from './agent-usage.js';
@@ -97,7 +98,7 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
       append(o.found, missing);
       const placed = monthPlacements(option, optionIndex, workload, periods, availability);
       append(o.found, placed.problems);
-      const placements = new Map<Period, MonthPlacement>(placed.months.map((m) => [m.period, m]));
+      const placements = groupBy(placed.months, (m) => m.period);
       const hits = hitRate(option, workload);
       const tokens = usage.get(hits.toFixed()) ?? tokenUsage(workload, activity, hits);
       usage.set(hits.toFixed(), tokens);
@@ -106,12 +107,12 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
       const meteredBefore = o.metered.length;
       if (missing.length === 0) {
         for (const month of activity) {
-          const placement = placements.get(month.period);
-          if (placement !== undefined) append(o.metered, agentUsage(context, month, placement));
+          const parts = placements.get(month.period);
+          if (parts !== undefined) append(o.metered, agentUsage(context, month, parts));
         }
       }
       for (const m of placed.months) o.modelsByMonth.get(m.period)!.push(m.model);
-      const fallbackMonths = placed.months.filter((m) => m.fallback).map((m) => m.period);
+      const fallbackMonths = placed.months.filter((m) => m.fallback).map((m) => m.period); // whole months, or the days before a launch
       if (fallbackMonths.length > 0) o.fallbacks.push({ option: option.id, workload: workload.id, placement: option.fallback!.model, months: fallbackMonths });
       const estimate = workloadLatency(context, placed.months, turns, roundTrips);
       if (estimate !== undefined) o.latency.push(estimate);
@@ -160,14 +161,21 @@ function flowsLater(scenario: Scenario, items: readonly LineItem[], periods: rea
   return () => moneyFlows(scenario, items, periods, rates);
 }
 
-/** Each month's hops (a fallback month has others), weighed by its turns; one estimate when no runtime is placed. */
+/** Each month's hops (a fallback's days have others), weighed by its turns; one estimate when no runtime is placed. */
 function workloadLatency({ option, workload }: { option: Option; workload: Workload }, months: readonly MonthPlacement[], turns: WorkloadTurns, roundTrips: RoundTrips): LatencyEstimate | undefined {
   if (months.length === 0) return undefined;
   if (option.runtime === undefined) {
-    const total = months.length === turns.byMonth.size ? turns.total : sum(months.map((m) => turns.byMonth.get(m.period)!));
+    const total = months.length === turns.byMonth.size ? turns.total : sum(months.map((m) => turnsOn(m, turns)));
     return estimateLatency(option, workload, months[0]!.model, roundTrips, total);
   }
-  return combineEstimates(months.map((m) => estimateLatency(option, workload, m.model, roundTrips, turns.byMonth.get(m.period)!)));
+  return combineEstimates(months.map((m) => estimateLatency(option, workload, m.model, roundTrips, turnsOn(m, turns))));
+}
+
+/** The month's turns on the days a placement serves. */
+function turnsOn(placement: MonthPlacement, turns: WorkloadTurns): Decimal {
+  const all = turns.byMonth.get(placement.period)!;
+  const days = daysInMonth(placement.period);
+  return placement.days === days ? all : all.times(placement.days).div(days);
 }
 
 interface WorkloadTurns {

@@ -10,13 +10,14 @@ import { CLOUDS, formatLocation, type Tier } from '../model/cloud.js';
 import { formatKey, type CacheTtl, type ModelPrice, type PriceKey } from '../model/model-price.js';
 import { ChargedLineItem, unitPriceParts, type Category, type LineItem, type UnitCharge } from '../model/line-item.js';
 import { dec, finite, ZERO, type Decimal } from '../model/money.js';
-import { daysInMonth, type Period } from '../model/period.js';
+import type { Period } from '../model/period.js';
+import { splitByDays } from './day-split.js';
 import { vendorOf } from '../model/party.js';
 import type { ModelPlacement, Option, Workload } from '../model/scenario.js';
 import { missingRate, type Exchange } from './fx.js';
 import type { MonthPlacement } from './placements.js';
 import type { Problems } from './problems.js';
-import type { PriceIndex, PriceSegment } from './price-lookup.js';
+import type { PriceIndex } from './price-lookup.js';
 import type { TokenUsage } from './token-usage.js';
 
 const PER_MILLION = dec('1000000');
@@ -30,7 +31,7 @@ export interface TokenPricing {
   /** The long-context tier a prompt length falls in, for calls with long prompts. */
   promptTiers: (key: PriceKey, prompt: Decimal) => Decimal | undefined;
   /** Where the model runs each month (the option's placement, or its fallback). */
-  placements: ReadonlyMap<Period, MonthPlacement>;
+  placements: ReadonlyMap<Period, readonly MonthPlacement[]>;
 }
 
 const CATEGORY_WORDS: Record<string, string> = { 'tokens.input': 'input', 'tokens.cached': 'cached input', 'tokens.cache-write': 'cache write', 'tokens.output': 'output' };
@@ -53,49 +54,53 @@ export function priceTokens(pricing: TokenPricing, usage: readonly TokenUsage[],
   };
 
   for (const month of usage) {
-    const placement = pricing.placements.get(month.period);
-    if (placement === undefined) continue; // not available there: reported by placements
-    const where = placement.path;
-    const key = keyOf(placement.model, month.processing === 'batch' ? 'batch' : placement.model.tier, month.prompt);
-    const found = pricing.prices(key, month.period);
-    if ('missing' in found) {
-      const why = month.processing === 'batch' ? ' for its batch share' : month.prompt === undefined ? '' : ` for its calls with ${month.prompt.toFixed()}-token prompts`;
-      problems.add(where, formatKey(key), month.period, `${found.missing}, needed by workload "${workload.id}"${why}`);
-      continue;
-    }
-    for (const { price } of found.segments) {
-      const row = () => `${price.ref.file}:${price.ref.line}`;
-      if (pricing.exchange(price.currency) === undefined) problems.add(where, `currency ${row()}`, month.period, missingRate(row(), price.currency, pricing.currency));
-      if (caches && price.cachedInput === undefined) {
-        problems.add(
-          where,
-          `cached ${row()}`,
-          month.period,
-          `${row()} has no cached_input price for ${key.model} on ${key.cloud}, but workload "${workload.id}" caches part of its input (set its cached_share to 0% or price cached input)`,
-        );
+    const parts = pricing.placements.get(month.period);
+    if (parts === undefined) continue; // not available there: reported by placements
+    // every (placement, catalog row) that bills some of the month's days
+    const segments: { key: PriceKey; price: ModelPrice; days: number }[] = [];
+    for (const placement of parts) {
+      const where = placement.path;
+      const key = keyOf(placement.model, month.processing === 'batch' ? 'batch' : placement.model.tier, month.prompt);
+      const found = pricing.prices(key, month.period, parts.length === 1 ? undefined : placement.spans);
+      if ('missing' in found) {
+        const why = month.processing === 'batch' ? ' for its batch share' : month.prompt === undefined ? '' : ` for its calls with ${month.prompt.toFixed()}-token prompts`;
+        problems.add(where, formatKey(key), month.period, `${found.missing}, needed by workload "${workload.id}"${why}`);
+        continue;
       }
-      if (writes && writeColumn(price, workload.tokens_per_call.cache_ttl).price === undefined) {
-        const column = writeColumn(price, workload.tokens_per_call.cache_ttl).column;
-        problems.add(
-          where,
-          `cache write ${row()}`,
-          month.period,
-          `${row()} has no ${column} price for ${key.model} on ${key.cloud}, but workload "${workload.id}" writes part of its input to the prompt cache (set its cache_write_share to 0%, choose another cache_ttl, or price cache writes)`,
-        );
+      for (const { price, days } of found.segments) {
+        segments.push({ key, price, days });
+        const row = () => `${price.ref.file}:${price.ref.line}`;
+        if (pricing.exchange(price.currency) === undefined) problems.add(where, `currency ${row()}`, month.period, missingRate(row(), price.currency, pricing.currency));
+        if (caches && price.cachedInput === undefined) {
+          problems.add(
+            where,
+            `cached ${row()}`,
+            month.period,
+            `${row()} has no cached_input price for ${key.model} on ${key.cloud}, but workload "${workload.id}" caches part of its input (set its cached_share to 0% or price cached input)`,
+          );
+        }
+        const write = writeColumn(price, workload.tokens_per_call.cache_ttl);
+        if (writes && write.price === undefined) {
+          problems.add(
+            where,
+            `cache write ${row()}`,
+            month.period,
+            `${row()} has no ${write.column} price for ${key.model} on ${key.cloud}, but workload "${workload.id}" writes part of its input to the prompt cache (set its cache_write_share to 0%, choose another cache_ttl, or price cache writes)`,
+          );
+        }
       }
     }
+    if (segments.length === 0) continue;
     const quantities: [Category, bigint][] = [
       ['tokens.input', month.uncachedInput],
       ['tokens.cached', month.cachedInput],
       ['tokens.cache-write', month.cacheWrite],
       ['tokens.output', month.output],
     ];
-    // days matter only to split a month between rows
-    const days = found.segments.length === 1 ? 0 : daysInMonth(month.period);
     for (const [category, tokens] of quantities) {
       if (tokens === 0n) continue;
-      const shares = splitByDays(tokens, found.segments, days);
-      found.segments.forEach(({ price }, i) => {
+      const shares = splitByDays(tokens, segments);
+      segments.forEach(({ key, price }, i) => {
         const units = shares[i]!;
         if (units === 0n) return;
         const charge = charges(price, category, key);
@@ -167,33 +172,4 @@ function unitPriceOf(price: ModelPrice, category: Category, ttl: CacheTtl): Deci
     case 'tokens.output':
       return price.output;
   }
-}
-
-/**
- * Splits whole tokens across price segments by days, so the parts add up to the month: each
- * segment first gets its share of the days rounded down, then the few tokens left (fewer than
- * there are segments) go one at a time to the segment with the most days per token it already
- * has (D'Hondt, the earlier segment on a tie).
- *
- *   3 100 tokens over 29 + 2 days of July = 2 900 + 200 (exact shares need no rounding)
- *   2 tokens over 8 + 8 + 8 + 7 days = 1 + 1 + 0 + 0
- *
- * Rounding each share on its own and giving the last the remainder, the obvious way, can leave
- * the last segment a negative share (2 over 8+8+8+7 days: 1 + 1 + 1 − 1), and can take a token
- * from a segment when the month's tokens rise; a divisor method does neither, so a month's cost
- * never falls when its usage rises.
- */
-export function splitByDays(tokens: bigint, segments: readonly PriceSegment[], days: number): bigint[] {
-  if (segments.length === 1) return [tokens];
-  const shares = segments.map((segment) => (tokens * BigInt(segment.days)) / BigInt(days));
-  // fewer tokens than segments are left
-  for (let left = tokens - shares.reduce((a, b) => a + b, 0n); left > 0n; left--) {
-    let best = 0;
-    // days_i / (share_i + 1) > days_best / (share_best + 1), compared without dividing
-    for (let i = 1; i < segments.length; i++) {
-      if ((shares[best]! + 1n) * BigInt(segments[i]!.days) > (shares[i]! + 1n) * BigInt(segments[best]!.days)) best = i;
-    }
-    shares[best]! += 1n;
-  }
-  return shares;
 }

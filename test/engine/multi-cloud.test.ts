@@ -334,6 +334,64 @@ describe('availability and fallback', () => {
     expect(result.fallbacks).toEqual([{ option: 'all-aws', workload: 'a', placement: { cloud: 'azure', region: 'eastus2', deployment: 'global', tier: 'standard' }, months: ['2026-05', '2026-06'] }]);
   });
 
+  it('runs on the placement from the day the model goes on sale, the fallback before, split by days', () => {
+    const catalog = multiCloud();
+    catalog.availability = catalog.availability.map((row) => (row.cloud === 'aws' ? { ...row, from: '2026-07-16' } : row));
+    const midJuly = scenario`
+      name: on sale mid-July
+      horizon: { start: 2026-07, months: 1 }
+      workloads:
+        - id: a
+          model: m
+          sessions_per_month: 1k
+          turns_per_session: 1
+          tokens_per_call: { input: 1k, output: 0 }
+          payload: { request: 1MB, response: 1MB }
+      options:
+        - id: all-aws
+          model: { cloud: aws, region: us-east-1, deployment: in-region }
+          fallback: { model: { cloud: azure, region: eastus2, deployment: global } }
+          runtime: { cloud: aws, region: us-east-1, service: agentcore }
+    `;
+    const result = simulate(midJuly, catalog);
+    // 1 000 000 tokens over 16 days on AWS (16–31 July) and 15 on Azure: 516 129.03 → 516 129 and
+    // 483 870.97 → 483 870; the token left goes to Azure (D'Hondt: 516 130 × 15 = 7 741 950 >
+    // 483 871 × 16 = 7 741 936): AWS 516 129 × 2.20 / 1M = 1.1354838, Azure 483 871 × 2 / 1M = 0.967742
+    const tokens = result.lineItems.filter((i) => i.category === 'tokens.input');
+    expect(tokens.map((i) => [i.cloud, i.quantity.toFixed(), i.cost.toFixed()])).toEqual([
+      ['aws', '516129', '1.1354838'],
+      ['azure', '483871', '0.967742'],
+    ]);
+    // 1 000 calls × 1 MB of requests and of responses; on Azure's days they cross clouds:
+    // 10^9 × 15/31 = 483 870 967.7 → 483 870 967 + the byte left (516 129 033 × 15 > 483 870 968 × 16)
+    // = 483 870 968 bytes each way: AWS sends the requests (in its free 100 GB), Azure the
+    // responses at 0.08/GB = 0.03870967744; on AWS's days runtime and model share a region
+    const egress = result.lineItems.filter((i) => i.category === 'egress');
+    expect(egress.map((i) => [i.cloud, i.meter.split(' to ')[0], i.quantity.toFixed(), i.cost.toFixed()])).toEqual([
+      ['aws', 'model requests, aws/us-east-1', '0.483870968', '0'],
+      ['azure', 'model responses, azure/eastus2', '0.483870968', '0.03870967744'],
+    ]);
+    expect(result.fallbacks).toEqual([{ option: 'all-aws', workload: 'a', placement: { cloud: 'azure', region: 'eastus2', deployment: 'global', tier: 'standard' }, months: ['2026-07'] }]);
+  });
+
+  it('prices each placement at the rows in force on its own days', () => {
+    const catalog = multiCloud();
+    catalog.availability = catalog.availability.map((row) => (row.cloud === 'aws' ? { ...row, from: '2026-07-16' } : row));
+    // AWS's price starts on 2026-07-20 only: 4 of its 16 days unpriced
+    catalog.models = catalog.models.map((row) => (row.cloud === 'aws' ? { ...row, effectiveFrom: '2026-07-20' } : row));
+    expect(problems(() => simulate(allAws('fallback: { model: { cloud: azure, region: eastus2, deployment: global } }'), catalog))).toEqual([
+      'options.0.model: no price for aws/us-east-1/in-region/standard/m in 2026-07 (only 12 of the 16 days from 2026-07-16 it is used are priced; catalog rows cover 2026-07-20 to … at models.csv:3), needed by workload "a"',
+    ]);
+  });
+
+  it('needs a fallback for the days before a mid-month launch', () => {
+    const catalog = multiCloud();
+    catalog.availability = catalog.availability.map((row) => (row.cloud === 'aws' ? { ...row, from: '2026-07-16' } : row));
+    expect(problems(() => simulate(allAws(''), catalog))).toEqual([
+      'options.0.model: m (stateless API) for workload "a" is not available on aws/us-east-1 in 2026-05 to 2026-07 (availability.csv:2 has it from 2026-07-16); add a fallback placement for those days',
+    ]);
+  });
+
   it('joins back-to-back availability rows, so a month they cover together stays put', () => {
     const catalog = multiCloud();
     const [aws] = catalog.availability;
@@ -348,13 +406,13 @@ describe('availability and fallback', () => {
 
   it('names the model, cloud and first month when there is no fallback', () => {
     expect(problems(() => simulate(allAws(''), multiCloud()))).toEqual([
-      'options.0.model: m (stateless API) for workload "a" is not available on aws/us-east-1 in 2026-05 and 2026-06 (availability.csv:2 has it from 2026-07-01); add a fallback placement for those months',
+      'options.0.model: m (stateless API) for workload "a" is not available on aws/us-east-1 in 2026-05 and 2026-06 (availability.csv:2 has it from 2026-07-01); add a fallback placement for those days',
     ]);
   });
 
   it('treats an API kind without a row as not sold there', () => {
     expect(problems(() => simulate(allAws('', 'stateful'), multiCloud()))).toEqual([
-      'options.0.model: m (stateful API) for workload "a" is not available on aws/us-east-1 in 2026-05 to 2026-07 (the catalog sells it there only as stateless); add a fallback placement for those months',
+      'options.0.model: m (stateful API) for workload "a" is not available on aws/us-east-1 in 2026-05 to 2026-07 (the catalog sells it there only as stateless); add a fallback placement for those days',
     ]);
   });
 });

@@ -1,11 +1,11 @@
 /**
  * Token costs (docs/cost-model.md "Tokens"): whole tokens × price per 1M ÷ 1 000 000, with a
- * month whose price changes split by days (src/engine/tokens.ts, splitByDays).
+ * month whose price changes split by days (src/engine/tokens.ts; src/engine/day-split.ts, splitByDays).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PriceSegment } from '../../src/engine/price-lookup.js';
-import { splitByDays } from '../../src/engine/tokens.js';
+import { splitByDays } from '../../src/engine/day-split.js';
 import type { LineItem } from '../../src/model/line-item.js';
 import { dec, ZERO, type Decimal } from '../../src/model/money.js';
 import { daysInMonth } from '../../src/model/period.js';
@@ -53,8 +53,8 @@ describe('a month split by a price change (property)', { timeout: PROPERTY_TIMEO
   // and the parts add up to the month's tokens.
   it('gives every segment a whole, non-negative share, and the shares add up to the month', () => {
     fc.assert(
-      fc.property(monthSegments, monthTokens, ({ days, segments }, tokens) => {
-        const parts = splitByDays(BigInt(tokens), segmentsOf(segments), days);
+      fc.property(monthSegments, monthTokens, ({ segments }, tokens) => {
+        const parts = splitByDays(BigInt(tokens), segmentsOf(segments));
         expect(parts.reduce((a, b) => a + b, 0n)).toBe(BigInt(tokens));
         expect(parts.filter((p) => p < 0n)).toEqual([]);
       }),
@@ -67,9 +67,9 @@ describe('a month split by a price change (property)', { timeout: PROPERTY_TIMEO
   // ones makes more usage cost less.
   it("never takes tokens from a segment when the month's tokens rise", () => {
     fc.assert(
-      fc.property(monthSegments, monthTokens, ({ days, segments }, tokens) => {
-        const before = splitByDays(BigInt(tokens), segmentsOf(segments), days);
-        const after = splitByDays(BigInt(tokens + 1), segmentsOf(segments), days);
+      fc.property(monthSegments, monthTokens, ({ segments }, tokens) => {
+        const before = splitByDays(BigInt(tokens), segmentsOf(segments));
+        const after = splitByDays(BigInt(tokens + 1), segmentsOf(segments));
         const fell = after.flatMap((part, i) => (part < before[i]! ? [`segment ${i}: ${before[i]} → ${part}`] : []));
         expect(fell).toEqual([]);
       }),
