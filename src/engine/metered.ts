@@ -9,6 +9,9 @@
  *   total 12 000 GB = 100 × 0 + 10 140 × 0.09 + 1 760 × 0.085 = 0 + 912.60 + 149.60 = 1 062.20
  *   each workload 6 000 / 12 000 of it = 531.10; blended unit price 0.08851666666667
  *
+ * A free allowance the account shares across regions is split between them first (see
+ * `sharedAllowances`).
+ *
  * The schedule in effect on a month's first day prices the whole month (metered prices rarely
  * change mid-month, and tiers need one schedule per month).
  */
@@ -109,12 +112,13 @@ export function priceMetered(usages: readonly MeteredUsage[], index: MeteredInde
   }
 
   const lineItems: LineItem[] = [];
-  for (const group of groups.values()) {
-    // zero usage was looked up (so gaps show) but takes no share, and so no remainder
-    const members = group.filter((m) => !m.quantity.isZero());
-    if (members.length === 0) continue;
+  // zero usage was looked up (so gaps show) but takes no share, and so no remainder
+  const priced = [...groups.values()].map((group) => group.filter((m) => !m.quantity.isZero())).filter((members) => members.length > 0);
+  const allowances = sharedAllowances(priced);
+  for (const members of priced) {
     const total = members.reduce((sum, m) => sum.plus(m.quantity), ZERO);
-    const tiered = tieredCost(members[0]!.rows, total);
+    const allowance = allowances.get(members);
+    const tiered = tieredCost(allowance === undefined ? members[0]!.rows : withAllowance(members[0]!.rows, allowance), total);
     if ('beyond' in tiered) {
       const { usage } = members[0]!;
       problems.add(usage.path, `tiers ${tiered.beyond.ref.line}`, usage.period, `${total.toFixed()} ${tiered.beyond.unit} in ${usage.period} goes beyond the last tier of ${meteredKey(tiered.beyond)} (${tiered.beyond.ref.file}:${tiered.beyond.ref.line} ends at ${tiered.beyond.tierTo!.toFixed()}); the catalog needs a price above it`);
@@ -148,6 +152,43 @@ export function priceMetered(usages: readonly MeteredUsage[], index: MeteredInde
     });
   }
   return lineItems;
+}
+
+/**
+ * Free allowances the account shares across regions (`allowance_scope: account`): the schedules
+ * of one option and month that start with such an allowance of the same size, on the same cloud
+ * and for the same kind of usage, share one allowance, split between them in proportion to their
+ * totals (each region's free tier becomes its share, and its next tier starts where the share
+ * ends). Schedules the allowance covers entirely keep all their usage free.
+ *
+ *   AWS, 100 GB free for the account: us-east-1 sends 300 GB and us-east-2 100 GB, so 400 GB
+ *   share 100 free GB: 75 and 25; us-east-1 pays 225 GB, us-east-2 75 GB, at their own rates
+ */
+function sharedAllowances(groups: readonly Priced[][]): Map<Priced[], Decimal> {
+  const shared = groupBy(
+    groups.filter((members) => members[0]!.rows[0]!.allowanceScope === 'account'),
+    (members) => {
+      const [{ usage }] = members as [Priced];
+      const first = members[0]!.rows[0]!;
+      return `${usage.option} ${usage.period} ${first.table} ${first.cloud} ${first.item.join(' ')} ${first.unit} ${first.tierTo!.toFixed()}`;
+    },
+  );
+  const allowances = new Map<Priced[], Decimal>();
+  for (const sharing of shared.values()) {
+    const allowance = sharing[0]![0]!.rows[0]!.tierTo!;
+    const totals = sharing.map((members) => members.reduce((sum, m) => sum.plus(m.quantity), ZERO));
+    const all = totals.reduce((sum, t) => sum.plus(t), ZERO);
+    if (all.lte(allowance)) continue; // every region's usage is within the allowance: its own free tier covers it
+    const shares = proportionalShares(allowance, totals, all);
+    sharing.forEach((members, i) => allowances.set(members, shares[i]!));
+  }
+  return allowances;
+}
+
+/** A schedule whose free first tier is `allowance` wide instead, the next tier starting there. */
+function withAllowance(rows: readonly MeteredPrice[], allowance: Decimal): MeteredPrice[] {
+  const [free, next, ...rest] = rows;
+  return [{ ...free!, tierTo: allowance }, ...(next === undefined ? [] : [{ ...next, tierFrom: allowance }]), ...rest];
 }
 
 /**

@@ -13,7 +13,7 @@ import { layerCatalogs } from '../model/catalog-layers.js';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import { LIMITS } from '../model/limits.js';
 import { latencyRowSchema, pairKey, toLatency } from '../model/latency.js';
-import { egressRowSchema, meteredProblems, serviceRowSchema, toEgressPrice, toServicePrice } from '../model/metered-price.js';
+import { egressRowSchema, meteredProblems, OPTIONAL_TIER_COLUMNS, serviceRowSchema, toEgressPrice, toServicePrice } from '../model/metered-price.js';
 import { formatKey, modelRowSchema, OPTIONAL_MODEL_COLUMNS, toModelPrice } from '../model/model-price.js';
 import { regionRowSchema, toKnownRegion } from '../model/region.js';
 import type { TableSpec } from './csv-table.js';
@@ -46,8 +46,8 @@ const SOURCED_OPTIONAL = ['effective_from', 'effective_to', 'note'];
 
 export const TABLES = {
   models: { name: 'models.csv', schema: modelRowSchema, optionalColumns: OPTIONAL_MODEL_COLUMNS, toRow: toModelPrice },
-  egress: { name: 'egress.csv', schema: egressRowSchema, optionalColumns: ['to_region', 'tier_from', 'tier_to', ...SOURCED_OPTIONAL], toRow: toEgressPrice },
-  services: { name: 'services.csv', schema: serviceRowSchema, optionalColumns: ['tier_from', 'tier_to', ...SOURCED_OPTIONAL], toRow: toServicePrice },
+  egress: { name: 'egress.csv', schema: egressRowSchema, optionalColumns: ['to_region', ...OPTIONAL_TIER_COLUMNS, ...SOURCED_OPTIONAL], toRow: toEgressPrice },
+  services: { name: 'services.csv', schema: serviceRowSchema, optionalColumns: [...OPTIONAL_TIER_COLUMNS, ...SOURCED_OPTIONAL], toRow: toServicePrice },
   availability: { name: 'availability.csv', schema: availabilityRowSchema, optionalColumns: ['available_until', 'note'], toRow: toAvailability },
   latency: { name: 'latency.csv', schema: latencyRowSchema, optionalColumns: ['note'], toRow: toLatency },
   regions: { name: 'regions.csv', schema: regionRowSchema, optionalColumns: ['note'], toRow: toKnownRegion },

@@ -12,6 +12,10 @@
  * bound. The rows of one key and window form a schedule: it starts at 0 and each tier starts
  * where the previous one ends.
  *
+ * A free allowance is a first tier at price 0. Its `allowance_scope` says what shares it:
+ * `region` (the default: each region's schedule has its own) or `account` (one allowance for all
+ * the regions of the cloud that list it, as AWS grants its 100 GB of internet egress).
+ *
  * Egress `destination` is where the bytes go: `internet` (another cloud, or a vendor's API),
  * `inter-region` (the same cloud, another region) or `interconnect` (a private link the option
  * declares). `to_region` narrows an inter-region row to one destination region.
@@ -40,11 +44,20 @@ export interface MeteredPrice extends Sourced {
   tierTo: Decimal | undefined;
   price: Decimal;
   currency: string;
+  /** On a free first tier: whether each region has it, or the regions of the account share it. */
+  allowanceScope: AllowanceScope;
 }
+
+export const ALLOWANCE_SCOPES = ['region', 'account'] as const;
+export type AllowanceScope = (typeof ALLOWANCE_SCOPES)[number];
+
+/** Columns a metered table may leave out of its header. */
+export const OPTIONAL_TIER_COLUMNS = ['tier_from', 'tier_to', 'allowance_scope'];
 
 const tierColumns = {
   tier_from: optional(price()),
   tier_to: optional(price()),
+  allowance_scope: optional(oneOf(ALLOWANCE_SCOPES)),
   price: price(),
   currency: currency(),
   ...sourcedColumns,
@@ -52,8 +65,11 @@ const tierColumns = {
 
 function checked<T extends z.ZodRawShape>(shape: T) {
   return z.strictObject(shape).superRefine((row, ctx) => {
-    const r = row as { tier_from?: Decimal; tier_to?: Decimal; effective_from?: string; effective_to?: string };
+    const r = row as { tier_from?: Decimal; tier_to?: Decimal; price: Decimal; allowance_scope?: AllowanceScope; effective_from?: string; effective_to?: string };
     const window = windowProblem(r);
+    if (r.allowance_scope === 'account' && (!(r.tier_from ?? dec('0')).isZero() || r.tier_to === undefined || !r.price.isZero())) {
+      ctx.addIssue({ code: 'custom', path: ['allowance_scope'], message: 'an allowance shared by the account is a free first tier: tier_from 0, a tier_to, price 0' });
+    }
     if (window !== undefined) ctx.addIssue({ code: 'custom', path: ['effective_to'], message: window });
     if (r.tier_to !== undefined && r.tier_to.lte(r.tier_from ?? 0)) {
       ctx.addIssue({ code: 'custom', path: ['tier_to'], message: `must be above tier_from (${(r.tier_from ?? dec('0')).toFixed()}), got ${r.tier_to.toFixed()}` });
@@ -79,7 +95,16 @@ export const serviceRowSchema = checked({
   ...tierColumns,
 });
 
-type TierRow = { cloud: Cloud; region: string; unit: Unit; tier_from?: Decimal | undefined; tier_to?: Decimal | undefined; price: Decimal; currency: string } & Parameters<typeof toSourced>[0];
+type TierRow = {
+  cloud: Cloud;
+  region: string;
+  unit: Unit;
+  tier_from?: Decimal | undefined;
+  tier_to?: Decimal | undefined;
+  allowance_scope?: AllowanceScope | undefined;
+  price: Decimal;
+  currency: string;
+} & Parameters<typeof toSourced>[0];
 
 function toMetered(table: MeteredPrice['table'], item: [string, string], row: TierRow, ref: RowRef): MeteredPrice {
   return {
@@ -92,6 +117,7 @@ function toMetered(table: MeteredPrice['table'], item: [string, string], row: Ti
     tierTo: row.tier_to,
     price: row.price,
     currency: row.currency,
+    allowanceScope: row.allowance_scope ?? 'region',
     ...toSourced(row, ref),
   };
 }

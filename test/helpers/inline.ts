@@ -57,11 +57,16 @@ const HEADERS = {
   latency: 'cloud_a,region_a,cloud_b,region_b,rtt_ms,statistic,source,as_of,note',
 } as const;
 
-/** A catalog from the rows of each table (headers added), e.g. `catalogOf({ egress: '…' })`. */
+/**
+ * A catalog from the rows of each table (headers added), e.g. `catalogOf({ egress: '…' })`; a
+ * table whose first line starts with `cloud` brings its own header.
+ */
 export function catalogOf(tables: Partial<Record<keyof typeof HEADERS, string>>): Catalog {
   const catalog: Catalog = { ...EMPTY_CATALOG, files: [] };
   for (const [name, rows] of Object.entries(tables) as [keyof typeof HEADERS, string][]) {
-    const { rows: parsed, problems } = parseTable(TABLES[name] as Parameters<typeof parseTable>[0], `${HEADERS[name]}\n${dedent(rows)}`, `${name}.csv`);
+    const text = dedent(rows);
+    const table = text.startsWith('cloud') ? text : `${HEADERS[name]}\n${text}`;
+    const { rows: parsed, problems } = parseTable(TABLES[name] as Parameters<typeof parseTable>[0], table, `${name}.csv`);
     if (problems.length > 0) throw new Error(problems.map((p) => `${p.line} ${p.path?.join('.')}: ${p.message}`).join('\n'));
     (catalog[name] as unknown[]) = parsed;
     catalog.files.push(`${name}.csv`);
