@@ -25,7 +25,8 @@ import { daysInMonth } from '../model/period.js';
 import type { Option, Scenario, Workload } from '../model/scenario.js';
 import { whole, type Activity } from './activity.js';
 import type { MeteredUsage } from './metered.js';
-import { egressUsage, type Transfer } from './network.js';
+import { transferUsage, type Transfer } from './network.js';
+import { append } from '../model/append.js';
 import type { MonthPlacement } from './placements.js';
 import { splitByDays } from './day-split.js';
 
@@ -58,14 +59,13 @@ export function agentUsage(context: AgentContext, activity: Activity, placements
   const at = (component?: string) => ['options', context.optionIndex, ...(component === undefined ? [] : [component])];
   const base = { option: option.id, workload: workload.id, period: activity.period, path: at() };
   const usages: MeteredUsage[] = [];
-  const transfer = (t: Transfer) => {
-    const usage = egressUsage(base, t, option.interconnect);
-    if (usage !== undefined) usages.push(usage);
-  };
+  const transfer = (t: Transfer) => append(usages, transferUsage(base, t, option, context.optionIndex));
   // bytes to and from the model, split by days where a fallback serves part of the month
   const withModel = (other: Location, direction: 'to' | 'from', bytes: Decimal, what: string) => {
     const shares = placements.length === 1 ? [bytes] : splitByDays(BigInt(bytes.toFixed()), placements).map((b) => new Decimal(b.toString()));
-    placements.forEach(({ model }, i) => transfer(direction === 'to' ? { from: other, to: model, bytes: shares[i]!, what } : { from: model, to: other, bytes: shares[i]!, what }));
+    placements.forEach(({ model }, i) =>
+      transfer(direction === 'to' ? { from: other, to: model, bytes: shares[i]!, what, traffic: 'model' } : { from: model, to: other, bytes: shares[i]!, what, traffic: 'model' }),
+    );
   };
   const runtime = option.runtime;
 
@@ -81,8 +81,8 @@ export function agentUsage(context: AgentContext, activity: Activity, placements
       withModel(runtime, 'to', whole(calls.times(perRequest)), 'model requests');
       if (billResponses) withModel(runtime, 'from', whole(calls.times(response)), 'model responses');
     } else {
-      transfer({ from: runtime, to: cache, bytes: whole(calls.times(perRequest)), what: 'requests to the cache' });
-      transfer({ from: cache, to: runtime, bytes: whole(calls.times(response)), what: 'responses from the cache' });
+      transfer({ from: runtime, to: cache, bytes: whole(calls.times(perRequest)), what: 'requests to the cache', traffic: 'cache' });
+      transfer({ from: cache, to: runtime, bytes: whole(calls.times(response)), what: 'responses from the cache', traffic: 'cache' });
       withModel(cache, 'to', whole(misses.times(perRequest)), 'cache misses to the model');
       if (billResponses) withModel(cache, 'from', whole(misses.times(response)), 'model responses to the cache');
     }
@@ -92,8 +92,8 @@ export function agentUsage(context: AgentContext, activity: Activity, placements
     const state = workload.state;
     const store = option.state;
     const turns = activity.turns;
-    transfer({ from: store, to: runtime, bytes: whole(turns.times(state.read_per_turn)), what: 'state reads' });
-    transfer({ from: runtime, to: store, bytes: whole(turns.times(state.write_per_turn)), what: 'state writes' });
+    transfer({ from: store, to: runtime, bytes: whole(turns.times(state.read_per_turn)), what: 'state reads', traffic: 'state' });
+    transfer({ from: runtime, to: store, bytes: whole(turns.times(state.write_per_turn)), what: 'state writes', traffic: 'state' });
     const service = (meter: string, category: MeteredUsage['category'], dimension: MeteredUsage['dimension'], quantity: Decimal, what: string): MeteredUsage => ({
       ...base,
       path: at('state'),

@@ -52,6 +52,7 @@ function placesOf(scenario: Scenario): { place: Location; path: PathSegment[] }[
     at(option.state, ['options', o, 'state', 'region']);
     at(option.cache, ['options', o, 'cache', 'region']);
     option.interconnect?.ports.forEach((port, p) => at(port, ['options', o, 'interconnect', 'ports', p, 'region']));
+    option.gateways.forEach((gateway, g) => at(gateway, ['options', o, 'gateways', g, 'region']));
   });
   scenario.datasets.forEach((dataset, d) => at(dataset.home, ['datasets', d, 'home', 'region']));
   scenario.latency.forEach((assumption, l) => assumption.between.forEach((place, k) => at(place, ['latency', l, 'between', k])));

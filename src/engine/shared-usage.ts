@@ -1,6 +1,6 @@
 /**
  * What an option pays for once, whatever its workloads do: the response cache's capacity, the
- * interconnect's ports, and the datasets every cloud it uses needs a copy of.
+ * interconnect's ports, its gateways' hours, and the datasets every cloud it uses needs a copy of.
  *
  * Datasets (a knowledge base, a vector index) live at home and are copied to every other cloud
  * the option uses that month, into the region of the option's first piece there (runtime,
@@ -16,7 +16,8 @@ import { dec } from '../model/money.js';
 import { daysInMonth, type Period } from '../model/period.js';
 import type { Option, Scenario } from '../model/scenario.js';
 import type { MeteredUsage } from './metered.js';
-import { egressUsage } from './network.js';
+import { transferUsage } from './network.js';
+import { append } from '../model/append.js';
 import { SHARED } from '../model/line-item.js';
 
 
@@ -54,6 +55,11 @@ export function sharedUsage(scenario: Scenario, option: Option, optionIndex: num
     usages.push(at(port, [port.service, 'port'], { category: 'interconnect', dimension: 'instance-seconds', quantity: port.count.times(seconds), meter: `interconnect ports, ${port.service}`, path }));
   });
 
+  option.gateways.forEach((gateway, g) => {
+    const path = ['options', optionIndex, 'gateways', g];
+    usages.push(at(gateway, [gateway.service, 'gateway'], { category: 'gateway', dimension: 'instance-seconds', quantity: gateway.count.times(seconds), meter: `${gateway.service} hours`, path }));
+  });
+
   const pieces = [option.runtime, option.state, option.cache, ...models].filter((p): p is Location => p !== undefined && CLOUDS[p.cloud].infrastructure);
   scenario.datasets.forEach((dataset, d) => {
     const path = ['datasets', d];
@@ -62,8 +68,8 @@ export function sharedUsage(scenario: Scenario, option: Option, optionIndex: num
       const role = i === 0 ? 'home copy' : 'copy';
       usages.push(at(copy, [OBJECT_STORAGE, 'storage'], { category: 'data.storage', dimension: 'byte-months', quantity: dataset.size, meter: `dataset ${dataset.id}, ${role} on ${copy.cloud}`, path }));
       if (i === 0) return;
-      const change = egressUsage({ option: option.id, workload: SHARED, period, path }, { from: dataset.home, to: copy, bytes: dataset.monthly_change, what: `dataset ${dataset.id} changes` }, option.interconnect);
-      if (change !== undefined) usages.push(change);
+      const change = { from: dataset.home, to: copy, bytes: dataset.monthly_change, what: `dataset ${dataset.id} changes`, traffic: 'datasets' } as const;
+      append(usages, transferUsage({ option: option.id, workload: SHARED, period, path }, change, option, optionIndex));
     });
   });
   return usages;

@@ -4,7 +4,8 @@ import type { Period } from './period.js';
 
 /**
  * What a cost is for, in report order: model tokens, then what placing the agent's pieces on
- * clouds adds (data transfer, private links, runtime, state, cache, dataset copies).
+ * clouds adds (data transfer, private links, NAT gateways and private endpoints, runtime, state,
+ * cache, dataset copies).
  */
 export const CATEGORIES = [
   'tokens.input',
@@ -13,6 +14,7 @@ export const CATEGORIES = [
   'tokens.output',
   'egress',
   'interconnect',
+  'gateway',
   'runtime',
   'state.storage',
   'state.ops',

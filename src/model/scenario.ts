@@ -146,6 +146,10 @@ const modelPlacement = z.strictObject({
 
 const service = id('a service as services.csv names it, such as dynamodb');
 
+/** The kinds of an option's traffic a gateway can carry: calls to the model, state reads and writes, the runtime's calls to its cache, dataset changes. */
+export const TRAFFIC = ['model', 'state', 'cache', 'datasets'] as const;
+export type Traffic = (typeof TRAFFIC)[number];
+
 const option = z.strictObject({
   id: id('an option id'),
   description: optional(text('a description')),
@@ -170,6 +174,30 @@ const option = z.strictObject({
       nodes: optional(count('nodes', '2', { min: '1', integer: true })),
     }),
   ),
+  /**
+   * NAT gateways and private endpoints the option's traffic goes through: each bills its hours
+   * (`count` of them, e.g. endpoints × zones) and every byte of the traffic it `carries` that is
+   * sent or received in its region, whatever else that byte costs.
+   */
+  gateways: z
+    .array(
+      z.strictObject({
+        ...infrastructure,
+        service: id('a service as services.csv names it, such as nat-gateway'),
+        count: count('gateways', '1', { min: '1', integer: true }).default(dec('1')),
+        carries: z.array(oneOf(TRAFFIC)).min(1, { error: `expected the traffic it carries: ${TRAFFIC.join(', ')}` }).default(['model']),
+      }),
+    )
+    .default([])
+    .superRefine((gateways, ctx) => {
+      const seen = new Map<string, number>();
+      gateways.forEach((g, i) => {
+        const key = `${g.cloud}/${g.region} ${g.service}`;
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, i);
+        else ctx.addIssue({ code: 'custom', path: [i, 'service'], message: `gateways[${first}] is already ${key}; list a gateway once, with its count` });
+      });
+    }),
   /** A private link: traffic between these clouds is billed at their interconnect rates. */
   interconnect: optional(
     z.strictObject({

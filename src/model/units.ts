@@ -6,7 +6,8 @@
  *   byte-months      gb-month, gib-month                     stored data, averaged over a month
  *   byte-seconds     gb-second, gib-second, gb-hour, gib-hour  memory held, cache capacity
  *   vcpu-seconds     vcpu-second, vcpu-hour
- *   instance-seconds node-hour, port-hour, session-hour        cache nodes, ports, runtime sessions
+ *   instance-seconds node-hour, port-hour, session-hour,       cache nodes, ports, runtime sessions,
+ *                    gateway-hour, endpoint-hour, vm-hour     NAT gateways, private endpoints, VMs behind a NAT
  *   requests         thousand-requests, million-requests      state reads and writes
  *
  * Converted quantities are rounded to 9 decimal places (half to even), a billing step like
@@ -35,6 +36,9 @@ export const UNITS = {
   'node-hour': { dimension: 'instance-seconds', per: '3600' },
   'port-hour': { dimension: 'instance-seconds', per: '3600' },
   'session-hour': { dimension: 'instance-seconds', per: '3600' },
+  'gateway-hour': { dimension: 'instance-seconds', per: '3600' },
+  'endpoint-hour': { dimension: 'instance-seconds', per: '3600' },
+  'vm-hour': { dimension: 'instance-seconds', per: '3600' },
   'thousand-requests': { dimension: 'requests', per: '1000' },
   'million-requests': { dimension: 'requests', per: '1000000' },
 } as const satisfies Record<string, { dimension: Dimension; per: string }>;

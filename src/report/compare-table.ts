@@ -155,11 +155,12 @@ function legend(report: Comparison, style: Style): string {
   const lines = report.options.flatMap((o) => {
     const { cloud, region, deployment, tier } = o.placement;
     const pieces = [`model ${cloud}/${region} ${deployment} ${tier}`];
-    const { runtime, state, cache, interconnect } = o.option;
+    const { runtime, state, cache, interconnect, gateways } = o.option;
     if (runtime !== undefined) pieces.push(`runtime ${formatLocation(runtime)} ${runtime.service}`);
     if (state !== undefined) pieces.push(`state ${formatLocation(state)} ${state.service}`);
     if (cache !== undefined) pieces.push(`cache ${formatLocation(cache)} ${cache.service}`);
     if (interconnect !== undefined) pieces.push(`interconnect ${interconnect.clouds.join('–')}`);
+    for (const gateway of gateways) pieces.push(`${gateway.service} ${formatLocation(gateway)} (${gateway.carries.join(', ')})`);
     const about = o.description === undefined ? [] : [`  ${''.padEnd(width)}  ${visible(o.description)}`];
     return [`  ${o.id.padEnd(width)}  ${pieces.join('; ')}`, ...about];
   });

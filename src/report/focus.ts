@@ -74,6 +74,7 @@ const SERVICE: Record<Category, [category: string, subcategory: string]> = {
   'tokens.output': ['AI and Machine Learning', 'Generative AI'],
   egress: ['Networking', 'Network Connectivity'],
   interconnect: ['Networking', 'Network Connectivity'],
+  gateway: ['Networking', 'Network Connectivity'],
   runtime: ['Compute', 'Serverless Compute'],
   'state.storage': ['Databases', 'NoSQL Databases'],
   'state.ops': ['Databases', 'NoSQL Databases'],
@@ -100,6 +101,9 @@ const UNIT_NAMES: Record<string, string> = {
   'node-hour': 'Node-Hours',
   'port-hour': 'Port-Hours',
   'session-hour': 'Session-Hours',
+  'gateway-hour': 'Gateway-Hours',
+  'endpoint-hour': 'Endpoint-Hours',
+  'vm-hour': 'VM-Hours',
   'thousand-requests': '1000 Requests',
   'million-requests': '1000000 Requests',
 };

@@ -174,7 +174,7 @@ describe('bad catalogs', () => {
         `${C}/bad-tiers/egress.csv:3 tier_from: egress aws/us-east-1 internet: expected the tier to start at 100, where line 2 ends, got 200`,
         `${C}/bad-tiers/egress.csv:4 unit: egress aws/us-east-1 internet is priced per gb at line 2; one schedule needs one unit`,
         `${C}/bad-tiers/egress.csv:5 tier_to: must be above tier_from (100), got 50`,
-        `${C}/bad-tiers/egress.csv:6 unit: expected one of gb, gib, gb-month, gib-month, gb-second, gib-second, gb-hour, gib-hour, vcpu-second, vcpu-hour, node-hour, port-hour, session-hour, thousand-requests, million-requests, got "tb" (did you mean "gb"?)`,
+        `${C}/bad-tiers/egress.csv:6 unit: expected one of gb, gib, gb-month, gib-month, gb-second, gib-second, gb-hour, gib-hour, vcpu-second, vcpu-hour, node-hour, port-hour, session-hour, gateway-hour, endpoint-hour, vm-hour, thousand-requests, million-requests, got "tb" (did you mean "gb"?)`,
       ],
     ));
 

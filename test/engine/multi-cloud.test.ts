@@ -305,6 +305,64 @@ describe('runtime, datasets, interconnect', () => {
   });
 });
 
+describe('NAT gateways and private endpoints', () => {
+  const behindNat = (model: string, carries = '') => scenario`
+    name: nat
+    horizon: { start: 2026-07, months: 1 }
+    workloads:
+      - id: a
+        model: m
+        sessions_per_month: 1k
+        turns_per_session: 1
+        tokens_per_call: { input: 0, output: 0 }
+        payload: { request: 1MB, response: 1MB }
+    options:
+      - id: o
+        model: ${model}
+        runtime: { cloud: aws, region: us-east-1, service: agentcore }
+        gateways: [{ cloud: aws, region: us-east-1, service: nat-gateway${carries} }]
+  `;
+  const byCategory = (result: ReturnType<typeof simulate>) =>
+    result.lineItems.filter((i) => i.category === 'gateway' || i.category === 'egress').map((i) => [i.category, i.meter, i.quantity.toFixed(), i.cost.toFixed()]);
+
+  it('bills every byte to and from the model through it, within the region too, and its hours', () => {
+    // 1 000 calls × 1 MB each way = 1 GB of requests and 1 GB of responses, no egress (same region):
+    // processed 2 × 1 GB × 0.045 = 0.09; July's 744 hours × 0.045 = 33.48
+    expect(byCategory(simulate(behindNat('{ cloud: aws, region: us-east-1, deployment: in-region }'), multiCloud()))).toEqual([
+      ['gateway', 'model requests through nat-gateway, aws/us-east-1', '1', '0.045'],
+      ['gateway', 'model responses through nat-gateway, aws/us-east-1', '1', '0.045'],
+      ['gateway', 'nat-gateway hours', '744', '33.48'],
+    ]);
+  });
+
+  it('adds to the egress of traffic leaving the region, and carries only what it is told', () => {
+    // to Azure: AWS bills 1 GB of requests as internet egress (in its free 100 GB), Azure 1 GB of
+    // responses at 0.08; the gateway processes both
+    expect(byCategory(simulate(behindNat('{ cloud: azure, region: eastus2, deployment: global }'), multiCloud()))).toEqual([
+      ['egress', 'model requests, aws/us-east-1 to azure/eastus2 (internet)', '1', '0'],
+      ['egress', 'model responses, azure/eastus2 to aws/us-east-1 (internet)', '1', '0.08'],
+      ['gateway', 'model requests through nat-gateway, aws/us-east-1', '1', '0.045'],
+      ['gateway', 'model responses through nat-gateway, aws/us-east-1', '1', '0.045'],
+      ['gateway', 'nat-gateway hours', '744', '33.48'],
+    ]);
+    // carrying only state traffic, the model's bytes skip it: only its hours
+    expect(byCategory(simulate(behindNat('{ cloud: aws, region: us-east-1, deployment: in-region }', ', carries: [state]'), multiCloud()))).toEqual([['gateway', 'nat-gateway hours', '744', '33.48']]);
+  });
+
+  it('lists a gateway once', () => {
+    const s = () => scenario`
+      name: twice
+      horizon: { start: 2026-07, months: 1 }
+      workloads: [{ id: a, model: m, sessions_per_month: 1, turns_per_session: 1, tokens_per_call: { input: 0, output: 0 } }]
+      options:
+        - id: o
+          model: { cloud: aws, region: us-east-1, deployment: in-region }
+          gateways: [{ cloud: aws, region: us-east-1, service: nat-gateway }, { cloud: aws, region: us-east-1, service: nat-gateway, count: 2 }]
+    `;
+    expect(s).toThrow('gateways[0] is already aws/us-east-1 nat-gateway; list a gateway once, with its count');
+  });
+});
+
 describe('availability and fallback', () => {
   // 1 000 sessions × 1 turn × 1 000 input tokens = 1M a month; Azure 2.00, AWS 2.20 per 1M
   const allAws = (fallback: string, api = 'stateless') => scenario`

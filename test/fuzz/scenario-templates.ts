@@ -11,7 +11,7 @@ import { hostileString } from './hostile-values.js';
 import type { MutableDocument } from './mutable-document.js';
 import type { Random } from './random.js';
 
-const CATEGORIES = ['tokens.input', 'tokens.cached', 'tokens.output', 'egress', 'interconnect', 'runtime', 'state.storage', 'state.ops', 'cache', 'data.storage', 'commitment.discount', 'commitment.shortfall', 'one-time'];
+const CATEGORIES = ['tokens.input', 'tokens.cached', 'tokens.cache-write', 'tokens.output', 'egress', 'interconnect', 'gateway', 'runtime', 'state.storage', 'state.ops', 'cache', 'data.storage', 'commitment.discount', 'commitment.shortfall', 'one-time'];
 const CLOUDS = ['azure', 'aws', 'gcp', 'oci'];
 
 function idsOf(doc: MutableDocument, list: string): string[] {

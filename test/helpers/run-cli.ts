@@ -7,7 +7,7 @@ export interface CliResult {
   stderr: string;
 }
 
-export const TODAY = '2026-11-23';
+export const TODAY = '2026-12-03';
 
 /** Runs the CLI in-process from the repository root, with a clean environment, no terminal and a fixed date. */
 export async function runCli(args: string[], options: { env?: Record<string, string>; isTTY?: boolean; cwd?: string; today?: string } = {}): Promise<CliResult> {
