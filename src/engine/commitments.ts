@@ -25,8 +25,8 @@ import { append } from '../model/append.js';
 
 const MONTHS = { month: 1, quarter: 3, year: 12 } as const;
 
-/** Costs a commitment never counts: its own lines and one-time costs. */
-const NEVER_ELIGIBLE: readonly Category[] = ['commitment.discount', 'commitment.shortfall', 'one-time'];
+/** Costs a commitment never counts: its own lines, one-time costs, and support fees (worked out after it). */
+const NEVER_ELIGIBLE: readonly Category[] = ['commitment.discount', 'commitment.shortfall', 'one-time', 'support'];
 
 /** A commitment period the horizon cuts: discounted, but its shortfall not assessed. */
 export interface UnassessedPeriod {

@@ -6,8 +6,9 @@
  *
  * Per option and workload: where the model runs each month (placements.ts), tokens
  * (token-usage.ts, tokens.ts), and the agent's bytes, state and runtime (agent-usage.ts); per
- * option: cache capacity, ports and datasets (shared-usage.ts). All metered usage is then
- * priced together, so volume tiers see each month's total (metered.ts).
+ * option: cache capacity, ports, gateways and datasets (shared-usage.ts). All metered usage is
+ * then priced together, so volume tiers see each month's total (metered.ts); commitments and
+ * support plans follow, as shares of that spend.
  */
 import type { Catalog } from '../model/catalog.js';
 import { suggestion } from '../model/did-you-mean.js';
@@ -29,6 +30,7 @@ import { indexMetered, priceMetered, type MeteredUsage } from './metered.js';
 import { indexAvailability, monthPlacements, type MonthPlacement } from './placements.js';
 import { indexPrices, indexPromptTiers } from './price-lookup.js';
 import { Problems } from './problems.js';
+import { supportItems } from './support.js';
 import { regionProblems } from './regions.js';
 import { cacheProblems, sharedUsage } from './shared-usage.js';
 import { tokenUsage, type TokenUsage } from './token-usage.js';
@@ -142,7 +144,10 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
   append(lineItems, oneTime.lineItems);
   const committed = commitmentItems(scenario, lineItems, periods, rates);
   append(lineItems, committed.lineItems);
-  append(found, [...problems.list(), ...oneTime.problems, ...committed.problems, ...beyondPrecision(scenario, lineItems)]);
+  // a share of the spend before commitments' discounts, so worked out from the same items they were
+  const supported = supportItems(scenario, catalog, lineItems, periods, rates);
+  append(lineItems, supported.lineItems);
+  append(found, [...problems.list(), ...oneTime.problems, ...committed.problems, ...supported.problems, ...beyondPrecision(scenario, lineItems)]);
   // contracts are checked against the spend, so only once all of it could be priced
   if (found.length === 0 && scenario.contracts.length > 0) append(found, contractProblems(scenario, lineItems, periods, rates));
   append(found, unknownBaseline(scenario));

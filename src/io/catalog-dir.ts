@@ -1,6 +1,6 @@
 /**
  * Reads a catalog directory into a validated Catalog: models.csv (required) and, where present,
- * egress.csv, services.csv, availability.csv and latency.csv. All problems of all files are
+ * egress.csv, services.csv, availability.csv, latency.csv, regions.csv and support.csv. All problems of all files are
  * reported together.
  */
 import { createHash } from 'node:crypto';
@@ -16,6 +16,7 @@ import { latencyRowSchema, pairKey, toLatency } from '../model/latency.js';
 import { egressRowSchema, meteredProblems, OPTIONAL_TIER_COLUMNS, serviceRowSchema, toEgressPrice, toServicePrice } from '../model/metered-price.js';
 import { formatKey, modelRowSchema, OPTIONAL_MODEL_COLUMNS, toModelPrice } from '../model/model-price.js';
 import { regionRowSchema, toKnownRegion } from '../model/region.js';
+import { OPTIONAL_SUPPORT_COLUMNS, supportProblems, supportRowSchema, toSupportPrice } from '../model/support-price.js';
 import type { TableSpec } from './csv-table.js';
 import { parsedCatalogRows } from './parsed-catalog.js';
 import { displayPath, readText } from './read-text.js';
@@ -51,6 +52,7 @@ export const TABLES = {
   availability: { name: 'availability.csv', schema: availabilityRowSchema, optionalColumns: ['available_until', 'note'], toRow: toAvailability },
   latency: { name: 'latency.csv', schema: latencyRowSchema, optionalColumns: ['note'], toRow: toLatency },
   regions: { name: 'regions.csv', schema: regionRowSchema, optionalColumns: ['note'], toRow: toKnownRegion },
+  support: { name: 'support.csv', schema: supportRowSchema, optionalColumns: OPTIONAL_SUPPORT_COLUMNS, toRow: toSupportPrice },
 } satisfies Record<string, TableSpec<unknown>>;
 
 export async function loadCatalog(dir: string, shownAs: string): Promise<Catalog> {
@@ -68,13 +70,14 @@ export async function loadCatalog(dir: string, shownAs: string): Promise<Catalog
   // csv-parse is loaded only for a catalog the build has not parsed
   const { parseTable } = await import('./csv-table.js');
   const parsed = <Row>(spec: TableSpec<Row>, table: { file: string; text: string } | undefined) => (table === undefined ? { rows: [], problems: [] } : parseTable(spec, table.text, table.file));
-  const [models, egress, services, availability, latency, regions] = [
+  const [models, egress, services, availability, latency, regions, support] = [
     parsed(TABLES.models, texts[0]),
     parsed(TABLES.egress, texts[1]),
     parsed(TABLES.services, texts[2]),
     parsed(TABLES.availability, texts[3]),
     parsed(TABLES.latency, texts[4]),
     parsed(TABLES.regions, texts[5]),
+    parsed(TABLES.support, texts[6]),
   ];
   const problems: Diagnostic[] = [
     ...models.problems,
@@ -88,9 +91,11 @@ export async function loadCatalog(dir: string, shownAs: string): Promise<Catalog
     ...repeatedKeys(latency.rows, (row) => pairKey(...row.between)),
     ...regions.problems,
     ...repeatedKeys(regions.rows, (row) => `${row.cloud}/${row.region}`),
+    ...support.problems,
+    ...supportProblems(support.rows),
   ];
   if (problems.length > 0) throw new InputError(problems);
-  return { ...identity, models: models.rows, egress: egress.rows, services: services.rows, availability: availability.rows, latency: latency.rows, regions: regions.rows };
+  return { ...identity, models: models.rows, egress: egress.rows, services: services.rows, availability: availability.rows, latency: latency.rows, regions: regions.rows, support: support.rows };
 }
 
 /**

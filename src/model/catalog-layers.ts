@@ -9,6 +9,7 @@ import { pairKey, type Latency } from './latency.js';
 import { meteredKey, type MeteredPrice } from './metered-price.js';
 import { formatKey, type ModelPrice } from './model-price.js';
 import type { KnownRegion } from './region.js';
+import { supportKey, type SupportPrice } from './support-price.js';
 
 const TABLE_KEYS = {
   models: (row: ModelPrice) => `models ${formatKey(row)}`,
@@ -17,6 +18,7 @@ const TABLE_KEYS = {
   availability: (row: Availability) => `availability ${row.cloud}/${row.model}`,
   latency: (row: Latency) => `latency ${pairKey(...row.between)}`,
   regions: (row: KnownRegion) => `region ${row.cloud}/${row.region}`,
+  support: (row: SupportPrice) => supportKey(row),
 };
 
 /**

@@ -7,6 +7,7 @@
  *   availability.csv  when a model is sold on a cloud, per API kind (availability.ts)
  *   latency.csv       round-trip times between regions (latency.ts)
  *   regions.csv       regions the catalog knows, beyond those its prices name (region.ts)
+ *   support.csv       support plans: a share of the month's spend on a cloud (support-price.ts)
  *
  * Rows carry a validity window [effective_from, effective_to), empty meaning unbounded, so a
  * price change is a new row rather than an edit, and scenarios that start before it still see
@@ -22,6 +23,7 @@ import type { Latency } from './latency.js';
 import type { MeteredPrice } from './metered-price.js';
 import type { ModelPrice } from './model-price.js';
 import type { KnownRegion } from './region.js';
+import type { SupportPrice } from './support-price.js';
 import type { IsoDate } from './period.js';
 
 /** A region column value meaning every region of the cloud, unless exact-region rows exist. */
@@ -40,9 +42,10 @@ export interface Catalog {
   availability: Availability[];
   latency: Latency[];
   regions: KnownRegion[];
+  support: SupportPrice[];
 }
 
-export const EMPTY_CATALOG: Catalog = { files: [], sha256: '', overridden: [], models: [], egress: [], services: [], availability: [], latency: [], regions: [] };
+export const EMPTY_CATALOG: Catalog = { files: [], sha256: '', overridden: [], models: [], egress: [], services: [], availability: [], latency: [], regions: [], support: [] };
 
 /** A key whose rows in one catalog were replaced by the rows of a later one. */
 export interface Override {

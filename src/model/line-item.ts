@@ -5,7 +5,7 @@ import type { Period } from './period.js';
 /**
  * What a cost is for, in report order: model tokens, then what placing the agent's pieces on
  * clouds adds (data transfer, private links, NAT gateways and private endpoints, runtime, state,
- * cache, dataset copies).
+ * cache, dataset copies), support plans, then commitments and one-time costs.
  */
 export const CATEGORIES = [
   'tokens.input',
@@ -20,6 +20,7 @@ export const CATEGORIES = [
   'state.ops',
   'cache',
   'data.storage',
+  'support',
   'commitment.discount',
   'commitment.shortfall',
   'one-time',

@@ -150,6 +150,16 @@ const service = id('a service as services.csv names it, such as dynamodb');
 export const TRAFFIC = ['model', 'state', 'cache', 'datasets'] as const;
 export type Traffic = (typeof TRAFFIC)[number];
 
+/** A support plan on a cloud, as support.csv names it. */
+const supportPlans = z
+  .array(z.strictObject({ cloud: oneOf(INFRASTRUCTURE_CLOUDS, ' (support plans are the clouds\')'), plan: id('a support plan as support.csv names it, such as business-support-plus') }))
+  .superRefine((plans, ctx) => {
+    plans.forEach((plan, i) => {
+      const first = plans.findIndex((other) => other.cloud === plan.cloud);
+      if (first < i) ctx.addIssue({ code: 'custom', path: [i, 'cloud'], message: `[${first}] is already the ${plan.cloud} plan; one support plan per cloud` });
+    });
+  });
+
 const option = z.strictObject({
   id: id('an option id'),
   description: optional(text('a description')),
@@ -198,6 +208,8 @@ const option = z.strictObject({
         else ctx.addIssue({ code: 'custom', path: [i, 'service'], message: `gateways[${first}] is already ${key}; list a gateway once, with its count` });
       });
     }),
+  /** Support plans this option pays, instead of the scenario's. */
+  support: optional(supportPlans),
   /** A private link: traffic between these clouds is billed at their interconnect rates. */
   interconnect: optional(
     z.strictObject({
@@ -355,6 +367,8 @@ export const scenarioSchema = z
       .prefault({}),
     contracts: z.array(contract).default([]),
     commitments: z.array(commitment).default([]),
+    /** Support plans every option pays on the clouds it spends on (an option's own list replaces them). */
+    support: supportPlans.default([]),
     one_time: z.array(oneTime).default([]),
     /** The option others are also measured against for break-even (besides the cheapest). */
     baseline: optional(id('an option id')),

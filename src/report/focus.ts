@@ -80,6 +80,7 @@ const SERVICE: Record<Category, [category: string, subcategory: string]> = {
   'state.ops': ['Databases', 'NoSQL Databases'],
   cache: ['Databases', 'Caching'],
   'data.storage': ['Storage', 'Object Storage'],
+  support: ['Management and Governance', 'Support'],
   'commitment.discount': ['Other', 'Other (Other)'],
   'commitment.shortfall': ['Other', 'Other (Other)'],
   'one-time': ['Other', 'Other (Other)'],

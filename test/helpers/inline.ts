@@ -55,6 +55,7 @@ const HEADERS = {
   services: 'cloud,region,service,meter,unit,tier_from,tier_to,price,currency,effective_from,effective_to,source,as_of,note',
   availability: 'cloud,model,api,available_from,available_until,source,as_of,note',
   latency: 'cloud_a,region_a,cloud_b,region_b,rtt_ms,statistic,source,as_of,note',
+  support: 'cloud,plan,tier_from,tier_to,percent,minimum,currency,effective_from,effective_to,source,as_of,note',
 } as const;
 
 /**

@@ -18,6 +18,7 @@ describe('knownKeysAt', () => {
       'channel_take',
       'contracts',
       'commitments',
+      'support',
       'one_time',
       'baseline',
       'discount_rate',
