@@ -28,7 +28,7 @@ function overlapping(rows: Row[], keyOf: (r: Row) => string, from: string, to: s
   return clashes;
 }
 
-const TABLES = ['models.csv', 'egress.csv', 'services.csv', 'availability.csv', 'latency.csv', 'regions.csv'];
+const TABLES = ['models.csv', 'egress.csv', 'services.csv', 'availability.csv', 'latency.csv', 'regions.csv', 'support.csv'];
 
 describe('pricing-data/', () => {
   it.each(TABLES)('%s: every row has a source URL and the date it was read', (name) => {
@@ -39,7 +39,7 @@ describe('pricing-data/', () => {
   });
 
   it('models.csv: one price per key and day', () => {
-    expect(overlapping(table('models.csv'), (r) => [r.cloud, r.region, r.deployment, r.tier, r.model].join('/'), 'effective_from', 'effective_to')).toEqual([]);
+    expect(overlapping(table('models.csv'), (r) => [r.cloud, r.region, r.deployment, r.tier, r.model, r.prompt_over].join('/'), 'effective_from', 'effective_to')).toEqual([]);
   });
 
   it('egress.csv and services.csv: one price per key, tier and day', () => {
@@ -69,7 +69,8 @@ describe('pricing-data/', () => {
   it('models.csv: where two rows of a model follow each other in time, they meet without a gap', () => {
     const rows = table('models.csv');
     const byKey = new Map<string, Row[]>();
-    for (const r of rows) byKey.set([r.cloud, r.region, r.deployment, r.tier, r.model].join('/'), [...(byKey.get([r.cloud, r.region, r.deployment, r.tier, r.model].join('/')) ?? []), r]);
+    const keyOf = (r: Row) => [r.cloud, r.region, r.deployment, r.tier, r.model, r.prompt_over].join('/');
+    for (const r of rows) byKey.set(keyOf(r), [...(byKey.get(keyOf(r)) ?? []), r]);
     for (const [key, group] of byKey) {
       const sorted = [...group].sort((a, b) => (a.effective_from ?? '').localeCompare(b.effective_from ?? ''));
       for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.effective_from, `${key} at ${sorted[i]!.line}`).toBe(sorted[i - 1]!.effective_to);
