@@ -28,7 +28,7 @@ function overlapping(rows: Row[], keyOf: (r: Row) => string, from: string, to: s
   return clashes;
 }
 
-const TABLES = ['models.csv', 'egress.csv', 'services.csv', 'availability.csv', 'latency.csv', 'regions.csv', 'support.csv'];
+const TABLES = ['models.csv', 'egress.csv', 'services.csv', 'availability.csv', 'latency.csv', 'regions.csv', 'support.csv', 'provisioned.csv', 'throughput.csv'];
 
 describe('pricing-data/', () => {
   it.each(TABLES)('%s: every row has a source URL and the date it was read', (name) => {

@@ -10,6 +10,7 @@ import type { Latency } from '../model/latency.js';
 import type { KnownRegion } from '../model/region.js';
 import { meteredKey, type MeteredPrice } from '../model/metered-price.js';
 import { supportKey, type SupportPrice } from '../model/support-price.js';
+import { provisionedKey, throughputKey, type ProvisionedPrice, type Throughput } from '../model/provisioned.js';
 import { formatKey, type ModelPrice } from '../model/model-price.js';
 import type { Decimal } from '../model/money.js';
 import { daysBetween, type IsoDate } from '../model/period.js';
@@ -79,12 +80,14 @@ export interface StaleRow {
   ageDays: number;
 }
 
-type AnyRow = ModelPrice | MeteredPrice | Availability | Latency | KnownRegion | SupportPrice;
+type AnyRow = ModelPrice | MeteredPrice | Availability | Latency | KnownRegion | SupportPrice | ProvisionedPrice | Throughput;
 
 /** A readable key for any catalog row. */
 export function rowKey(row: AnyRow): string {
   if ('between' in row) return `latency ${row.between.map((l) => `${l.cloud}/${l.region}`).join(' ↔ ')}`;
   if ('api' in row) return `availability ${row.cloud}/${row.model} ${row.api}`;
+  if ('term' in row) return provisionedKey(row);
+  if ('inputTpmPerUnit' in row) return throughputKey(row);
   if ('plan' in row) return `${supportKey(row)}${row.tierFrom.isZero() && row.tierTo === undefined ? '' : ` band from ${row.tierFrom.toFixed()}`}`;
   if (!('model' in row) && !('table' in row)) return `region ${row.cloud}/${row.region}`;
   if ('table' in row) return `${meteredKey(row)}${row.tierFrom.isZero() && row.tierTo === undefined ? '' : ` tier from ${row.tierFrom.toFixed()}`}`;
@@ -92,7 +95,7 @@ export function rowKey(row: AnyRow): string {
 }
 
 export function allRows(catalog: Catalog): AnyRow[] {
-  return [...catalog.models, ...catalog.egress, ...catalog.services, ...catalog.availability, ...catalog.latency, ...catalog.regions, ...catalog.support];
+  return [...catalog.models, ...catalog.egress, ...catalog.services, ...catalog.availability, ...catalog.latency, ...catalog.regions, ...catalog.support, ...catalog.provisioned, ...catalog.throughput];
 }
 
 /** Rows read more than `maxAgeDays` before `today`, oldest first; `only` limits them to some rows. */

@@ -7,11 +7,13 @@
  */
 import type { UnassessedPeriod } from '../engine/commitments.js';
 import type { FallbackUse } from '../engine/simulate.js';
+import type { ProvisionedUse } from '../engine/provisioned.js';
 import { weightedMs, type LatencyEstimate } from '../engine/latency.js';
 import { CLOUD_IDS } from '../model/cloud.js';
 import { CATEGORIES, type Category, type LineItem } from '../model/line-item.js';
 import { CostSum } from '../model/cost-sum.js';
-import { sum, ZERO, type Decimal } from '../model/money.js';
+import { Decimal, sum, ZERO } from '../model/money.js';
+import { groupBy } from '../model/group-by.js';
 import { groupPeriod, type Period } from '../model/period.js';
 import type { ModelPlacement, Option, Scenario } from '../model/scenario.js';
 import { TIME_BREAKDOWNS, type Breakdown } from './breakdown.js';
@@ -53,12 +55,24 @@ export interface OptionCost {
   /** The largest differences from the cheapest option, by category. */
   drivers: Driver[];
   fallbacks: FallbackUse[];
+  /** Per model with provisioned throughput: units, and how much of what they could serve they did. */
+  provisioned: ProvisionedSummary[];
   latency: OptionLatency;
   /** Against the cheapest (undefined for the cheapest itself) and the scenario's baseline. */
   breakEven: { cheapest: BreakEven | undefined; baseline: BreakEven | undefined };
   /** Net present value at the scenario's discount_rate, if it has one. */
   npv: Decimal | undefined;
   lineItems: LineItem[];
+}
+
+export interface ProvisionedSummary {
+  model: string;
+  fewestUnits: Decimal;
+  mostUnits: Decimal;
+  /** Over the horizon, in weighted input tokens. */
+  capacity: Decimal;
+  demand: Decimal;
+  served: Decimal;
 }
 
 export interface Comparison {
@@ -87,6 +101,7 @@ export interface CompareInput {
   periods: Period[];
   lineItems: readonly LineItem[];
   fallbacks?: readonly FallbackUse[];
+  provisioned?: readonly ProvisionedUse[];
   latency?: readonly LatencyEstimate[];
   by?: Breakdown | undefined;
   unassessed?: readonly UnassessedPeriod[];
@@ -114,6 +129,7 @@ export function compare(input: CompareInput): Comparison {
       byCategory: inCategoryOrder(sums.byCategory),
       breakdown: groupOf === undefined ? undefined : groups.map((key) => groupCost(key, sums.byGroup.get(key))),
       fallbacks: (input.fallbacks ?? []).filter((f) => f.option === option.id),
+      provisioned: provisionedSummaries((input.provisioned ?? []).filter((u) => u.option === option.id)),
       latency: optionLatency(option, (input.latency ?? []).filter((l) => l.option === option.id)),
       monthly: periods.map((p) => sums.byMonth.get(p) ?? ZERO),
       lineItems,
@@ -231,4 +247,16 @@ function inCategoryOrder(totals: Map<Category, Decimal>): Map<Category, Decimal>
 
 function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
+}
+
+/** Each model's months of provisioned throughput, added up. */
+function provisionedSummaries(uses: readonly ProvisionedUse[]): ProvisionedSummary[] {
+  return [...groupBy(uses, (u) => u.model)].map(([model, months]) => ({
+    model,
+    fewestUnits: Decimal.min(...months.map((m) => m.units)),
+    mostUnits: Decimal.max(...months.map((m) => m.units)),
+    capacity: sum(months.map((m) => m.capacity)),
+    demand: sum(months.map((m) => m.demand)),
+    served: sum(months.map((m) => m.served)),
+  }));
 }

@@ -31,6 +31,7 @@ import { indexAvailability, monthPlacements, type MonthPlacement } from './place
 import { indexPrices, indexPromptTiers } from './price-lookup.js';
 import { Problems } from './problems.js';
 import { supportItems } from './support.js';
+import { provision, type Deferred, type ProvisionedUse } from './provisioned.js';
 import { regionProblems } from './regions.js';
 import { cacheProblems, sharedUsage } from './shared-usage.js';
 import { tokenUsage, type TokenUsage } from './token-usage.js';
@@ -55,6 +56,8 @@ export interface Simulation {
   flows: () => Flow[];
   fallbacks: FallbackUse[];
   latency: LatencyEstimate[];
+  /** Provisioned throughput each month: units, capacity, and the demand they served. */
+  provisioned: ProvisionedUse[];
   /** Commitment periods the horizon cuts: discounted, but their shortfall not assessed. */
   unassessed: UnassessedPeriod[];
 }
@@ -82,6 +85,8 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
     fallbacks: [] as FallbackUse[],
     latency: [] as LatencyEstimate[],
     modelsByMonth: new Map<Period, ModelPlacement[]>(periods.map((p) => [p, []])),
+    deferred: [] as Deferred[],
+    provisioned: [] as ProvisionedUse[],
   }));
   let counted = 0;
 
@@ -104,7 +109,9 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
       const hits = hitRate(option, workload);
       const tokens = usage.get(hits.toFixed()) ?? tokenUsage(workload, activity, hits);
       usage.set(hits.toFixed(), tokens);
-      const priced = priceTokens({ option, workload, currency: scenario.currency, exchange: rates, prices, promptTiers, placements }, tokens, problems);
+      // at a provisioned option, what the units serve depends on every workload's demand: priced after them all
+      const priced = option.provisioned === undefined ? priceTokens({ option, workload, currency: scenario.currency, exchange: rates, prices, promptTiers, placements }, tokens, problems) : [];
+      if (option.provisioned !== undefined) o.deferred.push({ workload, usage: tokens, placements });
       append(o.lineItems, priced);
       const meteredBefore = o.metered.length;
       if (missing.length === 0) {
@@ -124,14 +131,28 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
   });
   for (const o of options) {
     for (const period of periods) append(o.metered, sharedUsage(scenario, o.option, o.optionIndex, period, o.modelsByMonth.get(period)!));
+    if (o.deferred.length === 0) continue;
+    const provisioning = provision({ option: o.option, optionIndex: o.optionIndex, periods, catalog, currency: scenario.currency, rates }, o.deferred);
+    append(o.found, provisioning.problems);
+    append(o.lineItems, provisioning.lineItems);
+    append(o.provisioned, provisioning.uses);
+    for (const d of o.deferred) {
+      const priced = priceTokens({ option: o.option, workload: d.workload, currency: scenario.currency, exchange: rates, prices, promptTiers, placements: d.placements }, provisioning.usage(d), problems);
+      append(o.lineItems, priced);
+      counted += priced.length;
+    }
+    if (counted > maxLineItems) throw tooManyLineItems(maxLineItems);
+    o.deferred = [];
   }
   const found: Diagnostic[] = [...typos];
   const lineItems: LineItem[] = [];
   const metered: MeteredUsage[] = [];
   const fallbacks: FallbackUse[] = [];
   const latency: LatencyEstimate[] = [];
+  const provisioned: ProvisionedUse[] = [];
   for (const o of options) {
     append(found, o.found);
+    append(provisioned, o.provisioned);
     append(lineItems, o.lineItems);
     o.lineItems = []; // held once, not twice, from here on
     append(metered, o.metered);
@@ -154,7 +175,7 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
   if (found.length > 0) throw new InputError(found);
   const ordered = inReportOrder(scenario, periods, lineItems);
   assertFinite(ordered);
-  return { periods, lineItems: ordered, fallbacks, latency, unassessed: committed.unassessed, flows: flowsLater(scenario, ordered, periods, rates) };
+  return { periods, lineItems: ordered, fallbacks, latency, provisioned, unassessed: committed.unassessed, flows: flowsLater(scenario, ordered, periods, rates) };
 }
 
 /**

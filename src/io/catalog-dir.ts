@@ -1,6 +1,7 @@
 /**
  * Reads a catalog directory into a validated Catalog: models.csv (required) and, where present,
- * egress.csv, services.csv, availability.csv, latency.csv, regions.csv and support.csv. All problems of all files are
+ * egress.csv, services.csv, availability.csv, latency.csv, regions.csv, support.csv,
+ * provisioned.csv and throughput.csv. All problems of all files are
  * reported together.
  */
 import { createHash } from 'node:crypto';
@@ -16,6 +17,7 @@ import { latencyRowSchema, pairKey, toLatency } from '../model/latency.js';
 import { egressRowSchema, meteredProblems, OPTIONAL_TIER_COLUMNS, serviceRowSchema, toEgressPrice, toServicePrice } from '../model/metered-price.js';
 import { formatKey, modelRowSchema, OPTIONAL_MODEL_COLUMNS, toModelPrice } from '../model/model-price.js';
 import { regionRowSchema, toKnownRegion } from '../model/region.js';
+import { OPTIONAL_PROVISIONED_COLUMNS, provisionedKey, provisionedRowSchema, throughputKey, throughputRowSchema, toProvisionedPrice, toThroughput } from '../model/provisioned.js';
 import { OPTIONAL_SUPPORT_COLUMNS, supportProblems, supportRowSchema, toSupportPrice } from '../model/support-price.js';
 import type { TableSpec } from './csv-table.js';
 import { parsedCatalogRows } from './parsed-catalog.js';
@@ -53,6 +55,8 @@ export const TABLES = {
   latency: { name: 'latency.csv', schema: latencyRowSchema, optionalColumns: ['note'], toRow: toLatency },
   regions: { name: 'regions.csv', schema: regionRowSchema, optionalColumns: ['note'], toRow: toKnownRegion },
   support: { name: 'support.csv', schema: supportRowSchema, optionalColumns: OPTIONAL_SUPPORT_COLUMNS, toRow: toSupportPrice },
+  provisioned: { name: 'provisioned.csv', schema: provisionedRowSchema, optionalColumns: OPTIONAL_PROVISIONED_COLUMNS, toRow: toProvisionedPrice },
+  throughput: { name: 'throughput.csv', schema: throughputRowSchema, optionalColumns: ['note'], toRow: toThroughput },
 } satisfies Record<string, TableSpec<unknown>>;
 
 export async function loadCatalog(dir: string, shownAs: string): Promise<Catalog> {
@@ -70,7 +74,7 @@ export async function loadCatalog(dir: string, shownAs: string): Promise<Catalog
   // csv-parse is loaded only for a catalog the build has not parsed
   const { parseTable } = await import('./csv-table.js');
   const parsed = <Row>(spec: TableSpec<Row>, table: { file: string; text: string } | undefined) => (table === undefined ? { rows: [], problems: [] } : parseTable(spec, table.text, table.file));
-  const [models, egress, services, availability, latency, regions, support] = [
+  const [models, egress, services, availability, latency, regions, support, provisioned, throughput] = [
     parsed(TABLES.models, texts[0]),
     parsed(TABLES.egress, texts[1]),
     parsed(TABLES.services, texts[2]),
@@ -78,6 +82,8 @@ export async function loadCatalog(dir: string, shownAs: string): Promise<Catalog
     parsed(TABLES.latency, texts[4]),
     parsed(TABLES.regions, texts[5]),
     parsed(TABLES.support, texts[6]),
+    parsed(TABLES.provisioned, texts[7]),
+    parsed(TABLES.throughput, texts[8]),
   ];
   const problems: Diagnostic[] = [
     ...models.problems,
@@ -93,9 +99,13 @@ export async function loadCatalog(dir: string, shownAs: string): Promise<Catalog
     ...repeatedKeys(regions.rows, (row) => `${row.cloud}/${row.region}`),
     ...support.problems,
     ...supportProblems(support.rows),
+    ...provisioned.problems,
+    ...findOverlaps(provisioned.rows, provisionedKey),
+    ...throughput.problems,
+    ...repeatedKeys(throughput.rows, throughputKey),
   ];
   if (problems.length > 0) throw new InputError(problems);
-  return { ...identity, models: models.rows, egress: egress.rows, services: services.rows, availability: availability.rows, latency: latency.rows, regions: regions.rows, support: support.rows };
+  return { ...identity, models: models.rows, egress: egress.rows, services: services.rows, availability: availability.rows, latency: latency.rows, regions: regions.rows, support: support.rows, provisioned: provisioned.rows, throughput: throughput.rows };
 }
 
 /**

@@ -10,6 +10,7 @@ import { meteredKey, type MeteredPrice } from './metered-price.js';
 import { formatKey, type ModelPrice } from './model-price.js';
 import type { KnownRegion } from './region.js';
 import { supportKey, type SupportPrice } from './support-price.js';
+import { provisionedKey, throughputKey, type ProvisionedPrice, type Throughput } from './provisioned.js';
 
 const TABLE_KEYS = {
   models: (row: ModelPrice) => `models ${formatKey(row)}`,
@@ -19,6 +20,8 @@ const TABLE_KEYS = {
   latency: (row: Latency) => `latency ${pairKey(...row.between)}`,
   regions: (row: KnownRegion) => `region ${row.cloud}/${row.region}`,
   support: (row: SupportPrice) => supportKey(row),
+  provisioned: (row: ProvisionedPrice) => provisionedKey(row),
+  throughput: (row: Throughput) => throughputKey(row),
 };
 
 /**

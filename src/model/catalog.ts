@@ -8,6 +8,7 @@
  *   latency.csv       round-trip times between regions (latency.ts)
  *   regions.csv       regions the catalog knows, beyond those its prices name (region.ts)
  *   support.csv       support plans: a share of the month's spend on a cloud (support-price.ts)
+ *   provisioned.csv   provisioned throughput units per term; throughput.csv what a unit serves (provisioned.ts)
  *
  * Rows carry a validity window [effective_from, effective_to), empty meaning unbounded, so a
  * price change is a new row rather than an edit, and scenarios that start before it still see
@@ -24,6 +25,7 @@ import type { MeteredPrice } from './metered-price.js';
 import type { ModelPrice } from './model-price.js';
 import type { KnownRegion } from './region.js';
 import type { SupportPrice } from './support-price.js';
+import type { ProvisionedPrice, Throughput } from './provisioned.js';
 import type { IsoDate } from './period.js';
 
 /** A region column value meaning every region of the cloud, unless exact-region rows exist. */
@@ -43,9 +45,11 @@ export interface Catalog {
   latency: Latency[];
   regions: KnownRegion[];
   support: SupportPrice[];
+  provisioned: ProvisionedPrice[];
+  throughput: Throughput[];
 }
 
-export const EMPTY_CATALOG: Catalog = { files: [], sha256: '', overridden: [], models: [], egress: [], services: [], availability: [], latency: [], regions: [], support: [] };
+export const EMPTY_CATALOG: Catalog = { files: [], sha256: '', overridden: [], models: [], egress: [], services: [], availability: [], latency: [], regions: [], support: [], provisioned: [], throughput: [] };
 
 /** A key whose rows in one catalog were replaced by the rows of a later one. */
 export interface Override {

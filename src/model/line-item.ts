@@ -3,7 +3,7 @@ import { Decimal } from './money.js';
 import type { Period } from './period.js';
 
 /**
- * What a cost is for, in report order: model tokens, then what placing the agent's pieces on
+ * What a cost is for, in report order: model tokens and provisioned throughput, then what placing the agent's pieces on
  * clouds adds (data transfer, private links, NAT gateways and private endpoints, runtime, state,
  * cache, dataset copies), support plans, then commitments and one-time costs.
  */
@@ -12,6 +12,7 @@ export const CATEGORIES = [
   'tokens.cached',
   'tokens.cache-write',
   'tokens.output',
+  'provisioned',
   'egress',
   'interconnect',
   'gateway',

@@ -29,6 +29,7 @@ import { API_KINDS } from './availability.js';
 import { CLOUD_IDS, INFRASTRUCTURE_CLOUDS, TIERS, type Cloud, type Location } from './cloud.js';
 import { CATEGORIES, SHARED } from './line-item.js';
 import { CACHE_TTLS } from './model-price.js';
+import { TERMS } from './provisioned.js';
 import { bytes, count, duration, flag, id, currency, isoDate, matching, oneOf, optional, percent, period, text } from './fields.js';
 import { countText, LIMITS } from './limits.js';
 import { dec, type Decimal } from './money.js';
@@ -208,6 +209,21 @@ const option = z.strictObject({
         else ctx.addIssue({ code: 'custom', path: [i, 'service'], message: `gateways[${first}] is already ${key}; list a gateway once, with its count` });
       });
     }),
+  /**
+   * Capacity bought by the unit for the option's model (Azure PTUs): `units` for each model's
+   * deployment, or sized each month (each term) for the peak the workloads imply; calls beyond it
+   * spill over to pay-as-you-go at the option's model prices unless `spillover` is false.
+   */
+  provisioned: optional(
+    z.strictObject({
+      deployment: optional(id('a provisioned deployment such as global or data-zone')),
+      term: oneOf(TERMS).default('hour'),
+      units: optional(count('units', '50', { min: '1', integer: true })),
+      /** The busiest minute's tokens over the month's average minute, to size units for the peak. */
+      peak_to_average: count('times the average', '3', { min: '1' }).default(dec('1')),
+      spillover: flag().default(true),
+    }),
+  ),
   /** Support plans this option pays, instead of the scenario's. */
   support: optional(supportPlans),
   /** A private link: traffic between these clouds is billed at their interconnect rates. */

@@ -61,6 +61,19 @@ function optionJson(option: OptionCost, by: Comparison['by'], withLineItems: boo
     },
     drivers: option.drivers.map((d) => ({ category: d.category, amount: plain(d.amount) })),
     fallbacks: option.fallbacks.map((f) => ({ workload: f.workload, placement: f.placement, months: f.months })),
+    ...(option.provisioned.length === 0
+      ? {}
+      : {
+          provisioned: option.provisioned.map((p) => ({
+            model: p.model,
+            units: { fewest: plain(p.fewestUnits), most: plain(p.mostUnits) },
+            capacity: plain(p.capacity),
+            demand: plain(p.demand),
+            served: plain(p.served),
+            utilisationPercent: p.capacity.isZero() ? null : percentText(p.served.div(p.capacity)),
+            spilledPercent: p.demand.isZero() ? null : percentText(p.demand.minus(p.served).div(p.demand)),
+          })),
+        }),
     breakEven: { cheapest: breakEvenJson(option.breakEven.cheapest), baseline: breakEvenJson(option.breakEven.baseline) },
     ...(option.npv === undefined ? {} : { npv: quotientText(option.npv) }),
     latency: option.latency.applicable ? { msPerTurn: option.latency.msPerTurn === undefined ? null : msText(option.latency.msPerTurn), unknownPairs: option.latency.unknownPairs } : null,

@@ -24,7 +24,7 @@ export const renderCompareAsTable: Renderer<Comparison> = (report, options) => {
   const style = createStyle(options.color);
   const sections = [heading(report, style), summaryTable(report, style)];
   if (report.by !== undefined && report.by !== 'category') sections.push(breakdownTable(report, style));
-  sections.push(...[why(report, style), breakEvens(report, style), fallbacks(report, style), latencyNotes(report, style), unassessedNote(report, style)].filter((s) => s !== ''));
+  sections.push(...[why(report, style), breakEvens(report, style), fallbacks(report, style), provisionedNotes(report, style), latencyNotes(report, style), unassessedNote(report, style)].filter((s) => s !== ''));
   sections.push(legend(report, style));
   return `${sections.join('\n\n')}\n`;
 };
@@ -137,6 +137,18 @@ function fallbacks(report: Comparison, style: Style): string {
   if (used.length === 0) return '';
   const lines = used.map((f) => `  ${f.option}: ${f.workload} ran on ${formatLocation(f.placement)} (${f.placement.deployment}) in ${describeMonths(f.months)}, when its model was not available at the option's own placement`);
   return [style.bold('Fallbacks:'), ...lines].join('\n');
+}
+
+function provisionedNotes(report: Comparison, style: Style): string {
+  const lines = report.options.flatMap((o) =>
+    o.provisioned.map((p) => {
+      const units = p.fewestUnits.eq(p.mostUnits) ? `${p.mostUnits.toFixed()} units` : `${p.fewestUnits.toFixed()} to ${p.mostUnits.toFixed()} units`;
+      const used = p.capacity.isZero() ? 'no capacity' : `${percentText(p.served.div(p.capacity))}% of their capacity used`;
+      const spilled = p.demand.isZero() ? 'no demand' : `${percentText(p.demand.minus(p.served).div(p.demand))}% of the demand spilled over to pay-as-you-go`;
+      return `  ${o.id}: ${p.model}, ${units}, ${used}, ${spilled}`;
+    }),
+  );
+  return lines.length === 0 ? '' : [style.bold('Provisioned throughput:'), ...lines].join('\n');
 }
 
 function latencyNotes(report: Comparison, style: Style): string {

@@ -72,6 +72,7 @@ const SERVICE: Record<Category, [category: string, subcategory: string]> = {
   'tokens.cached': ['AI and Machine Learning', 'Generative AI'],
   'tokens.cache-write': ['AI and Machine Learning', 'Generative AI'],
   'tokens.output': ['AI and Machine Learning', 'Generative AI'],
+  provisioned: ['AI and Machine Learning', 'Generative AI'],
   egress: ['Networking', 'Network Connectivity'],
   interconnect: ['Networking', 'Network Connectivity'],
   gateway: ['Networking', 'Network Connectivity'],

@@ -10,7 +10,7 @@ describe('cloudtco validate', () => {
   it('says what it checked when everything holds, exit 0', async () => {
     const result = await runCli(['validate', 'scenarios/support-agents.yaml', 'pricing-data']);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toMatch(/^pricing-data: 7 tables, \d+ rows, no problems\nscenarios\/support-agents\.yaml: 2 workloads, 4 options, every price found, no problems\n$/);
+    expect(result.stdout).toMatch(/^pricing-data: 9 tables, \d+ rows, no problems\nscenarios\/support-agents\.yaml: 2 workloads, 4 options, every price found, no problems\n$/);
     expect(result.code).toBe(0);
   });
 

@@ -56,6 +56,8 @@ const HEADERS = {
   availability: 'cloud,model,api,available_from,available_until,source,as_of,note',
   latency: 'cloud_a,region_a,cloud_b,region_b,rtt_ms,statistic,source,as_of,note',
   support: 'cloud,plan,tier_from,tier_to,percent,minimum,currency,effective_from,effective_to,source,as_of,note',
+  provisioned: 'cloud,region,deployment,term,price,currency,effective_from,effective_to,source,as_of,note',
+  throughput: 'cloud,deployment,model,input_tpm_per_unit,output_weight,minimum_units,increment,source,as_of,note',
 } as const;
 
 /**

@@ -53,8 +53,8 @@ describe('parseModelsCsv', () => {
 describe('the bundled catalog', () => {
   it('loads every table without a problem, every row sourced and dated', async () => {
     const catalog = await loadCatalog(bundledCatalogDir(), 'pricing-data');
-    expect(catalog.files).toEqual(['models.csv', 'egress.csv', 'services.csv', 'availability.csv', 'latency.csv', 'regions.csv', 'support.csv'].map((f) => `pricing-data/${f}`));
-    const rows = [...catalog.models, ...catalog.egress, ...catalog.services, ...catalog.availability, ...catalog.latency, ...catalog.regions, ...catalog.support];
+    expect(catalog.files).toEqual(['models.csv', 'egress.csv', 'services.csv', 'availability.csv', 'latency.csv', 'regions.csv', 'support.csv', 'provisioned.csv', 'throughput.csv'].map((f) => `pricing-data/${f}`));
+    const rows = [...catalog.models, ...catalog.egress, ...catalog.services, ...catalog.availability, ...catalog.latency, ...catalog.regions, ...catalog.support, ...catalog.provisioned, ...catalog.throughput];
     expect(catalog.models.length).toBeGreaterThan(10);
     expect(catalog.egress.length).toBeGreaterThan(10);
     expect(catalog.services.length).toBeGreaterThan(10);

@@ -82,6 +82,13 @@ describe('the bundled catalog', () => {
     await expect(run('gpt-5.6-luna', '{ cloud: aws, region: us-east-1, deployment: in-region }', '{ input: 1k, output: 0 }', '2026-07')).rejects.toThrow(/has it from 2026-07-13/);
   });
 
+  it('prices provisioned throughput on Azure Global from the sizing figures Microsoft publishes', async () => {
+    // gpt-5.5: 1 200 TPM a PTU, output × 6, at least 15 in steps of 5. 1M calls of 2 000 in and 100 out in
+    // September 2026: 2 600M weighted ÷ 43 200 minutes × 3 ÷ 1 200 = 150.46 → 155 PTUs × 720 hours × 1.00 = 111 600
+    const result = await run('gpt-5.5', '{ cloud: azure, region: eastus2, deployment: global }\n        provisioned: { peak_to_average: 3 }', '{ input: 2k, output: 100 }', '2026-09');
+    expect(byPeriod(result)).toEqual({ '2026-09': '111600' });
+  });
+
   it('prices Google inter-region transfer per GiB', async () => {
     const c = await catalog();
     expect(c.egress.filter((r) => r.cloud === 'gcp' && r.item[0] === 'inter-region').map((r) => r.unit)).toEqual(['gib']);

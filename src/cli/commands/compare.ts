@@ -23,6 +23,7 @@ export async function compareCommand(scenarioFile: string, options: CompareOptio
     periods: simulation.periods,
     lineItems: simulation.lineItems,
     fallbacks: simulation.fallbacks,
+    provisioned: simulation.provisioned,
     latency: simulation.latency,
     unassessed: simulation.unassessed,
     by: options.by,
