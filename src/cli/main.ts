@@ -188,15 +188,18 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   catalog
     .command('import')
-    .description("convert another tool's price list to a models.csv: litellm (model_prices_and_context_window.json)")
-    .argument('<kind>', 'litellm')
-    .argument('<file>', 'the file to import')
-    .requiredOption('--out <file.csv>', 'where to write the models.csv (atomically)')
+    .description(
+      "convert a price list to catalog tables: litellm (LiteLLM's model_prices_and_context_window.json, to a models.csv), azure-retail (Azure Retail Prices API pages) or aws-pricelist (AWS Price List offer files, get-products output), to a catalog directory",
+    )
+    .argument('<kind>', 'litellm, azure-retail or aws-pricelist')
+    .argument('[files...]', 'the files to import')
+    .requiredOption('--out <path>', 'litellm: the models.csv to write; azure-retail, aws-pricelist: the directory to write catalog tables into (atomically)')
     .option('--as-of <date>', "the date the prices were read (default: today)")
     .option('--unmapped <file.csv>', 'also write every entry that could not be mapped, with its reason')
-    .action(async (kind: string, file: string, options) => {
+    .option('--fetch', 'azure-retail, aws-pricelist: download the feed instead of reading files (needs a network)')
+    .action(async (kind: string, files: string[], options) => {
       const { catalogImport } = await import('./commands/catalog-import.js');
-      done(await catalogImport(kind, file, options, io));
+      done(await catalogImport(kind, files, options, io));
     });
 
   try {

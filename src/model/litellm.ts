@@ -33,7 +33,12 @@ export interface ImportedPrice {
   model: string;
   input: Decimal;
   cachedInput: Decimal | undefined;
+  cacheWrite?: Decimal | undefined;
+  cacheWrite1h?: Decimal | undefined;
   output: Decimal;
+  promptOver?: Decimal | undefined;
+  effectiveFrom?: string | undefined;
+  effectiveTo?: string | undefined;
   note: string;
 }
 

@@ -2,7 +2,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { MODEL_COLUMNS } from '../model/model-price.js';
 import type { ImportedPrice } from '../model/litellm.js';
-import { plain } from '../model/money.js';
+import { plain, type Decimal } from '../model/money.js';
 
 export interface PriceTable {
   prices: ImportedPrice[];
@@ -20,11 +20,14 @@ export function renderModelsCsv({ prices, currency, source, asOf }: PriceTable):
       tier: p.tier,
       model: p.model,
       input: plain(p.input),
-      cached_input: p.cachedInput === undefined ? '' : plain(p.cachedInput),
+      cached_input: optionalPrice(p.cachedInput),
+      cache_write: optionalPrice(p.cacheWrite),
+      cache_write_1h: optionalPrice(p.cacheWrite1h),
       output: plain(p.output),
+      prompt_over: optionalPrice(p.promptOver),
       currency,
-      effective_from: '',
-      effective_to: '',
+      effective_from: p.effectiveFrom ?? '',
+      effective_to: p.effectiveTo ?? '',
       source,
       as_of: asOf,
       note: p.note,
@@ -33,3 +36,5 @@ export function renderModelsCsv({ prices, currency, source, asOf }: PriceTable):
   });
   return stringify([[...MODEL_COLUMNS], ...rows], { record_delimiter: 'unix', quoted_match: /[\r\n]/ });
 }
+
+const optionalPrice = (price: Decimal | undefined) => (price === undefined ? '' : plain(price));

@@ -102,6 +102,53 @@ describe('cloudtco catalog import litellm', () => {
       stderr: 'scenarios/support-agents.yaml: none of its 4 entries is a LiteLLM token price (no litellm_provider); expected model_prices_and_context_window.json\n',
     });
     const other = await runCli(['catalog', 'import', 'tokencost', FIXTURE, '--out', '/tmp/x.csv']);
-    expect(other).toEqual({ code: 2, stdout: '', stderr: 'error: cannot import "tokencost": the formats are litellm\n' });
+    expect(other).toEqual({ code: 2, stdout: '', stderr: 'error: cannot import "tokencost": the formats are litellm, azure-retail, aws-pricelist\n' });
+  });
+});
+
+describe('cloudtco catalog import azure-retail and aws-pricelist', () => {
+  const FEEDS = 'test/fixtures/price-feeds';
+
+  it('writes the Azure pages as a catalog directory that layers over the bundled one', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cloudtco-feed-'));
+    const out = path.join(dir, 'azure');
+    const result = await runCli(['catalog', 'import', 'azure-retail', `${FEEDS}/azure/foundry-gpt-5.5-2026-05-01.json`, `${FEEDS}/azure/ptu-cosmos-blob-eastus.json`, '--out', out, '--as-of', '2026-12-03', '--unmapped', path.join(dir, 'unmapped.csv')]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^Imported 38 meters into .*azure: models.csv \(1 rows\), provisioned.csv \(2 rows\), services.csv \(2 rows\)\.\n/);
+    const models = parse(await readFile(path.join(out, 'models.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    // the fixture's '5.5 ShortCo inp Gl' 5.0, 'cd inp Gl' 0.5 and 'opt Gl' 30.0, each alike wherever listed
+    expect(models.map((r) => [r.cloud, r.region, r.deployment, r.tier, r.model, r.input, r.cached_input, r.output, r.effective_from, r.source, r.as_of])).toEqual([
+      ['azure', '*', 'global', 'standard', 'gpt-5.5', '5', '0.5', '30', '2026-05-01', 'https://prices.azure.com/api/retail/prices', '2026-12-03'],
+    ]);
+    const units = parse(await readFile(path.join(out, 'provisioned.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(units.map((r) => [r.region, r.deployment, r.term, r.price])).toEqual([
+      ['*', 'global', 'month', '260'],
+      ['*', 'global', 'year', '2652'],
+    ]);
+    const unmapped = parse(await readFile(path.join(dir, 'unmapped.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(unmapped.some((u) => u.reason === 'service "Storage": not a meter cloudtco maps')).toBe(true);
+    const layered = await runCli(['validate', 'scenarios/support-agents.yaml', '--catalog', '@bundled', '--catalog', out]);
+    expect([layered.code, layered.stderr]).toEqual([0, '']);
+  });
+
+  it('writes the AWS Price List records as catalog tables', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cloudtco-feed-'));
+    const result = await runCli(['catalog', 'import', 'aws-pricelist', `${FEEDS}/aws/bedrock-fm-getproducts-claude-sonnet-4-6-use1.json`, '--out', dir, '--as-of', '2026-12-03']);
+    expect(result.code).toBe(0);
+    const models = parse(await readFile(path.join(dir, 'models.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(models.find((r) => r.deployment === 'in-region' && r.tier === 'standard')).toMatchObject({ cloud: 'aws', region: 'us-east-1', model: 'claude-sonnet-4-6', input: '3.3', cache_write: '4.125', cache_write_1h: '6.6', output: '16.5' });
+  });
+
+  it('says what it needs: files or --fetch, one kind it knows, a feed of the right shape', async () => {
+    const none = await runCli(['catalog', 'import', 'azure-retail', '--out', '/tmp/x']);
+    expect([none.code, none.stderr]).toEqual([2, "error: catalog import azure-retail needs the feed's files, or --fetch to download it\n"]);
+    const both = await runCli(['catalog', 'import', 'aws-pricelist', `${FEEDS}/aws/bedrock-fm-getproducts-claude-sonnet-4-6-use1.json`, '--fetch', '--out', '/tmp/x']);
+    expect([both.code, both.stderr]).toEqual([2, 'error: --fetch downloads the feed: give it no files\n']);
+    const kind = await runCli(['catalog', 'import', 'gcp-billing', 'x.json', '--out', '/tmp/x']);
+    expect(kind.stderr).toBe('error: cannot import "gcp-billing": the formats are litellm, azure-retail, aws-pricelist\n');
+    const shape = await runCli(['catalog', 'import', 'azure-retail', `${FEEDS}/aws/bedrock-fm-getproducts-claude-sonnet-4-6-use1.json`, '--out', '/tmp/x']);
+    expect(shape.stderr).toBe(`${FEEDS}/aws/bedrock-fm-getproducts-claude-sonnet-4-6-use1.json:1:1: expected a page of the Azure Retail Prices API: { "BillingCurrency", "Items": [...], "NextPageLink" }\n`);
+    const aws = await runCli(['catalog', 'import', 'aws-pricelist', `${FEEDS}/azure/vm-reservation-page.json`, '--out', '/tmp/x']);
+    expect(aws.stderr).toBe(`${FEEDS}/azure/vm-reservation-page.json:1:1: expected an AWS Price List offer file (products, terms) or aws pricing get-products output (PriceList)\n`);
   });
 });
