@@ -3,7 +3,7 @@
  * model's prices side by side, and which rows are too old to trust.
  */
 import type { Availability } from '../model/availability.js';
-import { inEffect, type Catalog, type RowRef } from '../model/catalog.js';
+import { inEffect, lastConfirmed, type Catalog, type RowRef } from '../model/catalog.js';
 import { groupBy } from '../model/group-by.js';
 import { CLOUD_IDS, TIERS, type Cloud } from '../model/cloud.js';
 import type { Latency } from '../model/latency.js';
@@ -77,6 +77,8 @@ export interface StaleRow {
   ref: RowRef;
   key: string;
   asOf: IsoDate;
+  checked: IsoDate | undefined;
+  /** Days since the figure was last read or checked. */
   ageDays: number;
 }
 
@@ -98,18 +100,18 @@ export function allRows(catalog: Catalog): AnyRow[] {
   return [...catalog.models, ...catalog.egress, ...catalog.services, ...catalog.availability, ...catalog.latency, ...catalog.regions, ...catalog.support, ...catalog.provisioned, ...catalog.throughput];
 }
 
-/** Rows read more than `maxAgeDays` before `today`, oldest first; `only` limits them to some rows. */
+/** Rows read (or last checked) more than `maxAgeDays` before `today`, oldest first; `only` limits them to some rows. */
 export function staleRows(rows: readonly AnyRow[], today: IsoDate, maxAgeDays: number, only?: ReadonlySet<string>): StaleRow[] {
   return rows
     .filter((row) => only === undefined || only.has(`${row.ref.file}:${row.ref.line}`))
-    .map((row) => ({ ref: row.ref, key: rowKey(row), asOf: row.asOf, ageDays: daysBetween(row.asOf, today) }))
+    .map((row) => ({ ref: row.ref, key: rowKey(row), asOf: row.asOf, checked: row.checked, ageDays: daysBetween(lastConfirmed(row), today) }))
     .filter((row) => row.ageDays > maxAgeDays)
-    .sort((a, b) => a.asOf.localeCompare(b.asOf) || a.ref.file.localeCompare(b.ref.file) || a.ref.line - b.ref.line);
+    .sort((a, b) => b.ageDays - a.ageDays || a.ref.file.localeCompare(b.ref.file) || a.ref.line - b.ref.line);
 }
 
-/** Rows dated after today: a typo in as_of, or a clock that is wrong. */
+/** Rows dated after today: a typo in as_of or checked, or a clock that is wrong. */
 export function futureRows(rows: readonly AnyRow[], today: IsoDate): AnyRow[] {
-  return rows.filter((row) => row.asOf > today);
+  return rows.filter((row) => lastConfirmed(row) > today);
 }
 
 function unique<T>(values: readonly T[]): T[] {

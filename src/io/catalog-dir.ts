@@ -9,7 +9,7 @@ import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availabilityRowSchema, toAvailability } from '../model/availability.js';
-import { findOverlaps, type Catalog, type RowRef } from '../model/catalog.js';
+import { checkedProblems, findOverlaps, type Catalog, type RowRef } from '../model/catalog.js';
 import { layerCatalogs } from '../model/catalog-layers.js';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import { LIMITS } from '../model/limits.js';
@@ -45,18 +45,18 @@ export function catalogFiles(dirs: readonly { dir: string }[]): string[] {
   return dirs.flatMap(({ dir }) => Object.values(TABLES).map((table) => path.join(dir, table.name)));
 }
 
-const SOURCED_OPTIONAL = ['effective_from', 'effective_to', 'note'];
+const SOURCED_OPTIONAL = ['effective_from', 'effective_to', 'checked', 'note'];
 
 export const TABLES = {
   models: { name: 'models.csv', schema: modelRowSchema, optionalColumns: OPTIONAL_MODEL_COLUMNS, toRow: toModelPrice },
   egress: { name: 'egress.csv', schema: egressRowSchema, optionalColumns: ['to_region', ...OPTIONAL_TIER_COLUMNS, ...SOURCED_OPTIONAL], toRow: toEgressPrice },
   services: { name: 'services.csv', schema: serviceRowSchema, optionalColumns: [...OPTIONAL_TIER_COLUMNS, ...SOURCED_OPTIONAL], toRow: toServicePrice },
-  availability: { name: 'availability.csv', schema: availabilityRowSchema, optionalColumns: ['available_until', 'note'], toRow: toAvailability },
-  latency: { name: 'latency.csv', schema: latencyRowSchema, optionalColumns: ['note'], toRow: toLatency },
-  regions: { name: 'regions.csv', schema: regionRowSchema, optionalColumns: ['note'], toRow: toKnownRegion },
+  availability: { name: 'availability.csv', schema: availabilityRowSchema, optionalColumns: ['available_until', 'checked', 'note'], toRow: toAvailability },
+  latency: { name: 'latency.csv', schema: latencyRowSchema, optionalColumns: ['checked', 'note'], toRow: toLatency },
+  regions: { name: 'regions.csv', schema: regionRowSchema, optionalColumns: ['checked', 'note'], toRow: toKnownRegion },
   support: { name: 'support.csv', schema: supportRowSchema, optionalColumns: OPTIONAL_SUPPORT_COLUMNS, toRow: toSupportPrice },
   provisioned: { name: 'provisioned.csv', schema: provisionedRowSchema, optionalColumns: OPTIONAL_PROVISIONED_COLUMNS, toRow: toProvisionedPrice },
-  throughput: { name: 'throughput.csv', schema: throughputRowSchema, optionalColumns: ['note'], toRow: toThroughput },
+  throughput: { name: 'throughput.csv', schema: throughputRowSchema, optionalColumns: ['checked', 'note'], toRow: toThroughput },
 } satisfies Record<string, TableSpec<unknown>>;
 
 export async function loadCatalog(dir: string, shownAs: string): Promise<Catalog> {
@@ -103,6 +103,7 @@ export async function loadCatalog(dir: string, shownAs: string): Promise<Catalog
     ...findOverlaps(provisioned.rows, provisionedKey),
     ...throughput.problems,
     ...repeatedKeys(throughput.rows, throughputKey),
+    ...[models, egress, services, availability, latency, regions, support, provisioned, throughput].flatMap((table) => checkedProblems(table.rows)),
   ];
   if (problems.length > 0) throw new InputError(problems);
   return { ...identity, models: models.rows, egress: egress.rows, services: services.rows, availability: availability.rows, latency: latency.rows, regions: regions.rows, support: support.rows, provisioned: provisioned.rows, throughput: throughput.rows };

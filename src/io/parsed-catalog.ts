@@ -19,7 +19,7 @@ import { Decimal } from '../model/money.js';
 export const PARSED_CATALOG_FILE = fileURLToPath(new URL('../../dist/pricing-data.json', import.meta.url));
 
 /** Bumped whenever a row's shape changes, so a JSON from another build is never read as this one. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 export type CatalogRows = Omit<Catalog, 'files' | 'sha256' | 'overridden'>;
 

@@ -10,7 +10,7 @@
  * sold there. A (cloud, model) with no rows at all is limited only by its prices.
  */
 import * as z from 'zod';
-import { toSourced, type RowRef, type Sourced } from './catalog.js';
+import { dateColumns, toSourced, type RowRef, type Sourced } from './catalog.js';
 import { CLOUD_IDS, type Cloud } from './cloud.js';
 import { id, isoDate, oneOf, optional, url } from './fields.js';
 import type { IsoDate } from './period.js';
@@ -34,9 +34,7 @@ export const availabilityRowSchema = z
     api: oneOf(API_KINDS),
     available_from: isoDate(),
     available_until: optional(isoDate()),
-    source: url(),
-    as_of: isoDate(),
-    note: optional(z.string()),
+    ...dateColumns,
   })
   .superRefine((row, ctx) => {
     if (row.available_until !== undefined && row.available_until <= row.available_from) {
@@ -45,6 +43,6 @@ export const availabilityRowSchema = z
   });
 
 export function toAvailability(row: z.output<typeof availabilityRowSchema>, ref: RowRef): Availability {
-  const { source, asOf, note } = toSourced(row, ref);
-  return { cloud: row.cloud, model: row.model, api: row.api, from: row.available_from, until: row.available_until, source, asOf, note, ref };
+  const { source, asOf, checked, note } = toSourced(row, ref);
+  return { cloud: row.cloud, model: row.model, api: row.api, from: row.available_from, until: row.available_until, source, asOf, checked, note, ref };
 }

@@ -63,27 +63,56 @@ export interface RowRef {
   line: number;
 }
 
-/** Where a row's number comes from, and from when to when it holds. */
+/**
+ * Where a row's number comes from, and from when to when it holds. `asOf` is the date the source
+ * was read (or the date of the snapshot read); `checked`, the last date someone confirmed the
+ * figure still holds without a newer source to cite, the note saying why it does.
+ */
 export interface Sourced {
   effectiveFrom: IsoDate | undefined;
   effectiveTo: IsoDate | undefined;
   source: string;
   asOf: IsoDate;
+  checked?: IsoDate | undefined;
   note: string | undefined;
   ref: RowRef;
 }
 
-/** The columns every table ends with. */
-export const sourcedColumns = {
-  effective_from: optional(isoDate()),
-  effective_to: optional(isoDate()),
+/** The columns every table ends with: where the figure was read, when, and when last checked. */
+export const dateColumns = {
   source: url(),
   as_of: isoDate(),
+  checked: optional(isoDate()),
   note: optional(z.string()),
 };
 
-export function toSourced(row: { effective_from?: IsoDate | undefined; effective_to?: IsoDate | undefined; source: string; as_of: IsoDate; note?: string | undefined }, ref: RowRef): Sourced {
-  return { effectiveFrom: row.effective_from, effectiveTo: row.effective_to, source: row.source, asOf: row.as_of, note: row.note, ref };
+export const sourcedColumns = {
+  effective_from: optional(isoDate()),
+  effective_to: optional(isoDate()),
+  ...dateColumns,
+};
+
+export function toSourced(
+  row: { effective_from?: IsoDate | undefined; effective_to?: IsoDate | undefined; source: string; as_of: IsoDate; checked?: IsoDate | undefined; note?: string | undefined },
+  ref: RowRef,
+): Sourced {
+  return { effectiveFrom: row.effective_from, effectiveTo: row.effective_to, source: row.source, asOf: row.as_of, checked: row.checked, note: row.note, ref };
+}
+
+/** The date a row's figure was last known to hold: when it was read, or checked since. */
+export function lastConfirmed(row: Pick<Sourced, 'asOf' | 'checked'>): IsoDate {
+  return row.checked !== undefined && row.checked > row.asOf ? row.checked : row.asOf;
+}
+
+/** A `checked` date says the figure still holds: after the reading, and with a note saying why. */
+export function checkedProblems(rows: readonly Pick<Sourced, 'asOf' | 'checked' | 'note' | 'ref'>[]): Diagnostic[] {
+  return rows.flatMap((row) => {
+    if (row.checked === undefined) return [];
+    const at = { file: row.ref.file, line: row.ref.line, path: ['checked'] };
+    if (row.checked < row.asOf) return [{ ...at, message: `${row.checked} is before as_of (${row.asOf}); checked is a later date on which the figure was confirmed` }];
+    if (row.note === undefined || row.note.trim() === '') return [{ ...at, message: 'a checked row needs a note saying why its figure still holds' }];
+    return [];
+  });
 }
 
 /** effective_to must come after effective_from; reported at effective_to. */

@@ -8,7 +8,7 @@
  * state its own assumption for it.
  */
 import * as z from 'zod';
-import { toSourced, type RowRef, type Sourced } from './catalog.js';
+import { dateColumns, toSourced, type RowRef, type Sourced } from './catalog.js';
 import { CLOUD_IDS, type Location } from './cloud.js';
 import { id, isoDate, oneOf, optional, price, text, url } from './fields.js';
 import type { Decimal } from './money.js';
@@ -26,13 +26,11 @@ export const latencyRowSchema = z.strictObject({
   region_b: id('a region such as eastus2'),
   rtt_ms: price(),
   statistic: text('a statistic such as p50 or p95'),
-  source: url(),
-  as_of: isoDate(),
-  note: optional(z.string()),
+  ...dateColumns,
 });
 
 export function toLatency(row: z.output<typeof latencyRowSchema>, ref: RowRef): Latency {
-  const { source, asOf, note } = toSourced(row, ref);
+  const { source, asOf, checked, note } = toSourced(row, ref);
   return {
     between: [
       { cloud: row.cloud_a, region: row.region_a },
@@ -42,6 +40,7 @@ export function toLatency(row: z.output<typeof latencyRowSchema>, ref: RowRef): 
     statistic: row.statistic,
     source,
     asOf,
+    checked,
     note,
     ref,
   };

@@ -69,7 +69,7 @@ export const modelRowSchema = z
 
 export const MODEL_COLUMNS = Object.keys(modelRowSchema.shape) as (keyof typeof modelRowSchema.shape)[];
 /** Columns a models.csv may leave out of its header: catalogs written before them still load. */
-export const OPTIONAL_MODEL_COLUMNS = ['cache_write', 'cache_write_1h', 'prompt_over', 'effective_to', 'note'];
+export const OPTIONAL_MODEL_COLUMNS = ['cache_write', 'cache_write_1h', 'prompt_over', 'effective_to', 'checked', 'note'];
 
 export function toModelPrice(row: z.output<typeof modelRowSchema>, ref: RowRef): ModelPrice {
   return {

@@ -72,14 +72,14 @@ export const throughputRowSchema = z.strictObject({
   ...undated,
 });
 
-export const OPTIONAL_PROVISIONED_COLUMNS = ['effective_from', 'effective_to', 'note'];
+export const OPTIONAL_PROVISIONED_COLUMNS = ['effective_from', 'effective_to', 'checked', 'note'];
 
 export function toProvisionedPrice(row: z.output<typeof provisionedRowSchema>, ref: RowRef): ProvisionedPrice {
   return { cloud: row.cloud, region: row.region, deployment: row.deployment, term: row.term, price: row.price, currency: row.currency, ...toSourced(row, ref) };
 }
 
 export function toThroughput(row: z.output<typeof throughputRowSchema>, ref: RowRef): Throughput {
-  const { source, asOf, note } = toSourced(row, ref);
+  const { source, asOf, checked, note } = toSourced(row, ref);
   return {
     cloud: row.cloud,
     deployment: row.deployment,
@@ -90,6 +90,7 @@ export function toThroughput(row: z.output<typeof throughputRowSchema>, ref: Row
     increment: row.increment,
     source,
     asOf,
+    checked,
     note,
     ref,
   };

@@ -9,7 +9,7 @@
  * A company's own catalog can add the regions it uses.
  */
 import * as z from 'zod';
-import { toSourced, type RowRef, type Sourced } from './catalog.js';
+import { dateColumns, toSourced, type RowRef, type Sourced } from './catalog.js';
 import { CLOUD_IDS, type Cloud } from './cloud.js';
 import { id, isoDate, oneOf, optional, url } from './fields.js';
 
@@ -21,12 +21,10 @@ export interface KnownRegion extends Omit<Sourced, 'effectiveFrom' | 'effectiveT
 export const regionRowSchema = z.strictObject({
   cloud: oneOf(CLOUD_IDS),
   region: id('a region such as westus3'),
-  source: url(),
-  as_of: isoDate(),
-  note: optional(z.string()),
+  ...dateColumns,
 });
 
 export function toKnownRegion(row: z.output<typeof regionRowSchema>, ref: RowRef): KnownRegion {
-  const { source, asOf, note } = toSourced(row, ref);
-  return { cloud: row.cloud, region: row.region, source, asOf, note, ref };
+  const { source, asOf, checked, note } = toSourced(row, ref);
+  return { cloud: row.cloud, region: row.region, source, asOf, checked, note, ref };
 }

@@ -51,7 +51,7 @@ export const supportRowSchema = z
     }
   });
 
-export const OPTIONAL_SUPPORT_COLUMNS = ['tier_from', 'tier_to', 'minimum', 'effective_from', 'effective_to', 'note'];
+export const OPTIONAL_SUPPORT_COLUMNS = ['tier_from', 'tier_to', 'minimum', 'effective_from', 'effective_to', 'checked', 'note'];
 
 export function toSupportPrice(row: z.output<typeof supportRowSchema>, ref: RowRef): SupportPrice {
   return {

@@ -126,8 +126,8 @@ export const staleRenderers: Record<Format, Renderer<StaleReport>> = {
     const rowsText = rows.length === 1 ? 'row' : 'rows';
     const subject = scenario === undefined ? `${rows.length} catalog ${rowsText}` : `${rows.length} ${rowsText} that ${which}`;
     const heading = style.worse(`${subject} ${rows.length === 1 ? 'is' : 'are'} older than ${maxAgeDays} days on ${today}:`);
-    return `${heading}\n${table(['row', 'key', 'as of', 'age (days)'], rows.map((r) => [`${visible(r.ref.file)}:${r.ref.line}`, r.key, r.asOf, String(r.ageDays)]), style, ['left', 'left', 'left', 'right'])}\n`;
+    return `${heading}\n${table(['row', 'key', 'as of', 'checked', 'age (days)'], rows.map((r) => [`${visible(r.ref.file)}:${r.ref.line}`, r.key, r.asOf, r.checked ?? '', String(r.ageDays)]), style, ['left', 'left', 'left', 'left', 'right'])}\n`;
   },
-  json: ({ today, maxAgeDays, rows }) => json({ on: today, maxAgeDays, stale: rows.map((r) => ({ row: `${r.ref.file}:${r.ref.line}`, key: r.key, asOf: r.asOf, ageDays: r.ageDays })) }),
-  csv: ({ rows }) => csv(['row', 'key', 'as_of', 'age_days'], rows.map((r) => [`${r.ref.file}:${r.ref.line}`, r.key, r.asOf, String(r.ageDays)])),
+  json: ({ today, maxAgeDays, rows }) => json({ on: today, maxAgeDays, stale: rows.map((r) => ({ row: `${r.ref.file}:${r.ref.line}`, key: r.key, asOf: r.asOf, checked: r.checked ?? null, ageDays: r.ageDays })) }),
+  csv: ({ rows }) => csv(['row', 'key', 'as_of', 'checked', 'age_days'], rows.map((r) => [`${r.ref.file}:${r.ref.line}`, r.key, r.asOf, r.checked ?? '', String(r.ageDays)])),
 };

@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -100,6 +103,28 @@ describe('cloudtco catalog stale', () => {
     const bundled = await runCli(['catalog', 'stale', '--max-age', '200d', '--format', 'json', '--scenario', 'scenarios/support-agents.yaml']);
     const rows = JSON.parse(bundled.stdout).stale.map((r: { row: string }) => r.row);
     expect(rows.every((row: string) => row.startsWith('pricing-data/models.csv:'))).toBe(true);
+  });
+
+  it('passes on the bundled catalog: every row read, or checked with a note, within 120 days of 2026-12-03', async () => {
+    const result = await runCli(['catalog', 'stale', '--max-age', '120d'], { today: '2026-12-03' });
+    expect(result).toEqual({ code: 0, stdout: 'No row of the catalog is older than 120 days on 2026-12-03.\n', stderr: '' });
+  });
+
+  it('ages a row from the later of as_of and checked, and wants a note saying why a checked figure holds', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cloudtco-checked-'));
+    const header = 'cloud,region,deployment,tier,model,input,cached_input,output,currency,effective_from,effective_to,source,as_of,checked,note';
+    const row = (model: string, checked: string, note: string) => `openai,*,global,standard,${model},1,,2,USD,,,https://example.com/p,2026-01-01,${checked},${note}`;
+    await writeFile(path.join(dir, 'models.csv'), `${header}\n${row('m', '2026-05-01', 'the vendor page still shows it')}\n`);
+    // read 2026-01-01, checked 2026-05-01: 37 days before 2026-06-07, so not older than 40 days
+    const fresh = await runCli(['catalog', 'stale', '--max-age', '40d', '--catalog', dir], { today: '2026-06-07' });
+    expect(fresh.code).toBe(0);
+    const old = await runCli(['catalog', 'stale', '--max-age', '30d', '--format', 'csv', '--catalog', dir], { today: '2026-06-07' });
+    expect(old.stdout.split(/\r?\n/)[1]).toMatch(/models.csv:2,models openai\/\*\/global\/standard\/m,2026-01-01,2026-05-01,37$/);
+    await writeFile(path.join(dir, 'models.csv'), `${header}\n${row('m', '2025-12-01', 'x')}\n${row('n', '2026-05-01', '')}\n`);
+    const bad = await runCli(['catalog', 'validate', dir], { today: '2026-06-07' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('models.csv:2 checked: 2025-12-01 is before as_of (2026-01-01); checked is a later date on which the figure was confirmed');
+    expect(bad.stderr).toContain('models.csv:3 checked: a checked row needs a note saying why its figure still holds');
   });
 
   it('rejects a malformed --max-age', async () => {
