@@ -11,12 +11,12 @@ import type { CaseFile } from './fuzz-case.js';
 import { hostileNumberText, hostileQuantityText } from './hostile-values.js';
 import { MutableDocument } from './mutable-document.js';
 import type { Random } from './random.js';
-import { addSetting, addTemplateEntry, renameId } from './scenario-templates.js';
+import { addFeature, addSetting, addTemplateEntry, renameId } from './scenario-templates.js';
 import { setArgument } from './set-mutations.js';
 import { GENERIC_TEXT_MUTATIONS, mutateText } from './text-mutations.js';
 import { YAML_TEXT_MUTATIONS } from './yaml-text-mutations.js';
 
-const SCENARIO_MUTATIONS: readonly (readonly [number, DocumentMutation])[] = [...GENERIC_MUTATIONS, [5, addTemplateEntry], [1, addSetting], [1, renameId]];
+const SCENARIO_MUTATIONS: readonly (readonly [number, DocumentMutation])[] = [...GENERIC_MUTATIONS, [5, addTemplateEntry], [3, addFeature], [1, addSetting], [1, renameId]];
 const ALL_TEXT_MUTATIONS = [...GENERIC_TEXT_MUTATIONS, ...YAML_TEXT_MUTATIONS];
 
 /** Collects a case's files and the names the CLI will show them by. */

@@ -67,6 +67,7 @@ const TEMPLATES: Record<string, Template> = {
     return ['contracts', entry];
   },
   latency: (doc, random) => ['latency', { between: ['aws/us-east-1', random.pick(['azure/eastus2', 'gcp/us-central1', 'aws/us-east-1'])], rtt_ms: plausible(doc, random, 'rtt_ms', 10) }],
+  support: (_doc, random) => ['support', { cloud: random.pick(CLOUDS), plan: random.pick(['business-support-plus', 'enterprise', 'business-legacy', 'standard', 'enhanced', 'premium', 'no-such-plan']) }],
   dataset: (doc, random, n) => ['datasets', { id: `data-${n}`, size: plausible(doc, random, 'size', '50GB'), monthly_change: plausible(doc, random, 'monthly_change', '5GB'), home: { cloud: random.pick(CLOUDS), region: random.pick(['eastus', 'us-east-1', 'us-central1']) } }],
 };
 
@@ -79,6 +80,42 @@ export const addTemplateEntry: DocumentMutation = (doc, random) => {
   const existing = doc.data[list];
   doc.data[list] = [...(Array.isArray(existing) ? existing : []), entry];
   return `added a ${name} entry to ${list}`;
+};
+
+/**
+ * What an option or a workload can add: provisioned units, gateways, its own support plans;
+ * prompt-cache writes and calls with long prompts.
+ */
+export const addFeature: DocumentMutation = (doc, random) => {
+  if (!isMapping(doc.data)) return undefined;
+  const options = doc.data.options;
+  const workloads = doc.data.workloads;
+  const option = Array.isArray(options) && options.length > 0 ? random.pick(options) : undefined;
+  const workload = Array.isArray(workloads) && workloads.length > 0 ? random.pick(workloads) : undefined;
+  switch (random.pick(['provisioned', 'gateways', 'support', 'long_context', 'cache_write'])) {
+    case 'provisioned':
+      if (!isMapping(option)) return undefined;
+      option.provisioned = { term: random.pick(['hour', 'month', 'year']), peak_to_average: plausible(doc, random, 'peak_to_average', '3'), ...(random.chance(0.5) ? { units: plausible(doc, random, 'units', '50') } : {}), ...(random.chance(0.2) ? { spillover: false } : {}) };
+      return 'provisioned units on an option';
+    case 'gateways':
+      if (!isMapping(option)) return undefined;
+      option.gateways = [{ cloud: random.pick(CLOUDS), region: random.pick(['us-east-1', 'eastus2', 'us-central1']), service: random.pick(['nat-gateway', 'privatelink-endpoint', 'cloud-nat', 'no-such-gateway']), count: plausible(doc, random, 'count', '1'), carries: random.sample(['model', 'state', 'cache', 'datasets'], random.between(1, 4)) }];
+      return 'a gateway on an option';
+    case 'support':
+      if (!isMapping(option)) return undefined;
+      option.support = random.chance(0.3) ? [] : [{ cloud: random.pick(CLOUDS), plan: random.pick(['enterprise', 'enhanced', 'no-such-plan']) }];
+      return "an option's own support plans";
+    case 'long_context':
+      if (!isMapping(workload)) return undefined;
+      workload.long_context = { share: plausible(doc, random, 'share', '5%'), input: plausible(doc, random, 'input', '400k'), output: plausible(doc, random, 'output', '2k') };
+      return 'long prompts on a workload';
+    default: {
+      if (!isMapping(workload) || !isMapping(workload.tokens_per_call)) return undefined;
+      workload.tokens_per_call.cache_write_share = plausible(doc, random, 'cache_write_share', '10%');
+      if (random.chance(0.5)) workload.tokens_per_call.cache_ttl = random.pick(['5m', '1h', '2h']);
+      return 'prompt-cache writes on a workload';
+    }
+  }
 };
 
 /** Scenario-level settings that change what the engine computes: a baseline, a discount rate. */
