@@ -89,6 +89,30 @@ describe('the bundled catalog', () => {
     expect(byPeriod(result)).toEqual({ '2026-09': '111600' });
   });
 
+  it('prices Google Cloud Interconnect egress per GiB, and leaves FastConnect data unpriced with the key named', async () => {
+    const interconnect = (clouds: string, ports: string, home = '{ cloud: gcp, region: us-central1 }') => scenario`
+      name: interconnect
+      horizon: { start: 2027-01, months: 1 }
+      datasets: [{ id: kb, size: 0, monthly_change: 1073741824000B, home: ${home} }]
+      workloads: [{ id: w, model: gpt-5.5, sessions_per_month: 0, turns_per_session: 1, tokens_per_call: { input: 0, output: 0 } }]
+      options:
+        - id: o
+          model: { cloud: openai, region: global, deployment: global }
+          runtime: { cloud: aws, region: us-east-1, service: agentcore-runtime }
+          interconnect: { clouds: ${clouds}, ports: ${ports} }
+    `;
+    // 1 000 GiB of changes a month from Google to the copy on AWS over the interconnect: 1 000 × 0.02 = 20,
+    // plus a 10G port for January's 744 hours × 2.328 = 1 732.032 (and the copies' storage, 0 GB)
+    const gcp = simulate(interconnect('[gcp, aws]', '[{ cloud: gcp, region: us-central1, service: cloud-interconnect-10g }]'), await catalog());
+    expect(gcp.lineItems.filter((i) => i.category === 'interconnect' || i.category === 'egress').map((i) => [i.category, i.quantity.toFixed(), i.cost.toFixed()])).toEqual([
+      ['egress', '1000', '20'],
+      ['interconnect', '744', '1732.032'],
+    ]);
+    const oci = () => simulate(interconnect('[oci, aws]', '[{ cloud: oci, region: us-ashburn-1, service: fastconnect-1g }]', '{ cloud: oci, region: us-ashburn-1 }'), c);
+    const c = await catalog();
+    expect(oci).toThrow(/no price for egress oci\/us-ashburn-1 interconnect in 2027-01 \(egress.csv has no row for it\)/);
+  });
+
   it('prices Google inter-region transfer per GiB', async () => {
     const c = await catalog();
     expect(c.egress.filter((r) => r.cloud === 'gcp' && r.item[0] === 'inter-region').map((r) => r.unit)).toEqual(['gib']);
