@@ -16,8 +16,8 @@
  */
 import type { Tier } from './cloud.js';
 import type { ImportedPrice, Unmapped } from './litellm.js';
-import { Decimal, dec } from './money.js';
-import { outOfRange } from './quantity.js';
+import { dec, type Decimal } from './money.js';
+import { feedPrice } from './quantity.js';
 import { quoted } from './safe-text.js';
 
 export interface PriceListRecord {
@@ -158,7 +158,7 @@ export function fromAwsPriceList(records: readonly PriceListRecord[]): PriceList
       else result.egress.push(...mapped);
     } else if (/NatGateway-(Hours|Bytes)$/.test(a.usagetype ?? '') && !/Regional/.test(a.usagetype ?? '')) {
       const dim = r.dimensions[0]!;
-      const price = priceOf(dim.price);
+      const price = feedPrice(dim.price);
       const hours = /Hours$/.test(a.usagetype!);
       if (price === undefined || (hours ? !/^Hrs$/i.test(dim.unit) : dim.unit !== 'GB')) unmapped(`unit ${quoted(dim.unit)} or price ${quoted(dim.price)} not as expected for a NAT gateway`);
       else result.services.push({ region, service: 'nat-gateway', meter: hours ? 'gateway' : 'processed', unit: hours ? 'gateway-hour' : 'gb', price, effectiveFrom: r.effectiveDate, note: `usagetype ${a.usagetype}` });
@@ -182,7 +182,7 @@ function foundationModel(r: PriceListRecord, region: string): TokenPrice | { rea
   const dim = r.dimensions[0]!;
   // marketplace token SKUs are priced per million tokens: some descriptions say "Million …", others only "Input Tokens"
   if (/per hour|thousand|\b1K\b/i.test(dim.description)) return { reason: `description ${quoted(dim.description)} is not a price per million tokens` };
-  const price = priceOf(dim.price);
+  const price = feedPrice(dim.price);
   if (price === undefined) return { reason: `price ${quoted(dim.price)} is not one a catalog can hold` };
   const global = /_Global|global_/.test(meter);
   const batch = /_Batch|_batch/.test(meter);
@@ -199,7 +199,7 @@ function bedrockModel(r: PriceListRecord, region: string): TokenPrice | { reason
   if (kind === undefined) return { reason: `inferenceType ${quoted(a.inferenceType ?? '')} is not a token kind cloudtco knows` };
   const dim = r.dimensions[0]!;
   const scale = { '1K tokens': dec('1000'), '1M tokens': dec('1') }[dim.unit];
-  const price = priceOf(dim.price);
+  const price = feedPrice(dim.price);
   if (scale === undefined || price === undefined) return { reason: `unit ${quoted(dim.unit)} or price ${quoted(dim.price)} is not a token price` };
   const model = (a.model ?? '').toLowerCase().replace(/[ .]+/g, '-');
   if (!/^[a-z0-9][a-z0-9._-]*$/.test(model)) return { reason: `model ${quoted(a.model ?? '')} is not a catalog model id` };
@@ -214,10 +214,10 @@ function dataTransfer(r: PriceListRecord, region: string): ImportedEgress[] | { 
   if (!inter && a.toLocation !== 'External') return { reason: `outbound to ${quoted(a.toLocation ?? '')}, not the internet` };
   const rows: ImportedEgress[] = [];
   for (const dim of [...r.dimensions].sort((x, y) => Number(x.beginRange) - Number(y.beginRange))) {
-    const price = priceOf(dim.price);
+    const price = feedPrice(dim.price);
     if (dim.unit !== 'GB' || price === undefined) return { reason: `unit ${quoted(dim.unit)} or price ${quoted(dim.price)} is not a price per GB` };
-    const from = priceOf(dim.beginRange);
-    const to = dim.endRange === 'Inf' ? undefined : priceOf(dim.endRange);
+    const from = feedPrice(dim.beginRange);
+    const to = dim.endRange === 'Inf' ? undefined : feedPrice(dim.endRange);
     if (from === undefined || (dim.endRange !== 'Inf' && to === undefined)) return { reason: `tier ${dim.beginRange} to ${dim.endRange} is not a range of GB` };
     rows.push({ region, destination: inter ? 'inter-region' : 'internet', toRegion: inter ? a.toRegionCode : undefined, tierFrom: from.isZero() && to === undefined ? undefined : from, tierTo: to, price, effectiveFrom: r.effectiveDate, note: `usagetype ${a.usagetype ?? r.sku}` });
   }
@@ -244,10 +244,4 @@ function joined(tokens: readonly TokenPrice[], unmapped: Unmapped[]): ImportedPr
     out.push({ cloud: 'aws', region: t.region, deployment: t.deployment, tier: t.tier, model: t.model, input: row.input, cachedInput: row.cachedInput, cacheWrite: row.cacheWrite, cacheWrite1h: row.cacheWrite1h, output: row.output, effectiveFrom: t.from, note: `usagetypes ${row.what.join(', ')}` });
   }
   return out;
-}
-
-function priceOf(value: string): Decimal | undefined {
-  if (!/^\d+(\.\d+)?([eE][+-]?\d+)?$/.test(value)) return undefined;
-  const d = new Decimal(value);
-  return outOfRange(d) === undefined ? d : undefined;
 }

@@ -18,8 +18,8 @@
  * Anything else is returned with its reason.
  */
 import type { ImportedPrice, Unmapped } from './litellm.js';
-import { Decimal, dec } from './money.js';
-import { outOfRange } from './quantity.js';
+import { dec, type Decimal } from './money.js';
+import { feedPrice } from './quantity.js';
 import type { Tier } from './cloud.js';
 import type { Term } from './provisioned.js';
 import { quoted } from './safe-text.js';
@@ -131,7 +131,7 @@ export function fromAzureRetail(items: readonly RetailItem[]): RetailImport {
     const name = text(item.meterName);
     const key = `${name} (${text(item.productName)}, ${text(item.armRegionName)}${item.reservationTerm === undefined ? '' : `, ${text(item.reservationTerm)}`})`;
     const unmapped = (reason: string) => result.unmapped.push({ key, reason });
-    const price = decimalOf(item.retailPrice);
+    const price = feedPrice(item.retailPrice);
     const region = text(item.armRegionName);
     const from = text(item.effectiveStartDate).slice(0, 10);
     if (price === undefined) {
@@ -161,7 +161,7 @@ export function fromAzureRetail(items: readonly RetailItem[]): RetailImport {
       continue;
     }
     if (/Block Blob/.test(text(item.productName)) && name === 'Hot LRS Data Stored' && text(item.unitOfMeasure) === '1 GB/Month') {
-      services.push({ cloud: 'azure', region, service: 'object-storage', meter: 'storage', unit: 'gb-month', tierFrom: decimalOf(item.tierMinimumUnits), tierTo: undefined, price, effectiveFrom: from, note: `'Hot LRS Data Stored' (${text(item.productName)})` });
+      services.push({ cloud: 'azure', region, service: 'object-storage', meter: 'storage', unit: 'gb-month', tierFrom: feedPrice(item.tierMinimumUnits), tierTo: undefined, price, effectiveFrom: from, note: `'Hot LRS Data Stored' (${text(item.productName)})` });
       continue;
     }
     if (text(item.serviceName) !== 'Foundry Models') {
@@ -265,13 +265,4 @@ function tiered(rows: (Omit<ImportedService, 'effectiveTo'> & { effectiveTo: str
 
 function text(value: unknown): string {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
-}
-
-/** A price from its JSON text (5.0, 0.00123, 1e-05), or undefined when a catalog could not hold it. */
-function decimalOf(value: unknown): Decimal | undefined {
-  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-  const t = String(value);
-  if (!/^\d+(\.\d+)?([eE][+-]?\d+)?$/.test(t)) return undefined;
-  const d = new Decimal(t);
-  return outOfRange(d) === undefined ? d : undefined;
 }

@@ -94,3 +94,15 @@ export function parseDuration(text: string): Decimal | undefined {
 export function parsePrice(text: string): Decimal | undefined {
   return /^\d+(?:\.\d+)?$/.test(text) ? dec(text) : undefined;
 }
+
+/**
+ * A price as a price feed writes it (JSON text such as 5.0, 0.00123 or 1e-05), or undefined when
+ * it is not one or a catalog could not hold it.
+ */
+export function feedPrice(value: unknown): Decimal | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  const text = String(value);
+  if (!/^\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text)) return undefined;
+  const price = dec(text);
+  return outOfRange(price) === undefined ? price : undefined;
+}
