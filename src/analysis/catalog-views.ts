@@ -42,7 +42,7 @@ export interface PriceView {
   row: ModelPrice;
   /** In effect on the day the view is for. */
   current: boolean;
-  /** The lowest current standard-tier price of its currency, per column. */
+  /** The lowest current standard-tier price of its currency, per column (long-context tiers aside). */
   cheapest: { input: boolean; cachedInput: boolean; output: boolean };
 }
 
@@ -55,11 +55,11 @@ export function showModel(catalog: Catalog, model: string, today: IsoDate): Pric
   const current = rows.filter((r) => inEffect(r, today));
   const lowest = (column: 'input' | 'cachedInput' | 'output', currency: string): Decimal | undefined =>
     current
-      .filter((r) => r.tier === 'standard' && r.currency === currency)
+      .filter((r) => r.tier === 'standard' && r.promptOver === undefined && r.currency === currency)
       .map((r) => r[column])
       .filter((p): p is Decimal => p !== undefined)
       .reduce<Decimal | undefined>((min, p) => (min === undefined || p.lt(min) ? p : min), undefined);
-  const order = (r: ModelPrice) => [CLOUD_IDS.indexOf(r.cloud), r.deployment, r.region, TIERS.indexOf(r.tier), r.effectiveFrom ?? ''].join('\u0000');
+  const order = (r: ModelPrice) => [CLOUD_IDS.indexOf(r.cloud), r.deployment, r.region, TIERS.indexOf(r.tier), r.promptOver?.toFixed().padStart(20, '0') ?? '', r.effectiveFrom ?? ''].join('\u0000');
   return [...rows]
     .sort((a, b) => order(a).localeCompare(order(b)))
     .map((row) => {
@@ -67,7 +67,7 @@ export function showModel(catalog: Catalog, model: string, today: IsoDate): Pric
       const marks = (column: 'input' | 'cachedInput' | 'output') => {
         const price = row[column];
         const min = lowest(column, row.currency);
-        return isCurrent && row.tier === 'standard' && price !== undefined && min !== undefined && price.eq(min);
+        return isCurrent && row.tier === 'standard' && row.promptOver === undefined && price !== undefined && min !== undefined && price.eq(min);
       };
       return { row, current: isCurrent, cheapest: { input: marks('input'), cachedInput: marks('cachedInput'), output: marks('output') } };
     });

@@ -59,9 +59,10 @@ export const modelShowRenderers: Record<Format, Renderer<ModelShow>> = {
         row.cloud,
         row.region,
         row.deployment,
-        row.tier,
+        row.promptOver === undefined ? row.tier : `${row.tier}\nprompts > ${row.promptOver.toFixed()}`,
         mark(price(row.input), cheapest.input),
         mark(price(row.cachedInput), cheapest.cachedInput),
+        row.cacheWrite1h === undefined ? price(row.cacheWrite) : `${price(row.cacheWrite)}\n1h ${price(row.cacheWrite1h)}`,
         mark(price(row.output), cheapest.output),
         row.currency,
         windowText(row),
@@ -71,7 +72,7 @@ export const modelShowRenderers: Record<Format, Renderer<ModelShow>> = {
       return current ? cells : cells.map(style.dim);
     });
     const heading = `${style.bold(model)}: prices per 1M tokens. * lowest standard-tier price in effect on ${today}; dimmed rows are not in effect then.`;
-    return `${heading}\n${table(['cloud', 'region', 'deployment', 'tier', 'input', 'cached input', 'output', 'currency', 'in effect', 'as of', 'source'], rows, style, ['left', 'left', 'left', 'left', 'right', 'right', 'right', 'left', 'left', 'left', 'left'])}\n`;
+    return `${heading}\n${table(['cloud', 'region', 'deployment', 'tier', 'input', 'cached input', 'cache write', 'output', 'currency', 'in effect', 'as of', 'source'], rows, style, ['left', 'left', 'left', 'left', 'right', 'right', 'right', 'right', 'left', 'left', 'left', 'left'])}\n`;
   },
   json: ({ model, today, views }) =>
     json({
@@ -82,8 +83,11 @@ export const modelShowRenderers: Record<Format, Renderer<ModelShow>> = {
         region: row.region,
         deployment: row.deployment,
         tier: row.tier,
+        promptOver: row.promptOver === undefined ? null : plain(row.promptOver),
         input: plain(row.input),
         cachedInput: row.cachedInput === undefined ? null : plain(row.cachedInput),
+        cacheWrite: row.cacheWrite === undefined ? null : plain(row.cacheWrite),
+        cacheWrite1h: row.cacheWrite1h === undefined ? null : plain(row.cacheWrite1h),
         output: plain(row.output),
         currency: row.currency,
         effectiveFrom: row.effectiveFrom ?? null,
@@ -98,14 +102,17 @@ export const modelShowRenderers: Record<Format, Renderer<ModelShow>> = {
     }),
   csv: ({ views }) =>
     csv(
-      ['cloud', 'region', 'deployment', 'tier', 'input', 'cached_input', 'output', 'currency', 'effective_from', 'effective_to', 'current', 'source', 'as_of', 'row'],
+      ['cloud', 'region', 'deployment', 'tier', 'prompt_over', 'input', 'cached_input', 'cache_write', 'cache_write_1h', 'output', 'currency', 'effective_from', 'effective_to', 'current', 'source', 'as_of', 'row'],
       views.map(({ row, current }) => [
         row.cloud,
         row.region,
         row.deployment,
         row.tier,
+        row.promptOver === undefined ? '' : plain(row.promptOver),
         plain(row.input),
         row.cachedInput === undefined ? '' : plain(row.cachedInput),
+        row.cacheWrite === undefined ? '' : plain(row.cacheWrite),
+        row.cacheWrite1h === undefined ? '' : plain(row.cacheWrite1h),
         plain(row.output),
         row.currency,
         row.effectiveFrom ?? '',

@@ -82,6 +82,17 @@ describe('cloudtco catalog validate', () => {
   });
 });
 
+describe('cloudtco catalog show, long-context tiers and cache writes', () => {
+  it('shows each tier with its threshold and write prices, and marks only ordinary prices cheapest', async () => {
+    const result = await runCli(['catalog', 'show', 'gpt-5.5', '--format', 'json'], { today: '2026-12-03' });
+    const prices = JSON.parse(result.stdout).prices as { cloud: string; deployment: string; tier: string; promptOver: string | null; input: string; cacheWrite: string | null; cheapest: { input: boolean } }[];
+    const long = prices.find((p) => p.cloud === 'openai' && p.tier === 'standard' && p.promptOver === '272000')!;
+    expect([long.input, long.cacheWrite, long.cheapest.input]).toEqual(['10', '10', false]);
+    const ordinary = prices.find((p) => p.cloud === 'openai' && p.tier === 'standard' && p.promptOver === null)!;
+    expect([ordinary.input, ordinary.cacheWrite, ordinary.cheapest.input]).toEqual(['5', '5', true]);
+  });
+});
+
 describe('cloudtco catalog stale', () => {
   it('exits 1 and lists the rows older than the limit', async () => {
     // as_of 2026-05-01 is 37 days before 2026-06-07; 2026-06-16 is not yet older than 30 days
