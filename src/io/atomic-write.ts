@@ -18,7 +18,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants, rmSync, type Stats } from 'node:fs';
-import { access, chmod, chown, lstat, open, readlink, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { access, chmod, chown, lstat, mkdir, open, readlink, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { OutputError } from './output-error.js';
 import { InputError } from '../model/diagnostic.js';
@@ -59,6 +59,28 @@ export async function writeFileAtomic(file: string, content: string | Iterable<s
     if (mistake !== undefined) throw refuse(mistake);
     const failure = WRITE_FAILURES[code];
     if (failure !== undefined) throw new OutputError(`cannot write ${shownAs}: ${failure}`);
+    throw error;
+  }
+}
+
+/**
+ * Makes the directory a command writes several files into, if it is not there: its parent must
+ * be (no tree of directories is made for a mistyped path), and a file of that name is refused.
+ */
+export async function ensureDirectory(dir: string, shownAs = dir): Promise<void> {
+  const refuse = (reason: string) => new InputError([{ file: shownAs, message: `cannot write into it: ${reason}` }]);
+  const existing = await stat(dir).catch(() => undefined); // through a link to a directory too
+  if (existing?.isDirectory()) return;
+  if (existing !== undefined) throw refuse('it is a file, not a directory');
+  try {
+    await mkdir(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') return ensureDirectory(dir, shownAs);
+    const mistake = USER_MISTAKES[code];
+    if (mistake !== undefined) throw refuse(code === 'ENOENT' ? 'its parent directory does not exist' : mistake);
+    const failure = WRITE_FAILURES[code];
+    if (failure !== undefined) throw new OutputError(`cannot make ${shownAs}: ${failure}`);
     throw error;
   }
 }

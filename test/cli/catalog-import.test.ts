@@ -148,6 +148,12 @@ describe('cloudtco catalog import azure-retail and aws-pricelist', () => {
     expect(kind.stderr).toBe('error: cannot import "gcp-billing": the formats are litellm, azure-retail, aws-pricelist\n');
     const shape = await runCli(['catalog', 'import', 'azure-retail', `${FEEDS}/aws/bedrock-fm-getproducts-claude-sonnet-4-6-use1.json`, '--out', '/tmp/x']);
     expect(shape.stderr).toBe(`${FEEDS}/aws/bedrock-fm-getproducts-claude-sonnet-4-6-use1.json:1:1: expected a page of the Azure Retail Prices API: { "BillingCurrency", "Items": [...], "NextPageLink" }\n`);
+    const dir = await mkdtemp(path.join(tmpdir(), 'cloudtco-feed-'));
+    await writeFile(path.join(dir, 'taken'), '');
+    const file = await runCli(['catalog', 'import', 'aws-pricelist', `${FEEDS}/aws/bedrock-fm-getproducts-claude-sonnet-4-6-use1.json`, '--out', path.join(dir, 'taken')]);
+    expect([file.code, file.stderr]).toEqual([2, `${path.join(dir, 'taken')}: cannot write into it: it is a file, not a directory\n`]);
+    const deep = await runCli(['catalog', 'import', 'aws-pricelist', `${FEEDS}/aws/bedrock-fm-getproducts-claude-sonnet-4-6-use1.json`, '--out', path.join(dir, 'no', 'such')]);
+    expect([deep.code, deep.stderr]).toEqual([2, `${path.join(dir, 'no', 'such')}: cannot write into it: its parent directory does not exist\n`]);
     const aws = await runCli(['catalog', 'import', 'aws-pricelist', `${FEEDS}/azure/vm-reservation-page.json`, '--out', '/tmp/x']);
     expect(aws.stderr).toBe(`${FEEDS}/azure/vm-reservation-page.json:1:1: expected an AWS Price List offer file (products, terms) or aws pricing get-products output (PriceList)\n`);
   });

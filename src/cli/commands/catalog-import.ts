@@ -11,10 +11,9 @@
  * Entries that do not map are counted and listed with their reason on stderr (all of them with
  * --unmapped FILE), never dropped silently.
  */
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { writeFileAtomic } from '../../io/atomic-write.js';
+import { ensureDirectory, writeFileAtomic } from '../../io/atomic-write.js';
 import { displayPath, readText } from '../../io/read-text.js';
 import { readYaml } from '../../io/yaml-document.js';
 import { InputError } from '../../model/diagnostic.js';
@@ -27,6 +26,7 @@ import { renderEgressCsv, renderProvisionedCsv, renderServicesCsv } from '../../
 import { isIsoDate } from '../../model/period.js';
 import { renderModelsCsv } from '../../report/models-csv.js';
 import { EXIT, todayOf, type CliIo } from '../cli-io.js';
+import { visible } from '../../model/safe-text.js';
 
 export const LITELLM_SOURCE = 'https://github.com/BerriAI/litellm/blob/main/model_prices_and_context_window.json';
 
@@ -107,7 +107,7 @@ async function importFeed(kind: 'azure-retail' | 'aws-pricelist', files: readonl
   }
   // models.csv is written even when empty, so the directory is a catalog to layer with --catalog
   if (tables.every(([, text]) => text.trimEnd().split('\n').length === 1)) throw new InputError([{ message: `none of the ${summary} is a price cloudtco maps (${unmapped[0]?.reason ?? 'no entries'})` }]);
-  await mkdir(out, { recursive: true });
+  await ensureDirectory(out, displayPath(out, io.cwd));
   for (const [name, text] of tables) await writeFileAtomic(path.join(out, name), text, displayPath(path.join(out, name), io.cwd), inputs);
   if (options.unmapped !== undefined) {
     const table = stringify([['key', 'reason'], ...unmapped.map((u) => [u.key, u.reason])], { record_delimiter: 'unix' });
@@ -166,7 +166,8 @@ function describeUnmapped(unmapped: readonly Unmapped[], file: string | undefine
   if (unmapped.length === 0) return '';
   const groups = new Map([...groupBy(unmapped, (u) => u.reason)].map(([reason, entries]) => [reason, entries.map((u) => u.key)]));
   const shown = 10;
-  const lines = [...groups].map(([reason, keys]) => `  ${keys.length} × ${reason}: ${keys.slice(0, shown).join(', ')}${keys.length > shown ? `, … ${keys.length - shown} more` : ''}`);
+  // keys come from the feed, and may hold anything: shown escaped, each cut short
+  const lines = [...groups].map(([reason, keys]) => `  ${keys.length} × ${visible(reason)}: ${keys.slice(0, shown).map((k) => visible(k.length > 200 ? `${k.slice(0, 200)}…` : k)).join(', ')}${keys.length > shown ? `, … ${keys.length - shown} more` : ''}`);
   const all = file === undefined ? ' (all of them with --unmapped FILE)' : ` (all of them in ${file})`;
   return `${unmapped.length} entries not mapped${all}:\n${lines.join('\n')}\n`;
 }
