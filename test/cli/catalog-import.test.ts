@@ -154,6 +154,11 @@ describe('cloudtco catalog import azure-retail and aws-pricelist', () => {
     expect([file.code, file.stderr]).toEqual([2, `${path.join(dir, 'taken')}: cannot write into it: it is a file, not a directory\n`]);
     const deep = await runCli(['catalog', 'import', 'aws-pricelist', `${FEEDS}/aws/bedrock-fm-getproducts-claude-sonnet-4-6-use1.json`, '--out', path.join(dir, 'no', 'such')]);
     expect([deep.code, deep.stderr]).toEqual([2, `${path.join(dir, 'no', 'such')}: cannot write into it: its parent directory does not exist\n`]);
+    // a meter name with terminal control characters is shown escaped, never raw
+    const page = { BillingCurrency: 'USD', Items: [{ retailPrice: '1.0', armRegionName: 'eastus', effectiveStartDate: '2026-05-01', meterName: '5.5 ShortCo \u001b[31mEVIL\u0007 Gl 1M Tokens', serviceName: 'Foundry Models', unitOfMeasure: '1M', type: 'Consumption', currencyCode: 'USD' }] };
+    await writeFile(path.join(dir, 'page.json'), JSON.stringify(page));
+    const hostile = await runCli(['catalog', 'import', 'azure-retail', path.join(dir, 'page.json'), '--out', path.join(dir, 'out')]);
+    expect([hostile.code, hostile.stderr]).toEqual([2, 'error: none of the 1 meters is a price cloudtco maps (unknown word "\\x1b[31mevil\\x07" in the meter name)\n']);
     const aws = await runCli(['catalog', 'import', 'aws-pricelist', `${FEEDS}/azure/vm-reservation-page.json`, '--out', '/tmp/x']);
     expect(aws.stderr).toBe(`${FEEDS}/azure/vm-reservation-page.json:1:1: expected an AWS Price List offer file (products, terms) or aws pricing get-products output (PriceList)\n`);
   });
