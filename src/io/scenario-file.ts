@@ -7,6 +7,7 @@ import { readText } from './read-text.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
 import type { AppliedOverride } from './overrides.js';
 import { readYaml, type Where, type YamlDocument } from './yaml-document.js';
+import { extractUncertain, type UncertainInput } from './uncertain-inputs.js';
 
 export interface LoadedScenario {
   scenario: Scenario;
@@ -16,6 +17,8 @@ export interface LoadedScenario {
   where: Where;
   /** The `--set path=value` changes applied, as given: every result made with them says so. */
   overrides: readonly string[];
+  /** Inputs given as distributions, read at their single value (mode or mean) unless simulated. */
+  uncertain: readonly UncertainInput[];
 }
 
 /** Loads a scenario, with `--set path=value` overrides applied before validation; `read` if the caller has read the file already. */
@@ -42,9 +45,11 @@ export async function loadScenario(file: string, shownAs: string, overrides: rea
   };
   const tooLong = longLists(data, where);
   if (tooLong.length > 0) throw new InputError(tooLong);
+  const uncertain = extractUncertain(data, scenarioSchema, where);
+  if (uncertain.problems.length > 0) throw new InputError(uncertain.problems);
   const result = scenarioSchema.safeParse(data, { reportInput: true });
   if (!result.success) throw new InputError(schemaDiagnostics(result.error.issues, scenarioSchema, where));
-  return { scenario: result.data, file: shownAs, where, overrides };
+  return { scenario: result.data, file: shownAs, where, overrides, uncertain: uncertain.inputs };
 }
 
 /**

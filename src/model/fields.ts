@@ -36,7 +36,32 @@ export interface JsonHint {
   numeric?: boolean;
   pattern?: string;
   enum?: readonly string[];
+  /** The field may be a distribution instead of one value (model/distribution.ts). */
+  uncertain?: boolean;
 }
+
+/** How an uncertain field's values are written and read: the parser of its kind, and its range. */
+export interface UncertainField {
+  kind: 'count' | 'bytes' | 'duration' | 'percent';
+  parse: (text: string) => Decimal | undefined;
+  min: Decimal | undefined;
+  max: Decimal | undefined;
+}
+
+const UNCERTAIN_FIELDS = new WeakMap<z.ZodType, UncertainField>();
+
+/** The uncertain field a schema node reads, if it is one (wrappers such as optional looked through by the caller). */
+export function uncertainFieldOf(schema: z.ZodType): UncertainField | undefined {
+  return UNCERTAIN_FIELDS.get(schema);
+}
+
+/** A quantity field that may also be a distribution: whole-number fields (months, ports) may not. */
+function uncertain<T extends z.ZodType>(schema: T, field: UncertainField): T {
+  UNCERTAIN_FIELDS.set(schema, field);
+  return schema;
+}
+
+const rangeOf = (range: Range) => ({ min: range.min === undefined ? undefined : dec(range.min), max: range.max === undefined ? undefined : dec(range.max) });
 
 /** A field parsed from text by `parse`; undefined from the parser means "not accepted". */
 function parsed<T>(expected: string, parse: (text: string) => T | undefined, check?: (value: T, text: string) => string | undefined, hint: JsonHint = {}) {
@@ -81,17 +106,18 @@ function rangeCheck(what: string, range: Range, shown: (d: Decimal) => string) {
 
 /** A count with an optional k/M/B/T suffix: `2M`, `3.5k`, `6`. */
 export function count(what: string, example: string, range: Range = { min: '0' }) {
-  return parsed(`a quantity like ${example}`, parseCount, rangeCheck(what, range, (d) => d.toFixed()), { numeric: true });
+  const field = parsed(`a quantity like ${example}`, parseCount, rangeCheck(what, range, (d) => d.toFixed()), { numeric: true, ...(range.integer ? {} : { uncertain: true }) });
+  return range.integer ? field : uncertain(field, { kind: 'count', parse: parseCount, ...rangeOf(range) });
 }
 
 /** A size in bytes with a unit: `48KiB`, `1.5GB`. */
 export function bytes(example = '48KiB', range: Range = { min: '0' }) {
-  return parsed(`a size like ${example}`, parseBytes, rangeCheck('bytes', range, (d) => `${d.toFixed()} bytes`), { numeric: true });
+  return uncertain(parsed(`a size like ${example}`, parseBytes, rangeCheck('bytes', range, (d) => `${d.toFixed()} bytes`), { numeric: true, uncertain: true }), { kind: 'bytes', parse: parseBytes, ...rangeOf(range) });
 }
 
 /** A duration in days, hours or weeks: `30d`. Yields days. */
 export function duration(example = '30d') {
-  return parsed(`a duration like ${example}`, parseDuration, rangeCheck('days', { min: '0' }, (d) => `${d.toFixed()} days`));
+  return uncertain(parsed(`a duration like ${example}`, parseDuration, rangeCheck('days', { min: '0' }, (d) => `${d.toFixed()} days`), { uncertain: true }), { kind: 'duration', parse: parseDuration, min: dec('0'), max: undefined });
 }
 
 /** true or false. */
@@ -101,7 +127,7 @@ export function flag() {
 
 /** A percentage with its % sign: `4%`. Yields the fraction (0.04). */
 export function percent(example: string, range: Range = { min: '0', max: '1' }) {
-  return parsed(`a percentage like ${example}`, parsePercent, rangeCheck('percent', range, (d) => `${d.times(100).toFixed()}%`), { pattern: '%\\s*$' });
+  return uncertain(parsed(`a percentage like ${example}`, parsePercent, rangeCheck('percent', range, (d) => `${d.times(100).toFixed()}%`), { pattern: '%\\s*$', uncertain: true }), { kind: 'percent', parse: parsePercent, ...rangeOf(range) });
 }
 
 /** A non-negative decimal price such as `2.50`. */

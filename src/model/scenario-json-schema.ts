@@ -13,6 +13,26 @@ import { scenarioSchema } from './scenario.js';
 /** A name, not an address: the schema is shipped in the package (schema/) and printed by `cloudtco schema`. */
 export const SCENARIO_SCHEMA_ID = 'urn:cloudtco:scenario:1';
 
+const VALUE = { type: ['number', 'string'] };
+const SPREAD = { type: 'object', properties: { mean: VALUE, sd: VALUE }, required: ['mean', 'sd'], additionalProperties: false };
+
+/** A distribution in place of a value (model/distribution.ts): one kind, and optionally a driver. */
+const DISTRIBUTION = {
+  type: 'object',
+  description: 'a distribution: triangular [min, mode, max], pert [min, mode, max], uniform [min, max], normal { mean, sd } or lognormal { mean, sd }; inputs with the same driver move together',
+  properties: {
+    triangular: { type: 'array', items: VALUE, minItems: 3, maxItems: 3 },
+    pert: { type: 'array', items: VALUE, minItems: 3, maxItems: 3 },
+    uniform: { type: 'array', items: VALUE, minItems: 2, maxItems: 2 },
+    normal: SPREAD,
+    lognormal: SPREAD,
+    driver: { type: 'string' },
+  },
+  additionalProperties: false,
+  minProperties: 1,
+  maxProperties: 2,
+};
+
 export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(scenarioSchema, {
     io: 'input',
@@ -22,6 +42,12 @@ export function scenarioJsonSchema(): Record<string, unknown> {
       // a pattern only ever applies to strings, so it stays for text that reads as one
       if (hinted.numeric === true) hinted.type = ['number', 'string'];
       delete hinted.numeric;
+      if (hinted.uncertain === true) {
+        delete hinted.uncertain;
+        const value = { ...hinted };
+        for (const key of Object.keys(hinted)) delete hinted[key];
+        Object.assign(hinted, { anyOf: [value, DISTRIBUTION] });
+      }
     },
   }) as Record<string, unknown>;
   return {
