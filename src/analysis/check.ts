@@ -87,6 +87,8 @@ export interface CheckReport {
   warnings: number;
   /** The `--set` changes the scenario was checked with: a gate passed by a what-if must say so. */
   whatIf: readonly string[];
+  /** Inputs given as distributions, checked at their mode or mean. */
+  pointValues: readonly string[];
 }
 
 /** One option's total in a baseline result file. */
@@ -106,6 +108,7 @@ export interface CheckInput {
   /** The line of a scenario path, for annotations. */
   locate: (path: readonly (string | number)[]) => Location;
   whatIf?: readonly string[];
+  pointValues?: readonly string[];
 }
 
 /**
@@ -165,6 +168,7 @@ export function check(input: CheckInput): CheckReport {
     errors,
     warnings: budgets.filter((b) => b.breached && b.severity === 'warning').length,
     whatIf: input.whatIf ?? [],
+    pointValues: input.pointValues ?? [],
   };
 }
 

@@ -107,6 +107,8 @@ export interface CompareInput {
   unassessed?: readonly UnassessedPeriod[];
   /** The `--set` changes the scenario was run with. */
   whatIf?: readonly string[];
+  /** Inputs given as distributions, priced at their mode or mean. */
+  pointValues?: readonly string[];
 }
 
 export function compare(input: CompareInput): Comparison {
@@ -163,7 +165,7 @@ export function compare(input: CompareInput): Comparison {
     groups,
     reference: reference.id,
     options,
-    provenance: provenanceOf(input.catalog, scenario, input.lineItems, input.whatIf),
+    provenance: provenanceOf(input.catalog, scenario, input.lineItems, input.whatIf, input.pointValues),
     baseline: scenario.baseline,
     discountRate: scenario.discount_rate,
     unassessed: [...(input.unassessed ?? [])],

@@ -12,13 +12,13 @@ export interface ExportReport {
   lineItems: readonly LineItem[];
 }
 
-export function exportReport(input: { scenario: Scenario; scenarioFile: string; catalog: CatalogIdentity; periods: readonly Period[]; lineItems: readonly LineItem[]; whatIf?: readonly string[] }): ExportReport {
+export function exportReport(input: { scenario: Scenario; scenarioFile: string; catalog: CatalogIdentity; periods: readonly Period[]; lineItems: readonly LineItem[]; whatIf?: readonly string[]; pointValues?: readonly string[] }): ExportReport {
   const { scenario, periods } = input;
   return {
     scenario: { name: scenario.name, file: input.scenarioFile },
     currency: scenario.currency,
     horizon: { start: periods[0]!, end: periods[periods.length - 1]!, months: periods.length },
-    provenance: provenanceOf(input.catalog, scenario, input.lineItems, input.whatIf),
+    provenance: provenanceOf(input.catalog, scenario, input.lineItems, input.whatIf, input.pointValues),
     lineItems: input.lineItems,
   };
 }

@@ -70,6 +70,7 @@ export interface FlowsInput {
   by: PeriodGrouping;
   /** The `--set` changes the scenario was run with. */
   whatIf?: readonly string[];
+  pointValues?: readonly string[];
 }
 
 export function flowReport(input: FlowsInput): FlowReport {
@@ -117,7 +118,7 @@ export function flowReport(input: FlowsInput): FlowReport {
     by,
     periods: buckets,
     options,
-    provenance: provenanceOf(input.catalog, scenario, input.lineItems, input.whatIf),
+    provenance: provenanceOf(input.catalog, scenario, input.lineItems, input.whatIf, input.pointValues),
     unassessed: [...(input.unassessed ?? [])],
   };
 }

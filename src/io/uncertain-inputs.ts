@@ -13,7 +13,7 @@
  * Inputs naming the same `driver` move together.
  */
 import * as z from 'zod';
-import type { Diagnostic, PathSegment } from '../model/diagnostic.js';
+import { formatPath, type Diagnostic, type PathSegment } from '../model/diagnostic.js';
 import { DISTRIBUTION_KINDS, type Bounds, type Distribution, type DistributionKind } from '../model/distribution.js';
 import { uncertainFieldOf, type UncertainField } from '../model/fields.js';
 import type { Decimal } from '../model/money.js';
@@ -170,3 +170,7 @@ function unwrap(schema: z.ZodType): z.ZodType | undefined {
   return current;
 }
 
+/** How reports name the inputs read at one value: `workloads[0].growth (triangular)`. */
+export function pointValuesOf(inputs: readonly UncertainInput[]): string[] {
+  return inputs.map((input) => `${formatPath(input.path)} (${input.distribution.kind})`);
+}

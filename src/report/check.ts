@@ -12,7 +12,7 @@ import { formatMoney, formatSignedMoney, percentText, signedPercentText } from '
 import type { CheckFormat } from './check-formats.js';
 import type { Renderer } from './renderer.js';
 import { createStyle } from './style.js';
-import { whatIfLine } from './provenance.js';
+import { pointValuesLine, whatIfLine } from './provenance.js';
 import { jsonText, markdownCell as cell } from './text-formats.js';
 import { workflowCommand, type Annotation } from './workflow-commands.js';
 
@@ -67,7 +67,8 @@ function summaryLine(report: CheckReport): string {
 const renderCheckAsTable: Renderer<CheckReport> = (report, options) => {
   const style = createStyle(options.color);
   const whatIf = whatIfLine(report.whatIf);
-  const heading = [style.bold(`${visible(report.scenario.name)}: ${summaryLine(report)}`), style.dim(`${visible(report.scenario.file)} · ${report.currency}`), ...(whatIf === undefined ? [] : [style.worse(whatIf)])];
+  const points = pointValuesLine(report.pointValues);
+  const heading = [style.bold(`${visible(report.scenario.name)}: ${summaryLine(report)}`), style.dim(`${visible(report.scenario.file)} · ${report.currency}`), ...(whatIf === undefined ? [] : [style.worse(whatIf)]), ...(points === undefined ? [] : [style.dim(points)])];
   const sections = [heading.join('\n')];
   if (report.budgets.length > 0) {
     const table = new Table({
@@ -99,6 +100,7 @@ const renderCheckAsJson: Renderer<CheckReport> = (report) =>
     currency: report.currency,
     horizon: report.horizon,
     whatIf: report.whatIf,
+    ...(report.pointValues.length === 0 ? {} : { pointValues: report.pointValues }),
     passed: report.errors === 0,
     errors: report.errors,
     warnings: report.warnings,

@@ -16,7 +16,7 @@ import { describeMonths } from '../model/period.js';
 import { visible } from '../model/safe-text.js';
 import { formatMoney, formatSignedMoney, msText, percentText, roundToTotal, signedPercentText } from './numbers.js';
 import { unassessedLine } from './caveats.js';
-import { provenanceLines, whatIfLine } from './provenance.js';
+import { pointValuesLine, provenanceLines, whatIfLine } from './provenance.js';
 import type { Renderer } from './renderer.js';
 import { createStyle, type Style } from './style.js';
 
@@ -33,7 +33,8 @@ function heading(report: Comparison, style: Style): string {
   const { horizon } = report;
   const span = horizon.months === 1 ? `1 month, ${horizon.start}` : `${horizon.months} months, ${horizon.start} to ${horizon.end}`;
   const whatIf = whatIfLine(report.provenance.whatIf);
-  return [style.bold(visible(report.scenario.name)), style.dim(`${span}, ${report.currency} · ${visible(report.scenario.file)}`), ...(whatIf === undefined ? [] : [style.worse(whatIf)])].join('\n');
+  const points = pointValuesLine(report.provenance.pointValues);
+  return [style.bold(visible(report.scenario.name)), style.dim(`${span}, ${report.currency} · ${visible(report.scenario.file)}`), ...(whatIf === undefined ? [] : [style.worse(whatIf)]), ...(points === undefined ? [] : [style.dim(points)])].join('\n');
 }
 
 function newTable(report: Comparison, style: Style, corner: string): Table.Table {

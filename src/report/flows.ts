@@ -9,7 +9,7 @@ import { visible } from '../model/safe-text.js';
 import { SCHEMA_VERSION } from '../model/schema-version.js';
 import { unassessedJson, unassessedLine } from './caveats.js';
 import { formatMoney, roundToTotal } from './numbers.js';
-import { PROVENANCE_COLUMNS, provenanceCells, provenanceJson, provenanceLines, whatIfLine } from './provenance.js';
+import { PROVENANCE_COLUMNS, pointValuesLine, provenanceCells, provenanceJson, provenanceLines, whatIfLine } from './provenance.js';
 import type { Format, Renderer } from './renderer.js';
 import { createStyle } from './style.js';
 import { csvText, jsonText } from './text-formats.js';
@@ -19,7 +19,8 @@ const renderFlowsAsTable: Renderer<FlowReport> = (report, options) => {
   const money = (d: Decimal) => formatMoney(d, report.currency);
   const { horizon } = report;
   const whatIf = whatIfLine(report.provenance.whatIf);
-  const heading = [style.bold(`${visible(report.scenario.name)}: who receives the money`), style.dim(`${horizon.months} months, ${horizon.start} to ${horizon.end}, ${report.currency} · ${visible(report.scenario.file)}`), ...(whatIf === undefined ? [] : [style.worse(whatIf)])];
+  const points = pointValuesLine(report.provenance.pointValues);
+  const heading = [style.bold(`${visible(report.scenario.name)}: who receives the money`), style.dim(`${horizon.months} months, ${horizon.start} to ${horizon.end}, ${report.currency} · ${visible(report.scenario.file)}`), ...(whatIf === undefined ? [] : [style.worse(whatIf)]), ...(points === undefined ? [] : [style.dim(points)])];
   const sections = [heading.join('\n')];
   for (const option of report.options) {
     const table = new Table({

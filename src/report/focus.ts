@@ -59,13 +59,14 @@ export const FOCUS_COLUMNS = [
   'x_ExchangeRate',
   'x_Basis',
   'x_WhatIf',
+  'x_PointValues',
 ] as const;
 
 export type FocusColumn = (typeof FOCUS_COLUMNS)[number];
 export type FocusRow = Record<FocusColumn, string | null>;
 
 /** Columns holding free text, which a spreadsheet could take for a formula. */
-export const TEXT_COLUMNS: ReadonlySet<FocusColumn> = new Set<FocusColumn>(['ChargeDescription', 'ServiceName', 'ServiceProviderName', 'HostProviderName', 'InvoiceIssuerName', 'RegionId', 'x_Option', 'x_Workload', 'x_Model', 'x_PriceRef', 'x_PriceSource', 'x_Basis', 'x_WhatIf']);
+export const TEXT_COLUMNS: ReadonlySet<FocusColumn> = new Set<FocusColumn>(['ChargeDescription', 'ServiceName', 'ServiceProviderName', 'HostProviderName', 'InvoiceIssuerName', 'RegionId', 'x_Option', 'x_Workload', 'x_Model', 'x_PriceRef', 'x_PriceSource', 'x_Basis', 'x_WhatIf', 'x_PointValues']);
 
 const SERVICE: Record<Category, [category: string, subcategory: string]> = {
   'tokens.input': ['AI and Machine Learning', 'Generative AI'],
@@ -116,10 +117,11 @@ const MILLION = dec('1000000');
 export function* focusRows(report: ExportReport): Iterable<FocusRow> {
   // a what-if's rows say so on every row, so a copied or filtered sheet still does
   const whatIf = report.provenance.whatIf.length === 0 ? null : report.provenance.whatIf.join('; ');
-  for (const item of report.lineItems) yield focusRow(item, report.currency, whatIf);
+  const pointValues = report.provenance.pointValues.length === 0 ? null : report.provenance.pointValues.join('; ');
+  for (const item of report.lineItems) yield focusRow(item, report.currency, whatIf, pointValues);
 }
 
-function focusRow(item: LineItem, currency: string, whatIf: string | null): FocusRow {
+function focusRow(item: LineItem, currency: string, whatIf: string | null, pointValues: string | null): FocusRow {
   const start = timestamp(item.period);
   const end = timestamp(addMonths(item.period, 1));
   const [serviceCategory, serviceSubcategory] = SERVICE[item.category];
@@ -168,6 +170,7 @@ function focusRow(item: LineItem, currency: string, whatIf: string | null): Focu
     x_ExchangeRate: item.fx === undefined ? null : plain(item.fx.rate),
     x_Basis: item.basis ?? null,
     x_WhatIf: whatIf,
+    x_PointValues: pointValues,
   };
 }
 

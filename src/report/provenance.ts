@@ -20,7 +20,13 @@ export function provenanceJson(provenance: Provenance, currency: string) {
     },
     fx: provenance.fx.map((r) => ({ from: r.from, to: currency, rate: plain(r.rate), asOf: r.as_of, ...(r.source === undefined ? {} : { source: r.source }) })),
     whatIf: provenance.whatIf,
+    ...(provenance.pointValues.length === 0 ? {} : { pointValues: provenance.pointValues }),
   };
+}
+
+/** The line under a table's heading that says which inputs were distributions, priced at one value. */
+export function pointValuesLine(pointValues: readonly string[]): string | undefined {
+  return pointValues.length === 0 ? undefined : visible(`Uncertain inputs at their mode or mean: ${pointValues.join(', ')}`);
 }
 
 /** The line under a table's heading that says a result is a what-if, or none. */
@@ -34,10 +40,10 @@ export function whatIfCell(whatIf: readonly string[]): string {
 }
 
 /** CSV columns on every row, so a copied sheet keeps its provenance. */
-export const PROVENANCE_COLUMNS = ['catalog_sha256', 'prices_as_of_oldest', 'prices_as_of_newest', 'what_if'];
+export const PROVENANCE_COLUMNS = ['catalog_sha256', 'prices_as_of_oldest', 'prices_as_of_newest', 'what_if', 'point_values'];
 
 export function provenanceCells(provenance: Provenance): string[] {
-  return [provenance.sha256, provenance.oldestAsOf ?? '', provenance.newestAsOf ?? '', whatIfCell(provenance.whatIf)];
+  return [provenance.sha256, provenance.oldestAsOf ?? '', provenance.newestAsOf ?? '', whatIfCell(provenance.whatIf), whatIfCell(provenance.pointValues)];
 }
 
 /** A table's footer lines: the catalog, its age, exchange rates, and rows later layers replaced. */

@@ -60,7 +60,7 @@ describe('compare', () => {
   });
 
   it('summarises the catalog rows used', () => {
-    expect(report.provenance).toEqual({ files: ['inline.csv'], sha256: 'abc', overridden: [], rowsUsed: 3, oldestAsOf: '2026-07-01', newestAsOf: '2026-07-01', fx: [], whatIf: [] });
+    expect(report.provenance).toEqual({ files: ['inline.csv'], sha256: 'abc', overridden: [], rowsUsed: 3, oldestAsOf: '2026-07-01', newestAsOf: '2026-07-01', fx: [], whatIf: [], pointValues: [] });
   });
 });
 

@@ -117,6 +117,6 @@ describe('bin/cloudtco.js (built)', () => {
   it('finds its bundled catalog from any working directory', async () => {
     const scenario = path.join(REPO, 'scenarios/support-agents.yaml');
     const { stdout } = await exec(process.execPath, [bin, 'compare', scenario, '--format', 'csv'], { cwd: '/' });
-    expect(stdout.split('\r\n')[0]).toBe('option,total,monthly_average,tokens.input,tokens.cached,tokens.output,cheapest,difference,difference_percent,added_rtt_ms_per_turn,npv,break_even_vs_cheapest,break_even_vs_cheapest_month,break_even_vs_baseline,break_even_vs_baseline_month,currency,catalog_sha256,prices_as_of_oldest,prices_as_of_newest,what_if');
+    expect(stdout.split('\r\n')[0]).toBe('option,total,monthly_average,tokens.input,tokens.cached,tokens.output,cheapest,difference,difference_percent,added_rtt_ms_per_turn,npv,break_even_vs_cheapest,break_even_vs_cheapest_month,break_even_vs_baseline,break_even_vs_baseline_month,currency,catalog_sha256,prices_as_of_oldest,prices_as_of_newest,what_if,point_values');
   });
 });

@@ -81,3 +81,19 @@ describe('inputs given as distributions', () => {
     expect(model).toEqual(['scenario.yaml:5:12 takes one value here, not a distribution (uniform)']);
   });
 });
+
+describe('results priced with inputs at one value', () => {
+  it('say so in the table, the JSON and the CSV', async () => {
+    const { runCli } = await import('../helpers/run-cli.js');
+    const set = ['--set', 'workloads.0.growth={triangular: [2%, 4%, 8%]}'];
+    const table = await runCli(['compare', 'scenarios/support-agents.yaml', ...set]);
+    expect(table.stdout.split('\n').slice(0, 4)).toContain('Uncertain inputs at their mode or mean: workloads[0].growth (triangular)');
+    const json = JSON.parse((await runCli(['compare', 'scenarios/support-agents.yaml', '--format', 'json', ...set])).stdout);
+    expect(json.pointValues).toEqual(['workloads[0].growth (triangular)']);
+    const csv = (await runCli(['compare', 'scenarios/support-agents.yaml', '--format', 'csv', ...set])).stdout.split('\r\n');
+    expect(csv[0]!.endsWith(',what_if,point_values')).toBe(true);
+    expect(csv[1]!.endsWith(',workloads[0].growth (triangular)')).toBe(true);
+    const check = await runCli(['check', 'scenarios/support-agents.yaml', ...set]);
+    expect(check.stdout).toContain('Uncertain inputs at their mode or mean: workloads[0].growth (triangular)');
+  });
+});

@@ -40,7 +40,7 @@ describe(SCENARIO, () => {
 
   it('writes the flows as CSV, one row per option, year and party', async () => {
     const csv = (await runCli(['flows', SCENARIO, '--format', 'csv', '--by', 'year'])).stdout;
-    expect(csv.split('\r\n')[0]).toBe('option,year,party,roles,billed,net,currency,catalog_sha256,prices_as_of_oldest,prices_as_of_newest,what_if');
+    expect(csv.split('\r\n')[0]).toBe('option,year,party,roles,billed,net,currency,catalog_sha256,prices_as_of_oldest,prices_as_of_newest,what_if,point_values');
     expect(csv).toContain('bedrock,2030,microsoft,partner,');
   });
 });

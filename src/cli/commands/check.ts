@@ -4,6 +4,7 @@
  * `--format github` annotates each breach at its budget's line and, when GITHUB_STEP_SUMMARY
  * is set, appends a markdown summary to the job's page.
  */
+import { pointValuesOf } from '../../io/uncertain-inputs.js';
 import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { budgetProblems, check, type Threshold } from '../../analysis/check.js';
@@ -56,6 +57,7 @@ export async function checkCommand(scenarioFile: string, options: CheckOptions, 
     rates,
     baseline,
     whatIf: loaded.overrides,
+    pointValues: pointValuesOf(loaded.uncertain),
     locate: (at) => {
       const where = loaded.where(at);
       // a budget a --set added has no line: annotate the scenario file itself

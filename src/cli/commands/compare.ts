@@ -1,4 +1,5 @@
 /** `cloudtco compare <scenario>`: load, simulate, compare, render, write. */
+import { pointValuesOf } from '../../io/uncertain-inputs.js';
 import type { Breakdown } from '../../analysis/breakdown.js';
 import { compare } from '../../analysis/compare.js';
 import { InputError } from '../../model/diagnostic.js';
@@ -28,6 +29,7 @@ export async function compareCommand(scenarioFile: string, options: CompareOptio
     unassessed: simulation.unassessed,
     by: options.by,
     whatIf: loaded.overrides,
+    pointValues: pointValuesOf(loaded.uncertain),
   });
   await emit(compareRenderers[options.format], report, options, io, inputs);
   return EXIT.ok;

@@ -1,4 +1,5 @@
 /** `cloudtco flows <scenario>`: who receives the money, per option and period. */
+import { pointValuesOf } from '../../io/uncertain-inputs.js';
 import { flowReport } from '../../analysis/flows.js';
 import type { PeriodGrouping } from '../../model/period.js';
 import { flowsRenderers } from '../../report/flows.js';
@@ -12,7 +13,7 @@ export interface FlowsOptions extends OutputOptions, ScenarioInputs {
 
 export async function flowsCommand(scenarioFile: string, options: FlowsOptions, io: CliIo): Promise<number> {
   const { loaded, catalog, simulation, inputs } = await runScenario(scenarioFile, options, io);
-  const report = flowReport({ scenario: loaded.scenario, scenarioFile: loaded.file, catalog, periods: simulation.periods, lineItems: simulation.lineItems, flows: simulation.flows(), unassessed: simulation.unassessed, by: options.by, whatIf: loaded.overrides });
+  const report = flowReport({ scenario: loaded.scenario, scenarioFile: loaded.file, catalog, periods: simulation.periods, lineItems: simulation.lineItems, flows: simulation.flows(), unassessed: simulation.unassessed, by: options.by, whatIf: loaded.overrides, pointValues: pointValuesOf(loaded.uncertain) });
   await emit(flowsRenderers[options.format], report, options, io, inputs);
   return EXIT.ok;
 }
