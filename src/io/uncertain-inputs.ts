@@ -34,9 +34,12 @@ const DRIVER = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 export function extractUncertain(data: unknown, schema: z.ZodType, where: Where): { inputs: UncertainInput[]; problems: Diagnostic[] } {
   const inputs: UncertainInput[] = [];
   const problems: Diagnostic[] = [];
+  // guided by the schema: only where a field can be is looked at, so hostile nesting costs nothing
   const visit = (value: unknown, node: z.ZodType | undefined, path: PathSegment[], replace: (text: string) => void) => {
+    if (node === undefined) return;
     if (Array.isArray(value)) {
-      const element = node instanceof z.ZodArray ? (unwrap(node.element as z.ZodType) ?? undefined) : undefined;
+      if (!(node instanceof z.ZodArray)) return;
+      const element = unwrap(node.element as z.ZodType);
       value.forEach((item, i) => visit(item, element, [...path, i], (text) => (value[i] = text)));
       return;
     }
@@ -44,7 +47,7 @@ export function extractUncertain(data: unknown, schema: z.ZodType, where: Where)
     const record = value as Record<string, unknown>;
     const kinds = Object.keys(record).filter((k) => (DISTRIBUTION_KINDS as readonly string[]).includes(k));
     if (kinds.length > 0) {
-      const field = node === undefined ? undefined : uncertainFieldOf(node);
+      const field = uncertainFieldOf(node);
       const problem = (message: string, at: PathSegment[] = path): void => void problems.push({ ...where(at), path: at, message });
       if (field === undefined) return problem(`takes one value here, not a distribution (${kinds[0]})`);
       const read = readDistribution(record, field, path, problem);
@@ -53,10 +56,11 @@ export function extractUncertain(data: unknown, schema: z.ZodType, where: Where)
       replace(read.point);
       return;
     }
-    const shape = node instanceof z.ZodObject ? (node.shape as Record<string, z.ZodType>) : undefined;
+    if (!(node instanceof z.ZodObject)) return;
+    const shape = node.shape as Record<string, z.ZodType>;
     for (const [key, child] of Object.entries(record)) {
-      const childNode = shape?.[key] === undefined ? undefined : unwrap(shape[key]!);
-      visit(child, childNode, [...path, key], (text) => (record[key] = text));
+      if (!Object.hasOwn(shape, key)) continue;
+      visit(child, unwrap(shape[key]!), [...path, key], (text) => (record[key] = text));
     }
   };
   visit(data, unwrap(schema), [], () => undefined);

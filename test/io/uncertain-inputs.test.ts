@@ -97,3 +97,10 @@ describe('results priced with inputs at one value', () => {
     expect(check.stdout).toContain('Uncertain inputs at their mode or mean: workloads[0].growth (triangular)');
   });
 });
+
+describe('looking for ranges in hostile input', () => {
+  it('follows only where the schema has fields, so a list holding itself is no endless walk (fuzz seed 7, case 64)', async () => {
+    const error = await load('name: loop\nhorizon: { start: 2027-01, months: 1 }\nworkloads: &w [1, *w]\noptions: &o { a: *o }\nextra: &e [*e]\n').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+  });
+});
