@@ -84,7 +84,7 @@ export const addTemplateEntry: DocumentMutation = (doc, random) => {
 
 /**
  * What an option or a workload can add: provisioned units, gateways, its own support plans;
- * prompt-cache writes and calls with long prompts.
+ * prompt-cache writes, calls with long prompts, and inputs given as ranges.
  */
 export const addFeature: DocumentMutation = (doc, random) => {
   if (!isMapping(doc.data)) return undefined;
@@ -92,7 +92,22 @@ export const addFeature: DocumentMutation = (doc, random) => {
   const workloads = doc.data.workloads;
   const option = Array.isArray(options) && options.length > 0 ? random.pick(options) : undefined;
   const workload = Array.isArray(workloads) && workloads.length > 0 ? random.pick(workloads) : undefined;
-  switch (random.pick(['provisioned', 'gateways', 'support', 'long_context', 'cache_write'])) {
+  switch (random.pick(['provisioned', 'gateways', 'support', 'long_context', 'cache_write', 'range'])) {
+    case 'range': {
+      if (!isMapping(workload)) return undefined;
+      const field = random.pick(['growth', 'sessions_per_month', 'turns_per_session', 'batch_share', 'calls_per_turn']);
+      const ordinary = field === 'growth' || field === 'batch_share' ? ['1%', '4%', '8%'] : ['1', '6', '20'];
+      const value = () => plausible(doc, random, field, random.pick(ordinary));
+      workload[field] = random.pick([
+        () => ({ triangular: [value(), value(), value()], ...(random.chance(0.3) ? { driver: 'demand' } : {}) }),
+        () => ({ pert: [value(), value(), value()] }),
+        () => ({ uniform: [value(), value()] }),
+        () => ({ normal: { mean: value(), sd: value() } }),
+        () => ({ lognormal: { mean: value(), sd: value() }, driver: random.chance(0.2) ? hostileString(random) : 'demand' }),
+        () => ({ triangular: value() }),
+      ])();
+      return `a range for ${field}`;
+    }
     case 'provisioned':
       if (!isMapping(option)) return undefined;
       option.provisioned = { term: random.pick(['hour', 'month', 'year']), peak_to_average: plausible(doc, random, 'peak_to_average', '3'), ...(random.chance(0.5) ? { units: plausible(doc, random, 'units', '50') } : {}), ...(random.chance(0.2) ? { spillover: false } : {}) };
