@@ -64,6 +64,20 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     });
 
   program
+    .command('sweep')
+    .description('every option\'s total as one input varies, and where the cheapest option changes')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .requiredOption('--vary <path=from..to:step>', 'the input to vary, as --set names it: workloads.0.growth=1%..10%:1%', collect)
+    .addOption(catalogOption())
+    .addOption(setOption())
+    .addOption(formatOption())
+    .addOption(outOption())
+    .action(async (scenario: string, options, command: Command) => {
+      const { sweepCommand } = await import('./commands/sweep.js');
+      done(await sweepCommand(scenario, withGlobals(options, command), io));
+    });
+
+  program
     .command('flows')
     .description('who receives the money: the spend split among clouds, model vendors and partners, after channel take and revenue shares')
     .argument('<scenario>', 'scenario file (YAML or JSON)')

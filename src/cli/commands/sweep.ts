@@ -1,0 +1,62 @@
+/**
+ * `cloudtco sweep <scenario> --vary path=from..to:step`: every option's total at each value of
+ * one input (paths as `--set` reads them), and where the cheapest option changes (analysis/sweep.ts).
+ */
+import path from 'node:path';
+import { pointsOf, sweep } from '../../analysis/sweep.js';
+import { catalogDirs, catalogFiles, loadCatalogs } from '../../io/catalog-dir.js';
+import { displayPath, readText } from '../../io/read-text.js';
+import { loadScenario } from '../../io/scenario-file.js';
+import { readYaml } from '../../io/yaml-document.js';
+import { InputError } from '../../model/diagnostic.js';
+import { dec, type Decimal } from '../../model/money.js';
+import { parseBytes, parseCount, parsePercent } from '../../model/quantity.js';
+import { sweepRenderers } from '../../report/sweep.js';
+import { EXIT, type CliIo } from '../cli-io.js';
+import { emit, type OutputOptions } from '../output.js';
+import { simulateLoaded, type ScenarioInputs } from '../run-scenario.js';
+
+export interface SweepOptions extends OutputOptions, ScenarioInputs {
+  vary: string[];
+}
+
+/** How far a sweep may go: each point is a whole pricing of the scenario. */
+const MAX_POINTS = 1000;
+
+/** The kinds of value a sweep reads: written, parsed, and the unit a crossover is found to. */
+const KINDS = [
+  { test: (t: string) => /%\s*$/.test(t), parse: parsePercent, unit: dec('0.0001'), written: (v: Decimal) => `${v.times(100).toFixed()}%` },
+  { test: (t: string) => /B\s*$/.test(t), parse: parseBytes, unit: dec('1'), written: (v: Decimal) => `${v.toFixed()}B` },
+  { test: () => true, parse: parseCount, unit: dec('1'), written: (v: Decimal) => v.toFixed() },
+];
+
+export async function sweepCommand(scenarioFile: string, options: SweepOptions, io: CliIo): Promise<number> {
+  if (options.vary.length !== 1) throw new InputError([{ message: `--vary: give one input to sweep, got ${options.vary.length}` }]);
+  const spec = /^([^=]+)=([^.]+)\.\.([^:]+):(.+)$/.exec(options.vary[0]!.trim());
+  if (spec === null) throw new InputError([{ message: `--vary: expected path=from..to:step, like workloads.0.growth=1%..10%:1%, got "${options.vary[0]}"` }]);
+  const [, inputPath, fromText, toText, stepText] = spec as unknown as [string, string, string, string, string];
+  const kind = KINDS.find((k) => k.test(fromText))!;
+  const [from, to, step] = [fromText, toText, stepText].map((t) => kind.parse(t.trim()));
+  if (from === undefined || to === undefined || step === undefined) throw new InputError([{ message: `--vary: from, to and step must be values of one kind (5%, 250k, 24KiB), got "${fromText}", "${toText}", "${stepText}"` }]);
+  if (step.lte(0) || to.lt(from)) throw new InputError([{ message: '--vary: expected from ≤ to and a step above 0' }]);
+  if (to.minus(from).div(step).gte(MAX_POINTS)) throw new InputError([{ message: `--vary: ${to.minus(from).div(step).floor().plus(1).toFixed()} points; a sweep takes at most ${MAX_POINTS}` }]);
+
+  const file = path.resolve(io.cwd, scenarioFile);
+  const shown = displayPath(scenarioFile, io.cwd);
+  const dirs = catalogDirs(options.catalog, io.cwd);
+  const [doc, catalog] = await Promise.all([readText(file, shown).then((text) => readYaml(text, shown)), loadCatalogs(dirs)]);
+  if (doc.errors.length > 0) throw new InputError(doc.errors);
+  let names: { name: string; file: string; currency: string; options: string[] } | undefined;
+  const evaluate = async (value: Decimal) => {
+    // each point reads its own copy: --set changes the data it is applied to
+    const loaded = await loadScenario(file, shown, [...options.set, `${inputPath}=${kind.written(value)}`], { ...doc, data: structuredClone(doc.data) });
+    names ??= { name: loaded.scenario.name, file: loaded.file, currency: loaded.scenario.currency, options: loaded.scenario.options.map((o) => o.id) };
+    const totals = new Map<string, Decimal>(loaded.scenario.options.map((o) => [o.id, dec('0')]));
+    for (const item of simulateLoaded(loaded, catalog).lineItems) totals.set(item.option, totals.get(item.option)!.plus(item.cost));
+    return totals;
+  };
+  const result = await sweep(pointsOf(from, to, step), kind.unit, evaluate);
+  const report = { scenario: { name: names!.name, file: names!.file }, currency: names!.currency, input: inputPath, options: names!.options, written: kind.written, result };
+  await emit(sweepRenderers[options.format], report, options, io, [file, ...catalogFiles(dirs)]);
+  return EXIT.ok;
+}

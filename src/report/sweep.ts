@@ -1,0 +1,45 @@
+/** A sweep as a table (points down, options across, the cheapest marked), JSON or CSV. */
+import Table from 'cli-table3';
+import type { SweepResult } from '../analysis/sweep.js';
+import { plain, type Decimal } from '../model/money.js';
+import { visible } from '../model/safe-text.js';
+import { formatMoney } from './numbers.js';
+import type { Format, Renderer } from './renderer.js';
+import { createStyle } from './style.js';
+import { csvText, jsonText } from './text-formats.js';
+
+export interface SweepReport {
+  scenario: { name: string; file: string };
+  currency: string;
+  /** The input varied, as `--set` writes its path. */
+  input: string;
+  options: string[];
+  /** How a value of the input is written: 5%, 250000, 24576B. */
+  written: (value: Decimal) => string;
+  result: SweepResult;
+}
+
+export const sweepRenderers: Record<Format, Renderer<SweepReport>> = {
+  table: (report, options) => {
+    const style = createStyle(options.color);
+    const t = new Table({ head: [visible(report.input), ...report.options.map(visible)].map(style.bold), style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' }, colAligns: ['right', ...report.options.map(() => 'right' as const)] });
+    for (const p of report.result.points) t.push([report.written(p.value), ...report.options.map((o) => (o === p.cheapest ? style.good(`${formatMoney(p.totals.get(o)!, report.currency)} *`) : formatMoney(p.totals.get(o)!, report.currency)))]);
+    const crossings = report.result.crossovers.map((c) => `  from ${visible(report.input)} = ${report.written(c.at)}, ${visible(c.to)} is the cheapest (before it, ${visible(c.from)})`);
+    const heading = `${style.bold(visible(report.scenario.name))}: totals over the horizon, ${report.currency}, by ${visible(report.input)}; * the cheapest`;
+    return `${heading}\n${t.toString()}\n${crossings.length === 0 ? 'The cheapest option is the same at every point.' : ['Where the cheapest changes:', ...crossings].join('\n')}\n`;
+  },
+  json: (report) =>
+    jsonText({
+      schemaVersion: 1,
+      scenario: report.scenario,
+      currency: report.currency,
+      input: report.input,
+      points: report.result.points.map((p) => ({ value: report.written(p.value), totals: Object.fromEntries(report.options.map((o) => [o, plain(p.totals.get(o)!)])), cheapest: p.cheapest })),
+      crossovers: report.result.crossovers.map((c) => ({ at: report.written(c.at), from: c.from, to: c.to })),
+    }),
+  csv: (report) =>
+    csvText(
+      [report.input, ...report.options, 'cheapest', 'currency'],
+      report.result.points.map((p) => [report.written(p.value), ...report.options.map((o) => plain(p.totals.get(o)!)), p.cheapest, report.currency]),
+    ),
+};
