@@ -39,15 +39,26 @@ describe('cloudtco sweep', () => {
     expect(result.stderr).toBe('');
     const json = JSON.parse(result.stdout);
     // a: 0.003 a session; b: 1 000 + 0.002 a session
+    const at = (sessions: string) => ({ 'workloads.0.sessions_per_month': sessions });
     expect(json.points).toEqual([
-      { value: '0', totals: { a: '0', b: '1000' }, cheapest: 'a' },
-      { value: '500000', totals: { a: '1500', b: '2000' }, cheapest: 'a' },
-      { value: '1000000', totals: { a: '3000', b: '3000' }, cheapest: 'a' },
-      { value: '1500000', totals: { a: '4500', b: '4000' }, cheapest: 'b' },
-      { value: '2000000', totals: { a: '6000', b: '5000' }, cheapest: 'b' },
+      { values: at('0'), totals: { a: '0', b: '1000' }, cheapest: 'a' },
+      { values: at('500000'), totals: { a: '1500', b: '2000' }, cheapest: 'a' },
+      { values: at('1000000'), totals: { a: '3000', b: '3000' }, cheapest: 'a' },
+      { values: at('1500000'), totals: { a: '4500', b: '4000' }, cheapest: 'b' },
+      { values: at('2000000'), totals: { a: '6000', b: '5000' }, cheapest: 'b' },
     ]);
     // at 1 000 001 sessions: a 3 000.003, b 1 000 + 2 000.002 = 3 000.002
-    expect(json.crossovers).toEqual([{ at: '1000001', from: 'a', to: 'b' }]);
+    expect(json.crossovers).toEqual([{ at: at('1000001'), from: 'a', to: 'b' }]);
+  });
+
+  it('sweeps a second input too: the crossover moves with the one-time cost of b', async () => {
+    const dir = await fixture();
+    const result = await runCli(['sweep', path.join(dir, 'scenario.yaml'), '--catalog', dir, '--vary', 'workloads.0.sessions_per_month=0..3M:500k', '--vary', 'one_time.setup.amount=1000..2000:1000', '--format', 'json']);
+    // b is even with a where 0.001 × sessions = the one-time cost: 1 000 000 and 2 000 000 sessions, cheaper one session on
+    expect(JSON.parse(result.stdout).crossovers).toEqual([
+      { at: { 'workloads.0.sessions_per_month': '1000001', 'one_time.setup.amount': '1000' }, from: 'a', to: 'b' },
+      { at: { 'workloads.0.sessions_per_month': '2000001', 'one_time.setup.amount': '2000' }, from: 'a', to: 'b' },
+    ]);
   });
 
   it('sweeps shares in basis points, and refuses a malformed --vary', async () => {

@@ -30,16 +30,31 @@ const KINDS = [
   { test: () => true, parse: parseCount, unit: dec('1'), written: (v: Decimal) => v.toFixed() },
 ];
 
-export async function sweepCommand(scenarioFile: string, options: SweepOptions, io: CliIo): Promise<number> {
-  if (options.vary.length !== 1) throw new InputError([{ message: `--vary: give one input to sweep, got ${options.vary.length}` }]);
-  const spec = /^([^=]+)=([^.]+)\.\.([^:]+):(.+)$/.exec(options.vary[0]!.trim());
-  if (spec === null) throw new InputError([{ message: `--vary: expected path=from..to:step, like workloads.0.growth=1%..10%:1%, got "${options.vary[0]}"` }]);
+interface Varied {
+  path: string;
+  values: Decimal[];
+  unit: Decimal;
+  written: (value: Decimal) => string;
+}
+
+/** `path=from..to:step`, read in the kind of its values. */
+function variedOf(arg: string): Varied {
+  const spec = /^([^=]+)=([^.]+)\.\.([^:]+):(.+)$/.exec(arg.trim());
+  if (spec === null) throw new InputError([{ message: `--vary: expected path=from..to:step, like workloads.0.growth=1%..10%:1%, got "${arg}"` }]);
   const [, inputPath, fromText, toText, stepText] = spec as unknown as [string, string, string, string, string];
   const kind = KINDS.find((k) => k.test(fromText))!;
   const [from, to, step] = [fromText, toText, stepText].map((t) => kind.parse(t.trim()));
   if (from === undefined || to === undefined || step === undefined) throw new InputError([{ message: `--vary: from, to and step must be values of one kind (5%, 250k, 24KiB), got "${fromText}", "${toText}", "${stepText}"` }]);
   if (step.lte(0) || to.lt(from)) throw new InputError([{ message: '--vary: expected from ≤ to and a step above 0' }]);
   if (to.minus(from).div(step).gte(MAX_POINTS)) throw new InputError([{ message: `--vary: ${to.minus(from).div(step).floor().plus(1).toFixed()} points; a sweep takes at most ${MAX_POINTS}` }]);
+  return { path: inputPath.trim(), values: pointsOf(from, to, step), unit: kind.unit, written: kind.written };
+}
+
+export async function sweepCommand(scenarioFile: string, options: SweepOptions, io: CliIo): Promise<number> {
+  if (options.vary.length === 0 || options.vary.length > 2) throw new InputError([{ message: `--vary: give one or two inputs to sweep, got ${options.vary.length}` }]);
+  const [first, second] = options.vary.map(variedOf) as [Varied, Varied | undefined];
+  const count = first.values.length * (second?.values.length ?? 1);
+  if (count > MAX_POINTS) throw new InputError([{ message: `--vary: ${count} points in all; a sweep takes at most ${MAX_POINTS}` }]);
 
   const file = path.resolve(io.cwd, scenarioFile);
   const shown = displayPath(scenarioFile, io.cwd);
@@ -47,16 +62,20 @@ export async function sweepCommand(scenarioFile: string, options: SweepOptions, 
   const [doc, catalog] = await Promise.all([readText(file, shown).then((text) => readYaml(text, shown)), loadCatalogs(dirs)]);
   if (doc.errors.length > 0) throw new InputError(doc.errors);
   let names: { name: string; file: string; currency: string; options: string[] } | undefined;
-  const evaluate = async (value: Decimal) => {
+  const evaluateWith = (fixed: string[]) => async (value: Decimal) => {
     // each point reads its own copy: --set changes the data it is applied to
-    const loaded = await loadScenario(file, shown, [...options.set, `${inputPath}=${kind.written(value)}`], { ...doc, data: structuredClone(doc.data) });
+    const loaded = await loadScenario(file, shown, [...options.set, ...fixed, `${first.path}=${first.written(value)}`], { ...doc, data: structuredClone(doc.data) });
     names ??= { name: loaded.scenario.name, file: loaded.file, currency: loaded.scenario.currency, options: loaded.scenario.options.map((o) => o.id) };
     const totals = new Map<string, Decimal>(loaded.scenario.options.map((o) => [o.id, dec('0')]));
     for (const item of simulateLoaded(loaded, catalog).lineItems) totals.set(item.option, totals.get(item.option)!.plus(item.cost));
     return totals;
   };
-  const result = await sweep(pointsOf(from, to, step), kind.unit, evaluate);
-  const report = { scenario: { name: names!.name, file: names!.file }, currency: names!.currency, input: inputPath, options: names!.options, written: kind.written, result };
+  const series = [];
+  for (const outer of second?.values ?? [undefined]) {
+    const fixed = outer === undefined ? [] : [`${second!.path}=${second!.written(outer)}`];
+    series.push({ outer: outer === undefined ? undefined : second!.written(outer), result: await sweep(first.values, first.unit, evaluateWith(fixed)) });
+  }
+  const report = { scenario: { name: names!.name, file: names!.file }, currency: names!.currency, input: first.path, outerInput: second?.path, options: names!.options, written: first.written, series };
   await emit(sweepRenderers[options.format], report, options, io, [file, ...catalogFiles(dirs)]);
   return EXIT.ok;
 }
