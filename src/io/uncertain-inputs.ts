@@ -25,6 +25,8 @@ export interface UncertainInput {
   distribution: Distribution;
   driver: string | undefined;
   bounds: Bounds;
+  /** How the field writes a value (a share as 5%, a size in bytes): to set one drawn or chosen. */
+  kind: UncertainField['kind'];
 }
 
 const KEYS = new Set<string>([...DISTRIBUTION_KINDS, 'driver']);
@@ -52,7 +54,7 @@ export function extractUncertain(data: unknown, schema: z.ZodType, where: Where)
       if (field === undefined) return problem(`takes one value here, not a distribution (${kinds[0]})`);
       const read = readDistribution(record, field, path, problem);
       if (read === undefined) return;
-      inputs.push({ path, distribution: read.distribution, driver: read.driver, bounds: { min: field.min?.toNumber(), max: field.max?.toNumber() } });
+      inputs.push({ path, distribution: read.distribution, driver: read.driver, bounds: { min: field.min?.toNumber(), max: field.max?.toNumber() }, kind: field.kind });
       replace(read.point);
       return;
     }
@@ -143,7 +145,7 @@ function readDistribution(
 }
 
 /** A value written back as the field reads it: 0.05 as "5%", 24576 bytes as "24576B", 7.5 days as "7.5d". */
-function written(field: UncertainField, value: Decimal): string {
+export function written(field: Pick<UncertainField, 'kind'>, value: Decimal): string {
   switch (field.kind) {
     case 'percent':
       return `${value.times(100).toFixed()}%`;

@@ -49,11 +49,11 @@ describe('inputs given as distributions', () => {
     // the mode of a triangular or PERT, the mean of the others: (1 + 3) / 2 = 2 calls; (1 024 + 2 048) / 2 = 1 536 bytes
     expect([w.growth.toFixed(), w.calls_per_turn.toFixed(), w.payload!.request.toFixed(), w.payload!.response.toFixed(), w.batch_share.toFixed()]).toEqual(['0.04', '2', '24576', '1536', '0.1']);
     expect(loaded.uncertain).toEqual([
-      { path: ['workloads', 0, 'growth'], distribution: { kind: 'triangular', min: 0.02, mode: 0.04, max: 0.08 }, driver: 'demand', bounds: { min: -1, max: 10 } },
-      { path: ['workloads', 0, 'calls_per_turn'], distribution: { kind: 'uniform', min: 1, max: 3 }, driver: undefined, bounds: { min: 0, max: undefined } },
-      { path: ['workloads', 0, 'payload', 'request'], distribution: { kind: 'pert', min: 16384, mode: 24576, max: 49152 }, driver: 'demand', bounds: { min: 0, max: undefined } },
-      { path: ['workloads', 0, 'payload', 'response'], distribution: { kind: 'uniform', min: 1024, max: 2048 }, driver: undefined, bounds: { min: 0, max: undefined } },
-      { path: ['workloads', 0, 'batch_share'], distribution: { kind: 'normal', mean: 0.1, sd: 0.05 }, driver: undefined, bounds: { min: 0, max: 1 } },
+      { path: ['workloads', 0, 'growth'], distribution: { kind: 'triangular', min: 0.02, mode: 0.04, max: 0.08 }, driver: 'demand', bounds: { min: -1, max: 10 }, kind: 'percent' },
+      { path: ['workloads', 0, 'calls_per_turn'], distribution: { kind: 'uniform', min: 1, max: 3 }, driver: undefined, bounds: { min: 0, max: undefined }, kind: 'count' },
+      { path: ['workloads', 0, 'payload', 'request'], distribution: { kind: 'pert', min: 16384, mode: 24576, max: 49152 }, driver: 'demand', bounds: { min: 0, max: undefined }, kind: 'bytes' },
+      { path: ['workloads', 0, 'payload', 'response'], distribution: { kind: 'uniform', min: 1024, max: 2048 }, driver: undefined, bounds: { min: 0, max: undefined }, kind: 'bytes' },
+      { path: ['workloads', 0, 'batch_share'], distribution: { kind: 'normal', mean: 0.1, sd: 0.05 }, driver: undefined, bounds: { min: 0, max: 1 }, kind: 'percent' },
     ]);
   });
 
