@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 const outdir = fileURLToPath(new URL('../dist/bundle/', import.meta.url));
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: [fileURLToPath(new URL('../src/cli/main.ts', import.meta.url))],
+  entryPoints: ['main', 'simulate-worker'].map((name) => fileURLToPath(new URL(`../src/cli/${name}.ts`, import.meta.url))),
   outdir,
   bundle: true,
   splitting: true,

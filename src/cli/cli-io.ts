@@ -2,7 +2,7 @@
 export interface CliIo {
   /** Must call `written` once the text is written, with the error if it could not be (EPIPE, ENOSPC), as Node's streams do: the CLI waits for it. */
   stdout: { write(text: string, written?: (error?: Error | null) => void): unknown; isTTY?: boolean; columns?: number };
-  stderr: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
   /** Today as YYYY-MM-DD, for age checks; tests fix it, the real CLI reads the clock. */

@@ -78,6 +78,38 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     });
 
   program
+    .command('simulate')
+    .description('Monte Carlo: draw every input given as a range, trial after trial; percentiles of each option\'s cost and the odds each is the cheapest')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .option('--trials <n>', 'how many trials', '10000')
+    .option('--seed <n>', 'the random seed: the same seed gives the same numbers on any machine', '1')
+    .option('--percentiles <list>', 'percentiles to report', '5,50,95')
+    .option('--workers <n>', 'threads to run trials on (default: one per core)')
+    .option('--exact', 'price every trial with the exact engine, not the fast path')
+    .option('--raw', 'every trial\'s drawn inputs and totals, as CSV')
+    .addOption(catalogOption())
+    .addOption(setOption())
+    .addOption(formatOption())
+    .addOption(outOption())
+    .action(async (scenario: string, options, command: Command) => {
+      const { simulateCommand } = await import('./commands/simulate.js');
+      done(await simulateCommand(scenario, withGlobals(options, command), io));
+    });
+
+  program
+    .command('sensitivity')
+    .description('a tornado: each input given as a range at its low and high end, ranked by how far it moves the totals and the gap between the two cheapest options')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .addOption(catalogOption())
+    .addOption(setOption())
+    .addOption(formatOption())
+    .addOption(outOption())
+    .action(async (scenario: string, options, command: Command) => {
+      const { sensitivityCommand } = await import('./commands/sensitivity.js');
+      done(await sensitivityCommand(scenario, withGlobals(options, command), io));
+    });
+
+  program
     .command('flows')
     .description('who receives the money: the spend split among clouds, model vendors and partners, after channel take and revenue shares')
     .argument('<scenario>', 'scenario file (YAML or JSON)')

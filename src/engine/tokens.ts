@@ -37,59 +37,12 @@ export interface TokenPricing {
 const CATEGORY_WORDS: Record<string, string> = { 'tokens.input': 'input', 'tokens.cached': 'cached input', 'tokens.cache-write': 'cache write', 'tokens.output': 'output' };
 
 export function priceTokens(pricing: TokenPricing, usage: readonly TokenUsage[], problems: Problems): LineItem[] {
-  const { workload } = pricing;
   const lineItems: LineItem[] = [];
-  const caches = workload.tokens_per_call.cached_share.gt(0);
-  const writes = workload.tokens_per_call.cache_write_share.gt(0);
   const charges = chargesOf(pricing);
-  // one key object per placement, tier and prompt tier, so charges and months can be found by it
-  const keys = new Map<string, PriceKey>();
-  const keyOf = (model: ModelPlacement, tier: Tier, prompt: Decimal | undefined): PriceKey => {
-    const plain: PriceKey = { cloud: model.cloud, region: model.region, deployment: model.deployment, tier, model: workload.model };
-    const promptOver = prompt === undefined ? undefined : pricing.promptTiers(plain, prompt);
-    const text = `${formatLocation(model)} ${model.deployment} ${tier} ${promptOver?.toFixed() ?? ''}`;
-    const key = keys.get(text) ?? (promptOver === undefined ? plain : { ...plain, promptOver });
-    keys.set(text, key);
-    return key;
-  };
+  const keyOf = keysOf(pricing);
 
   for (const month of usage) {
-    const parts = pricing.placements.get(month.period);
-    if (parts === undefined) continue; // not available there: reported by placements
-    // every (placement, catalog row) that bills some of the month's days
-    const segments: { key: PriceKey; price: ModelPrice; days: number }[] = [];
-    for (const placement of parts) {
-      const where = placement.path;
-      const key = keyOf(placement.model, month.processing === 'batch' ? 'batch' : placement.model.tier, month.prompt);
-      const found = pricing.prices(key, month.period, parts.length === 1 ? undefined : placement.spans);
-      if ('missing' in found) {
-        const why = month.processing === 'batch' ? ' for its batch share' : month.prompt === undefined ? '' : ` for its calls with ${month.prompt.toFixed()}-token prompts`;
-        problems.add(where, formatKey(key), month.period, `${found.missing}, needed by workload "${workload.id}"${why}`);
-        continue;
-      }
-      for (const { price, days } of found.segments) {
-        segments.push({ key, price, days });
-        const row = () => `${price.ref.file}:${price.ref.line}`;
-        if (pricing.exchange(price.currency) === undefined) problems.add(where, `currency ${row()}`, month.period, missingRate(row(), price.currency, pricing.currency));
-        if (caches && price.cachedInput === undefined) {
-          problems.add(
-            where,
-            `cached ${row()}`,
-            month.period,
-            `${row()} has no cached_input price for ${key.model} on ${key.cloud}, but workload "${workload.id}" caches part of its input (set its cached_share to 0% or price cached input)`,
-          );
-        }
-        const write = writeColumn(price, workload.tokens_per_call.cache_ttl);
-        if (writes && write.price === undefined) {
-          problems.add(
-            where,
-            `cache write ${row()}`,
-            month.period,
-            `${row()} has no ${write.column} price for ${key.model} on ${key.cloud}, but workload "${workload.id}" writes part of its input to the prompt cache (set its cache_write_share to 0%, choose another cache_ttl, or price cache writes)`,
-          );
-        }
-      }
-    }
+    const segments = monthSegments(pricing, month, keyOf, problems);
     if (segments.length === 0) continue;
     const quantities: [Category, bigint][] = [
       ['tokens.input', month.uncachedInput],
@@ -109,6 +62,71 @@ export function priceTokens(pricing: TokenPricing, usage: readonly TokenUsage[],
     }
   }
   return lineItems;
+}
+
+/** A price key for a placement, tier and prompt length; one object per key, so charges can be found by it. */
+export type KeyOf = (model: ModelPlacement, tier: Tier, prompt: Decimal | undefined) => PriceKey;
+
+export function keysOf(pricing: TokenPricing): KeyOf {
+  const keys = new Map<string, PriceKey>();
+  return (model, tier, prompt) => {
+    const plain: PriceKey = { cloud: model.cloud, region: model.region, deployment: model.deployment, tier, model: pricing.workload.model };
+    const promptOver = prompt === undefined ? undefined : pricing.promptTiers(plain, prompt);
+    const text = `${formatLocation(model)} ${model.deployment} ${tier} ${promptOver?.toFixed() ?? ''}`;
+    const key = keys.get(text) ?? (promptOver === undefined ? plain : { ...plain, promptOver });
+    keys.set(text, key);
+    return key;
+  };
+}
+
+export interface Segment {
+  key: PriceKey;
+  price: ModelPrice;
+  /** The month's days this catalog row bills. */
+  days: number;
+}
+
+/** Every (placement, catalog row) that bills some of the month's days; what is missing goes to `problems`. */
+export function monthSegments(pricing: TokenPricing, month: Pick<TokenUsage, 'period' | 'processing' | 'prompt'>, keyOf: KeyOf, problems: Problems): Segment[] {
+  const { workload } = pricing;
+  const caches = workload.tokens_per_call.cached_share.gt(0);
+  const writes = workload.tokens_per_call.cache_write_share.gt(0);
+  const parts = pricing.placements.get(month.period);
+  if (parts === undefined) return []; // not available there: reported by placements
+  const segments: Segment[] = [];
+  for (const placement of parts) {
+    const where = placement.path;
+    const key = keyOf(placement.model, month.processing === 'batch' ? 'batch' : placement.model.tier, month.prompt);
+    const found = pricing.prices(key, month.period, parts.length === 1 ? undefined : placement.spans);
+    if ('missing' in found) {
+      const why = month.processing === 'batch' ? ' for its batch share' : month.prompt === undefined ? '' : ` for its calls with ${month.prompt.toFixed()}-token prompts`;
+      problems.add(where, formatKey(key), month.period, `${found.missing}, needed by workload "${workload.id}"${why}`);
+      continue;
+    }
+    for (const { price, days } of found.segments) {
+      segments.push({ key, price, days });
+      const row = () => `${price.ref.file}:${price.ref.line}`;
+      if (pricing.exchange(price.currency) === undefined) problems.add(where, `currency ${row()}`, month.period, missingRate(row(), price.currency, pricing.currency));
+      if (caches && price.cachedInput === undefined) {
+        problems.add(
+          where,
+          `cached ${row()}`,
+          month.period,
+          `${row()} has no cached_input price for ${key.model} on ${key.cloud}, but workload "${workload.id}" caches part of its input (set its cached_share to 0% or price cached input)`,
+        );
+      }
+      const write = writeColumn(price, workload.tokens_per_call.cache_ttl);
+      if (writes && write.price === undefined) {
+        problems.add(
+          where,
+          `cache write ${row()}`,
+          month.period,
+          `${row()} has no ${write.column} price for ${key.model} on ${key.cloud}, but workload "${workload.id}" writes part of its input to the prompt cache (set its cache_write_share to 0%, choose another cache_ttl, or price cache writes)`,
+        );
+      }
+    }
+  }
+  return segments;
 }
 
 /** The column that prices a cache write kept for `ttl`, and its price at this row. */
@@ -132,9 +150,8 @@ function chargesOf(pricing: TokenPricing): (price: ModelPrice, category: Categor
     const byCategory = byPrice.get(price) ?? new Map<Category, UnitCharge | undefined>();
     byPrice.set(price, byCategory);
     if (byCategory.has(category)) return byCategory.get(category);
-    const listed = unitPriceOf(price, category, workload.tokens_per_call.cache_ttl);
     const rate = pricing.exchange(price.currency);
-    const unitPrice = listed === undefined || rate === undefined ? undefined : finite(listed.times(rate).div(PER_MILLION), 'unit price');
+    const unitPrice = tokenUnitPrice(pricing, price, category);
     const charge: UnitCharge | undefined =
       unitPrice === undefined
         ? undefined
@@ -159,6 +176,13 @@ function chargesOf(pricing: TokenPricing): (price: ModelPrice, category: Categor
     byCategory.set(category, charge);
     return charge;
   };
+}
+
+/** The price of one token of a category at a catalog row, in the scenario's currency; undefined if the row has none or no rate converts it. */
+export function tokenUnitPrice(pricing: Pick<TokenPricing, 'exchange' | 'workload'>, price: ModelPrice, category: Category): Decimal | undefined {
+  const listed = unitPriceOf(price, category, pricing.workload.tokens_per_call.cache_ttl);
+  const rate = pricing.exchange(price.currency);
+  return listed === undefined || rate === undefined ? undefined : finite(listed.times(rate).div(PER_MILLION), 'unit price');
 }
 
 function unitPriceOf(price: ModelPrice, category: Category, ttl: CacheTtl): Decimal | undefined {

@@ -16,7 +16,7 @@ import * as z from 'zod';
 import { formatPath, type Diagnostic, type PathSegment } from '../model/diagnostic.js';
 import { DISTRIBUTION_KINDS, type Bounds, type Distribution, type DistributionKind } from '../model/distribution.js';
 import { uncertainFieldOf, type UncertainField } from '../model/fields.js';
-import type { Decimal } from '../model/money.js';
+import { dec, type Decimal } from '../model/money.js';
 import { quoted } from '../model/safe-text.js';
 import type { Where } from './yaml-document.js';
 
@@ -179,4 +179,14 @@ function unwrap(schema: z.ZodType): z.ZodType | undefined {
 /** How reports name the inputs read at one value: `workloads[0].growth (triangular)`. */
 export function pointValuesOf(inputs: readonly UncertainInput[]): string[] {
   return inputs.map((input) => `${formatPath(input.path)} (${input.distribution.kind})`);
+}
+
+/** An input's path as `--set` reads it: `workloads.0.growth`. */
+export function settablePath(input: UncertainInput): string {
+  return input.path.join('.');
+}
+
+/** A drawn or chosen number as its field writes it (a number's shortest text is its decimal). */
+export function writtenNumber(input: Pick<UncertainInput, 'kind'>, value: number): string {
+  return written(input, dec(String(value)));
 }

@@ -38,6 +38,23 @@ export function pointOf(d: Distribution): number {
   }
 }
 
+/**
+ * The low and high ends sensitivity moves an input to: min and max where the distribution has
+ * them (uniform, triangular, PERT), the 5th and 95th percentiles (to six significant digits)
+ * where it has none.
+ */
+export function endsOf(d: Distribution, bounds: Bounds = { min: undefined, max: undefined }): { low: number; high: number } {
+  // a percentile to six significant digits: what it is evaluated at is what the report shows
+  const at = (p: number) => Number(drawAt(d, p, bounds).toPrecision(6));
+  return 'min' in d ? { low: d.min, high: d.max } : { low: at(0.05), high: at(0.95) };
+}
+
+/** The lowest and highest values a draw can take. */
+export function supportOf(d: Distribution, bounds: Bounds = { min: undefined, max: undefined }): { low: number; high: number } {
+  if ('min' in d) return { low: d.min, high: d.max };
+  return { low: Math.max(bounds.min ?? -Infinity, d.kind === 'lognormal' ? 0 : -Infinity), high: bounds.max ?? Infinity };
+}
+
 /** A draw for the uniform number `u` in (0, 1), within `bounds`. */
 export function drawAt(d: Distribution, u: number, bounds: Bounds = { min: undefined, max: undefined }): number {
   switch (d.kind) {

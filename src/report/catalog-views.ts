@@ -9,7 +9,7 @@ import { windowText } from '../model/catalog.js';
 import { plain, type Decimal } from '../model/money.js';
 import { visible } from '../model/safe-text.js';
 import type { Format, Renderer } from './renderer.js';
-import { createStyle } from './style.js';
+import { createStyle, ROWS_WITHOUT_RULES } from './style.js';
 
 export interface ModelList {
   listings: ModelListing[];
@@ -30,7 +30,7 @@ export interface StaleReport {
 }
 
 function table(head: string[], rows: string[][], style: ReturnType<typeof createStyle>, aligns?: ('left' | 'right')[]): string {
-  const t = new Table({ head: head.map(style.bold), style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' }, ...(aligns ? { colAligns: aligns } : {}) });
+  const t = new Table({ head: head.map(style.bold), style: { head: [], border: [] }, chars: ROWS_WITHOUT_RULES, ...(aligns ? { colAligns: aligns } : {}) });
   t.push(...rows);
   return t.toString();
 }

@@ -11,7 +11,7 @@ import { SCHEMA_VERSION } from '../model/schema-version.js';
 import { formatMoney, formatSignedMoney, percentText, signedPercentText } from './numbers.js';
 import type { CheckFormat } from './check-formats.js';
 import type { Renderer } from './renderer.js';
-import { createStyle } from './style.js';
+import { createStyle, ROWS_WITHOUT_RULES } from './style.js';
 import { pointValuesLine, whatIfLine } from './provenance.js';
 import { jsonText, markdownCell as cell } from './text-formats.js';
 import { workflowCommand, type Annotation } from './workflow-commands.js';
@@ -75,7 +75,7 @@ const renderCheckAsTable: Renderer<CheckReport> = (report, options) => {
       head: ['', 'budget', 'option', 'per', 'limit', 'actual', 'excess', ''].map(style.bold),
       colAligns: ['left', 'left', 'left', 'left', 'right', 'right', 'right', 'left'],
       style: { head: [], border: [] },
-      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+      chars: ROWS_WITHOUT_RULES,
     });
     for (const b of report.budgets) {
       const mark = !b.breached ? style.good('ok') : b.severity === 'error' ? style.bad('over') : style.worse('warning');

@@ -18,7 +18,7 @@ import { formatMoney, formatSignedMoney, msText, percentText, roundToTotal, sign
 import { unassessedLine } from './caveats.js';
 import { pointValuesLine, provenanceLines, whatIfLine } from './provenance.js';
 import type { Renderer } from './renderer.js';
-import { createStyle, type Style } from './style.js';
+import { createStyle, type Style, ROWS_WITHOUT_RULES } from './style.js';
 
 export const renderCompareAsTable: Renderer<Comparison> = (report, options) => {
   const style = createStyle(options.color);
@@ -42,7 +42,7 @@ function newTable(report: Comparison, style: Style, corner: string): Table.Table
     head: [corner, ...report.options.map((o) => (o.cheapest ? style.good(o.id) : o.id))].map(style.bold),
     colAligns: ['left', ...report.options.map(() => 'right' as const)],
     style: { head: [], border: [] },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    chars: ROWS_WITHOUT_RULES,
   });
 }
 

@@ -11,7 +11,7 @@ import { SCHEMA_VERSION } from '../model/schema-version.js';
 import type { DiffFormat } from './diff-formats.js';
 import { formatMoney, formatSignedMoney, percentText, roundToTotal, signedPercentText } from './numbers.js';
 import type { Renderer } from './renderer.js';
-import { createStyle } from './style.js';
+import { createStyle, ROWS_WITHOUT_RULES } from './style.js';
 import { csvText, jsonText, markdownCell as md } from './text-formats.js';
 
 interface ShownRow {
@@ -72,7 +72,7 @@ const renderDiffAsTable: Renderer<DiffReport> = (report, options) => {
     head: ['', 'before', 'after', 'change', '%'].map(style.bold),
     colAligns: ['left', 'right', 'right', 'right', 'right'],
     style: { head: [], border: [] },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    chars: ROWS_WITHOUT_RULES,
   });
   for (const option of report.options) {
     const rows = shownRows(option, report.currency);

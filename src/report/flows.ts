@@ -11,7 +11,7 @@ import { unassessedJson, unassessedLine } from './caveats.js';
 import { formatMoney, roundToTotal } from './numbers.js';
 import { PROVENANCE_COLUMNS, pointValuesLine, provenanceCells, provenanceJson, provenanceLines, whatIfLine } from './provenance.js';
 import type { Format, Renderer } from './renderer.js';
-import { createStyle } from './style.js';
+import { createStyle, ROWS_WITHOUT_RULES } from './style.js';
 import { csvText, jsonText } from './text-formats.js';
 
 const renderFlowsAsTable: Renderer<FlowReport> = (report, options) => {
@@ -27,7 +27,7 @@ const renderFlowsAsTable: Renderer<FlowReport> = (report, options) => {
       head: ['party', 'role', ...report.periods, 'Total'].map(style.bold),
       colAligns: ['left', 'left', ...report.periods.map(() => 'right' as const), 'right'],
       style: { head: [], border: [] },
-      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+      chars: ROWS_WITHOUT_RULES,
     });
     // each period column and the total column rounded to add up, like every cloudtco table
     const columns = [...report.periods.map((_, i) => roundToTotal(option.parties.map((p) => p.netByPeriod[i]!), option.spendByPeriod[i]!, report.currency)), roundToTotal(option.parties.map((p) => p.net), option.spend, report.currency)];

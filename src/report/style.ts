@@ -38,3 +38,6 @@ export function createStyle(color: boolean): Style {
     bad: (t) => chalk.red(t),
   };
 }
+
+/** cli-table3 lines for a table whose rows have no rules between them: one line per row, as a bill reads. */
+export const ROWS_WITHOUT_RULES = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };

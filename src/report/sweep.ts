@@ -5,7 +5,7 @@ import { plain, type Decimal } from '../model/money.js';
 import { visible } from '../model/safe-text.js';
 import { formatMoney } from './numbers.js';
 import type { Format, Renderer } from './renderer.js';
-import { createStyle } from './style.js';
+import { createStyle, ROWS_WITHOUT_RULES } from './style.js';
 import { csvText, jsonText } from './text-formats.js';
 
 export interface SweepReport {
@@ -26,7 +26,7 @@ export const sweepRenderers: Record<Format, Renderer<SweepReport>> = {
     const style = createStyle(options.color);
     const heading = `${style.bold(visible(report.scenario.name))}: totals over the horizon, ${report.currency}, by ${visible(report.input)}; * the cheapest`;
     const blocks = report.series.map(({ outer, result }) => {
-      const t = new Table({ head: [visible(report.input), ...report.options.map(visible)].map(style.bold), style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' }, colAligns: ['right', ...report.options.map(() => 'right' as const)] });
+      const t = new Table({ head: [visible(report.input), ...report.options.map(visible)].map(style.bold), style: { head: [], border: [] }, chars: ROWS_WITHOUT_RULES, colAligns: ['right', ...report.options.map(() => 'right' as const)] });
       for (const p of result.points) t.push([report.written(p.value), ...report.options.map((o) => (o === p.cheapest ? style.good(`${formatMoney(p.totals.get(o)!, report.currency)} *`) : formatMoney(p.totals.get(o)!, report.currency)))]);
       const crossings = result.crossovers.map((c) => `  from ${visible(report.input)} = ${report.written(c.at)}, ${visible(c.to)} is the cheapest (before it, ${visible(c.from)})`);
       const title = outer === undefined ? [] : [style.bold(`${visible(report.outerInput!)} = ${visible(outer)}`)];

@@ -109,3 +109,17 @@ describe('sampling each distribution', () => {
     expect([pointOf({ kind: 'triangular', min: 1, mode: 2, max: 6 }), pointOf({ kind: 'uniform', min: 2, max: 8 }), pointOf({ kind: 'lognormal', mean: 10, sd: 2 })]).toEqual([2, 5, 10]);
   });
 });
+
+describe('the ends sensitivity moves an input to', () => {
+  it('are min and max where there are some, else the 5th and 95th percentiles to six digits', async () => {
+    const { endsOf, supportOf } = await import('../../src/model/distribution.js');
+    expect(endsOf({ kind: 'triangular', min: 1, mode: 2, max: 5 })).toEqual({ low: 1, high: 5 });
+    expect(endsOf({ kind: 'uniform', min: 0.1, max: 0.3 })).toEqual({ low: 0.1, high: 0.3 });
+    // 100 ∓ 1.6448536 × 10 = 83.551464 and 116.448536, to six significant digits
+    expect(endsOf({ kind: 'normal', mean: 100, sd: 10 })).toEqual({ low: 83.5515, high: 116.449 });
+    // a share's normal cut at 0: its 5th percentile is the 5th of the part above 0
+    expect(endsOf({ kind: 'normal', mean: 0.02, sd: 0.05 }, { min: 0, max: 1 }).low).toBeGreaterThan(0);
+    expect(supportOf({ kind: 'lognormal', mean: 5, sd: 1 })).toEqual({ low: 0, high: Infinity });
+    expect(supportOf({ kind: 'normal', mean: 5, sd: 1 }, { min: 0, max: 1 })).toEqual({ low: 0, high: 1 });
+  });
+});

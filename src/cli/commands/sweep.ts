@@ -2,19 +2,15 @@
  * `cloudtco sweep <scenario> --vary path=from..to:step`: every option's total at each value of
  * one input (paths as `--set` reads them), and where the cheapest option changes (analysis/sweep.ts).
  */
-import path from 'node:path';
 import { pointsOf, sweep } from '../../analysis/sweep.js';
-import { catalogDirs, catalogFiles, loadCatalogs } from '../../io/catalog-dir.js';
-import { displayPath, readText } from '../../io/read-text.js';
-import { loadScenario } from '../../io/scenario-file.js';
-import { readYaml } from '../../io/yaml-document.js';
 import { InputError } from '../../model/diagnostic.js';
 import { dec, type Decimal } from '../../model/money.js';
 import { parseBytes, parseCount, parsePercent } from '../../model/quantity.js';
 import { sweepRenderers } from '../../report/sweep.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 import { emit, type OutputOptions } from '../output.js';
-import { simulateLoaded, type ScenarioInputs } from '../run-scenario.js';
+import type { ScenarioInputs } from '../run-scenario.js';
+import { loadVariants, totalsByOption } from '../scenario-variants.js';
 
 export interface SweepOptions extends OutputOptions, ScenarioInputs {
   vary: string[];
@@ -56,26 +52,15 @@ export async function sweepCommand(scenarioFile: string, options: SweepOptions, 
   const count = first.values.length * (second?.values.length ?? 1);
   if (count > MAX_POINTS) throw new InputError([{ message: `--vary: ${count} points in all; a sweep takes at most ${MAX_POINTS}` }]);
 
-  const file = path.resolve(io.cwd, scenarioFile);
-  const shown = displayPath(scenarioFile, io.cwd);
-  const dirs = catalogDirs(options.catalog, io.cwd);
-  const [doc, catalog] = await Promise.all([readText(file, shown).then((text) => readYaml(text, shown)), loadCatalogs(dirs)]);
-  if (doc.errors.length > 0) throw new InputError(doc.errors);
-  let names: { name: string; file: string; currency: string; options: string[] } | undefined;
-  const evaluateWith = (fixed: string[]) => async (value: Decimal) => {
-    // each point reads its own copy: --set changes the data it is applied to
-    const loaded = await loadScenario(file, shown, [...options.set, ...fixed, `${first.path}=${first.written(value)}`], { ...doc, data: structuredClone(doc.data) });
-    names ??= { name: loaded.scenario.name, file: loaded.file, currency: loaded.scenario.currency, options: loaded.scenario.options.map((o) => o.id) };
-    const totals = new Map<string, Decimal>(loaded.scenario.options.map((o) => [o.id, dec('0')]));
-    for (const item of simulateLoaded(loaded, catalog).lineItems) totals.set(item.option, totals.get(item.option)!.plus(item.cost));
-    return totals;
-  };
+  const variants = await loadVariants(scenarioFile, options, io);
+  const evaluateWith = (fixed: string[]) => async (value: Decimal) => totalsByOption(await variants.price([...fixed, `${first.path}=${first.written(value)}`]));
   const series = [];
   for (const outer of second?.values ?? [undefined]) {
     const fixed = outer === undefined ? [] : [`${second!.path}=${second!.written(outer)}`];
     series.push({ outer: outer === undefined ? undefined : second!.written(outer), result: await sweep(first.values, first.unit, evaluateWith(fixed)) });
   }
-  const report = { scenario: { name: names!.name, file: names!.file }, currency: names!.currency, input: first.path, outerInput: second?.path, options: names!.options, written: first.written, series };
-  await emit(sweepRenderers[options.format], report, options, io, [file, ...catalogFiles(dirs)]);
+  const { scenario, file } = variants.base.loaded;
+  const report = { scenario: { name: scenario.name, file }, currency: scenario.currency, input: first.path, outerInput: second?.path, options: scenario.options.map((o) => o.id), written: first.written, series };
+  await emit(sweepRenderers[options.format], report, options, io, variants.inputs);
   return EXIT.ok;
 }
