@@ -8,21 +8,21 @@
  * summed per option and month once. A drawn workload's tokens are worked out as token-usage.ts
  * does (whole tokens, half to even, per class) and priced at the catalog rows the exact engine
  * finds for each month (tokens.ts `monthSegments`, so fallbacks, launches and mid-month price
- * changes are the same), a month split between rows by its days. A one-time amount is its
- * drawn value at its rate.
+ * changes are the same), a month split between rows by its days as day-split.ts deals them. A
+ * one-time amount is its drawn value at its rate.
  *
  * Anything a drawn value could reach beyond that — an agent's bytes, state and runtime,
  * a response cache, long prompts, spend-based commitments and support, provisioned units, an
  * input elsewhere — makes the plan decline, with the reason, and the exact engine prices every
  * trial. Its totals agree with the exact engine's on the same draws to within float64's
- * rounding: a month split between rows splits tokens by day fractions where the engine deals
- * whole tokens (docs/cost-model.md, "Uncertainty").
+ * rounding (docs/cost-model.md, "Uncertainty").
  */
 import type { Catalog } from '../model/catalog.js';
 import type { PathSegment } from '../model/diagnostic.js';
 import type { LineItem } from '../model/line-item.js';
 import { ONE, ZERO, type Decimal } from '../model/money.js';
-import { daysInMonth, type Period } from '../model/period.js';
+import type { Period } from '../model/period.js';
+import { splitByDays } from './day-split.js';
 import { groupBy } from '../model/group-by.js';
 import type { Scenario, Workload } from '../model/scenario.js';
 import { exchange, statedAmount } from './fx.js';
@@ -37,9 +37,9 @@ const FIELDS = ['sessions_per_month', 'growth', 'turns_per_session', 'calls_per_
 type Field = (typeof FIELDS)[number];
 const TOKEN_FIELDS = new Set<string>(['input', 'output', 'cached_share', 'cache_write_share']);
 
-/** One catalog row's share of a month: its days' fraction, and its price per token of each class. */
+/** One catalog row's share of a month: its days, and its price per token of each class. */
 interface PricedSpan {
-  weight: number;
+  days: number;
   input: number;
   cached: number;
   write: number;
@@ -141,7 +141,6 @@ export function planTrials(scenario: Scenario, catalog: Catalog, periods: readon
         spans[kind].push(
           periods.map((period) => {
             if (!processing.includes(kind)) return [];
-            const days = daysInMonth(period);
             return monthSegments(pricing, { period, processing: kind, prompt: undefined }, keyOf, problems).map(({ price, days: billed }) => {
               const unit = (category: Parameters<typeof tokenUnitPrice>[2], used: boolean) => {
                 const found = tokenUnitPrice(pricing, price, category);
@@ -150,7 +149,7 @@ export function planTrials(scenario: Scenario, catalog: Catalog, periods: readon
               };
               const writes = range('cache_write_share').high > 0;
               return {
-                weight: billed / days,
+                days: billed,
                 input: unit('tokens.input', true),
                 cached: unit('tokens.cached', range('cached_share').high > 0),
                 write: unit('tokens.cache-write', writes),
@@ -229,8 +228,18 @@ function splitInput(input: number, output: number, cachedShare: number, writeSha
 }
 
 function priced(spans: readonly PricedSpan[], tokens: Float64Array): number {
+  if (spans.length === 1) {
+    const s = spans[0]!;
+    return tokens[0]! * s.input + tokens[1]! * s.cached + tokens[2]! * s.write + tokens[3]! * s.output;
+  }
+  // a month split between rows: whole tokens dealt by days, as the exact engine deals them (rare, so bigints will do)
   let cost = 0;
-  for (const s of spans) cost += s.weight * (tokens[0]! * s.input + tokens[1]! * s.cached + tokens[2]! * s.write + tokens[3]! * s.output);
+  const prices = (s: PricedSpan) => [s.input, s.cached, s.write, s.output];
+  for (let c = 0; c < 4; c++) {
+    if (tokens[c] === 0) continue;
+    const shares = splitByDays(BigInt(tokens[c]!), spans);
+    spans.forEach((s, i) => (cost += Number(shares[i]!) * prices(s)[c]!));
+  }
   return cost;
 }
 

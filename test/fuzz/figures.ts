@@ -171,7 +171,7 @@ function csvColumnSign(command: Command, column: string, row: Record<string, str
   switch (command) {
     case 'compare': {
       if (['difference', 'difference_percent', DISCOUNT].includes(column)) return 'signed';
-      if (['option', 'cheapest', 'currency', 'catalog_sha256', 'prices_as_of_oldest', 'prices_as_of_newest', 'what_if', ...BREAKDOWN_COLUMNS].includes(column) || column.startsWith('break_even')) return undefined;
+      if (['option', 'cheapest', 'currency', 'catalog_sha256', 'prices_as_of_oldest', 'prices_as_of_newest', 'what_if', 'point_values', ...BREAKDOWN_COLUMNS].includes(column) || column.startsWith('break_even')) return undefined;
       // with --by, a row is a part of an option: the discount's own (--by category), or one that carries it
       const part = BREAKDOWN_COLUMNS.some((key) => key in row);
       return column === 'total' && part && (row.category === DISCOUNT || carriesDiscount(row[DISCOUNT])) ? 'signed' : 'nonneg';

@@ -10,7 +10,7 @@ export interface CliResult {
 export const TODAY = '2026-12-03';
 
 /** Runs the CLI in-process from the repository root, with a clean environment, no terminal and a fixed date. */
-export async function runCli(args: string[], options: { env?: Record<string, string>; isTTY?: boolean; cwd?: string; today?: string } = {}): Promise<CliResult> {
+export async function runCli(args: string[], options: { env?: Record<string, string>; isTTY?: boolean; stderrTTY?: boolean; cwd?: string; today?: string } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await run(args, {
@@ -22,7 +22,7 @@ export async function runCli(args: string[], options: { env?: Record<string, str
       },
       isTTY: options.isTTY ?? false,
     },
-    stderr: { write: (text: string) => (stderr += text) },
+    stderr: { write: (text: string) => (stderr += text), isTTY: options.stderrTTY ?? false },
     env: options.env ?? {},
     cwd: options.cwd ?? REPO,
     today: options.today ?? TODAY,
