@@ -1,6 +1,7 @@
 // Generated scenarios for the benchmark: `workloads` token workloads priced on up to five
 // options over `months` months, from a seeded random stream, so every run of the bench prices
-// the same inputs and nothing large is committed. Numbers are written plainly (no `250k`,
+// the same inputs and nothing large is committed. With `ranges`, inputs are distributions
+// around the same values, for simulate. Numbers are written plainly (no `250k`,
 // only `4%`) so the float64 reference reads them with a few lines of code.
 //
 // The five options are the placements the bundled catalog prices both gpt-5.5 and gpt-5.4 at
@@ -29,7 +30,7 @@ function randomStream(seed) {
 }
 
 /** The scenario's YAML text. */
-export function generateScenario({ workloads, options, months, seed = 1 }) {
+export function generateScenario({ workloads, options, months, seed = 1, ranges = false }) {
   if (options > OPTIONS.length) throw new Error(`at most ${OPTIONS.length} options`);
   const random = randomStream(seed);
   const between = (low, high) => low + Math.floor(random() * (high - low + 1));
@@ -42,17 +43,25 @@ export function generateScenario({ workloads, options, months, seed = 1 }) {
     'workloads:',
   ];
   for (let w = 0; w < workloads; w++) {
+    const sessions = between(1, 500) * 1000;
+    const growth = between(0, 40) / 10;
+    const turns = between(1, 8);
+    const calls = between(1, 3);
+    const input = between(5, 200) * 100;
+    const cached = between(0, 16) * 5;
+    const output = between(5, 200) * 10;
+    // with `ranges`, the same values become each range's mode or mean (simulate's benchmark)
     lines.push(
       `  - id: workload-${w + 1}`,
       `    model: ${MODELS[w % MODELS.length]}`,
-      `    sessions_per_month: ${between(1, 500) * 1000}`,
-      `    growth: ${(between(0, 40) / 10).toFixed(1)}%`,
-      `    turns_per_session: ${between(1, 8)}`,
-      `    calls_per_turn: ${between(1, 3)}`,
+      `    sessions_per_month: ${ranges ? `{ pert: [${sessions * 0.5}, ${sessions}, ${sessions * 2}] }` : sessions}`,
+      `    growth: ${ranges ? `{ triangular: [0%, ${growth.toFixed(1)}%, ${(growth * 2).toFixed(1)}%], driver: market }` : `${growth.toFixed(1)}%`}`,
+      `    turns_per_session: ${turns}`,
+      `    calls_per_turn: ${calls}`,
       '    tokens_per_call:',
-      `      input: ${between(5, 200) * 100}`,
-      `      cached_share: ${between(0, 16) * 5}%`,
-      `      output: ${between(5, 200) * 10}`,
+      `      input: ${ranges ? `{ lognormal: { mean: ${input}, sd: ${input / 4} } }` : input}`,
+      `      cached_share: ${ranges ? `{ triangular: [${Math.max(0, cached - 15)}%, ${cached}%, ${Math.min(100, cached + 10)}%] }` : `${cached}%`}`,
+      `      output: ${ranges ? `{ normal: { mean: ${output}, sd: ${output / 4} } }` : output}`,
     );
   }
   lines.push('options:');

@@ -1,7 +1,7 @@
 // Bundles the CLI and parses the shipped catalog, for start-up speed (`npm run build` runs it
 // after tsc): node loads a few
 // files instead of ~190 modules (95 of them zod). One entry, src/cli/main.ts; each command's
-// lazily imported module becomes its own chunk, with what commands share in common chunks, so
+// lazily imported module becomes its own chunk, and src/cli/worker.ts (simulate's threads) is a second entry, with what commands share in common chunks, so
 // `cloudtco --version` still loads commander and nothing else. Chunks sit beside main.js, at the
 // depth src/cli/main.ts has, so paths built from import.meta.url (package.json, pricing-data/)
 // resolve the same from src/, dist/cli/ and dist/bundle/. Source maps are kept for stacks.
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 const outdir = fileURLToPath(new URL('../dist/bundle/', import.meta.url));
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: ['main', 'simulate-worker'].map((name) => fileURLToPath(new URL(`../src/cli/${name}.ts`, import.meta.url))),
+  entryPoints: ['main', 'worker'].map((name) => fileURLToPath(new URL(`../src/cli/${name}.ts`, import.meta.url))),
   outdir,
   bundle: true,
   splitting: true,
@@ -21,7 +21,9 @@ await build({
   target: 'node20',
   sourcemap: true,
   minify: true,
-  keepNames: true,
+  // no keepNames: it makes every closure call Object.defineProperty as it is made, which tripled
+  // simulate's trial loop and slowed the engine by a tenth; source maps give stacks their names
+  keepNames: false,
   chunkNames: '[name]-[hash]',
   logLevel: 'warning',
   // CommonJS dependencies (commander, cli-table3) require node built-ins; ESM has no `require`

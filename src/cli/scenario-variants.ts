@@ -22,6 +22,13 @@ export interface Variant {
   lineItems: LineItem[];
 }
 
+/** Where a worker thread reads the same scenario from. */
+export interface VariantSource {
+  scenarioFile: string;
+  cwd: string;
+  inputs: ScenarioInputs;
+}
+
 export interface Variants {
   /** The scenario as given (with the command's own `--set`s), its ranges at their mode or mean. */
   base: Variant;
@@ -30,9 +37,10 @@ export interface Variants {
   inputs: string[];
   /** The scenario priced with these overrides after the command's own. */
   price: (sets: readonly string[]) => Promise<Variant>;
+  source: VariantSource;
 }
 
-export async function loadVariants(scenarioFile: string, options: ScenarioInputs, io: CliIo): Promise<Variants> {
+export async function loadVariants(scenarioFile: string, options: ScenarioInputs, io: Pick<CliIo, 'cwd'>): Promise<Variants> {
   const file = path.resolve(io.cwd, scenarioFile);
   const shown = displayPath(scenarioFile, io.cwd);
   const dirs = catalogDirs(options.catalog, io.cwd);
@@ -43,7 +51,8 @@ export async function loadVariants(scenarioFile: string, options: ScenarioInputs
     const simulation = simulateLoaded(loaded, catalog);
     return { loaded, periods: simulation.periods, lineItems: simulation.lineItems };
   };
-  return { base: await price([]), catalog, inputs: [file, ...catalogFiles(dirs)], price };
+  const source = { scenarioFile, cwd: io.cwd, inputs: { catalog: options.catalog, set: options.set } };
+  return { base: await price([]), catalog, inputs: [file, ...catalogFiles(dirs)], price, source };
 }
 
 /** Each option's total, in the scenario's order of options. */

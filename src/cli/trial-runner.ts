@@ -8,15 +8,12 @@
  * and catalogs in each worker and prices each trial with the exact engine, its drawn values
  * given as `--set` overrides.
  */
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { runTrial, type TrialPlan } from '../engine/trial-plan.js';
-import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import { ZERO } from '../model/money.js';
 import { drawTrial, trialDraws, type Drawable } from '../model/trial-draws.js';
-import type { CliIo } from './cli-io.js';
 import type { ScenarioInputs } from './run-scenario.js';
 import { loadVariants } from './scenario-variants.js';
+import { inWorker, rangesOf } from './worker-pool.js';
 
 /** A drawn input, and for the exact path how `--set` writes it. */
 export interface TrialInput extends Drawable {
@@ -57,7 +54,7 @@ function fastPricer(plan: TrialPlan) {
 async function exactPricer(job: Extract<TrialJob, { path: 'exact' }>) {
   // drawn values are written as their fields read them: a number's shortest text is its decimal
   const { writtenNumber } = await import('../io/uncertain-inputs.js');
-  const variants = await loadVariants(job.scenarioFile, job.scenarioInputs, { cwd: job.cwd } as CliIo);
+  const variants = await loadVariants(job.scenarioFile, job.scenarioInputs, { cwd: job.cwd });
   const periods = new Map(variants.base.periods.map((p, i) => [p, i]));
   const options = new Map(variants.base.loaded.scenario.options.map((o, i) => [o.id, i]));
   return async (values: Float64Array, into: Float64Array) => {
@@ -78,33 +75,6 @@ export async function runTrials(job: TrialJob, trials: number, workers: number, 
   if (count === 1) return runTrialRange(job, 0, trials, progress);
   const width = job.options * job.months;
   const all = new Float64Array(trials * width);
-  const bounds = Array.from({ length: count + 1 }, (_, i) => Math.round((trials * i) / count));
-  await Promise.all(
-    bounds.slice(0, -1).map(
-      (from, i) =>
-        new Promise<void>((resolve, reject) => {
-          const worker = new Worker(WORKER, { workerData: { job, from, to: bounds[i + 1]! } });
-          worker.on('message', (message: WorkerMessage) => {
-            if ('progress' in message) progress(message.progress);
-            else if ('result' in message) {
-              all.set(new Float64Array(message.result), from * width);
-              resolve();
-            } else reject(message.diagnostics === undefined ? new Error(message.message) : new InputError(message.diagnostics));
-          });
-          worker.on('error', reject);
-          worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a simulation worker stopped with exit code ${code}`))));
-        }),
-    ),
-  );
+  await Promise.all(rangesOf(trials, count).map(async ([from, to]) => all.set(new Float64Array(await inWorker<ArrayBuffer>({ job, from, to }, progress)), from * width)));
   return all;
-}
-
-export type WorkerMessage = { progress: number } | { result: ArrayBuffer } | { message: string; diagnostics: readonly Diagnostic[] | undefined };
-
-/** The bundled worker: from src/cli/, dist/cli/ and dist/bundle/ alike, two levels up is the package. */
-const WORKER = new URL('../../dist/bundle/simulate-worker.js', import.meta.url);
-
-/** Threads to use: one per core the process may use. */
-export function defaultWorkers(): number {
-  return availableParallelism();
 }

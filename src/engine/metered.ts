@@ -55,7 +55,18 @@ export type MeteredIndex = (usage: Pick<MeteredUsage, 'table' | 'location' | 'it
 
 export function indexMetered(catalog: Catalog): MeteredIndex {
   const byKey = groupBy([...catalog.egress, ...catalog.services], meteredKey);
-  return ({ table, location, item, period }) => {
+  // every option looks the same few schedules up for every month: each is found once
+  const found = new Map<string, Schedule>();
+  return (usage) => {
+    const text = [usage.table, usage.location.cloud, usage.location.region, usage.item[0], usage.item[1], usage.period].join('\u0000');
+    let schedule = found.get(text);
+    if (schedule === undefined) {
+      schedule = lookUp(usage);
+      found.set(text, schedule);
+    }
+    return schedule;
+  };
+  function lookUp({ table, location, item, period }: Parameters<MeteredIndex>[0]): Schedule {
     const candidates: [string, [string, string]][] =
       table === 'egress'
         ? [
@@ -77,7 +88,7 @@ export function indexMetered(catalog: Catalog): MeteredIndex {
       return { missing: `no price for ${wanted} in ${period} (${rows.map((r) => `${r.ref.file}:${r.ref.line} holds for ${r.effectiveFrom ?? '…'} to ${r.effectiveTo ?? '…'}`).join('; ')})` };
     }
     return { missing: `no price for ${wanted} in ${period} (${table}.csv has no row for it)` };
-  };
+  }
 }
 
 interface Priced {

@@ -26,9 +26,9 @@ import { contractProblems, moneyFlows, type Flow } from './flows.js';
 import { exchange, type Exchange } from './fx.js';
 import { oneTimeItems } from './one-time.js';
 import { combineEstimates, estimateLatency, indexRoundTrips, type LatencyEstimate, type RoundTrips } from './latency.js';
-import { indexMetered, priceMetered, type MeteredUsage } from './metered.js';
-import { indexAvailability, monthPlacements, type MonthPlacement } from './placements.js';
-import { indexPrices, indexPromptTiers } from './price-lookup.js';
+import { priceMetered, type MeteredUsage } from './metered.js';
+import { monthPlacements, type MonthPlacement } from './placements.js';
+import { catalogIndexes } from './catalog-indexes.js';
 import { Problems } from './problems.js';
 import { supportItems } from './support.js';
 import { provision, type Deferred, type ProvisionedUse } from './provisioned.js';
@@ -65,10 +65,8 @@ export interface Simulation {
 /** `maxLineItems` is LIMITS.lineItems unless a test needs a smaller one. */
 export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = LIMITS.lineItems }: { maxLineItems?: number } = {}): Simulation {
   const periods = periodsFrom(scenario.horizon.start, scenario.horizon.months);
-  const prices = indexPrices(catalog);
-  const promptTiers = indexPromptTiers(catalog);
+  const { prices, promptTiers, availability, metered: meteredIndex } = catalogIndexes(catalog);
   const rates = exchange(scenario);
-  const availability = indexAvailability(catalog.availability);
   const roundTrips = indexRoundTrips(scenario, catalog);
   // a misspelt region or model would also fail every price looked up for it: say the cause once
   const typos = [...regionProblems(scenario, catalog), ...unknownModels(scenario, catalog)];
@@ -160,7 +158,7 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
     append(latency, o.latency);
   }
 
-  append(lineItems, priceMetered(metered, indexMetered(catalog), scenario.currency, rates, problems));
+  append(lineItems, priceMetered(metered, meteredIndex, scenario.currency, rates, problems));
   const oneTime = oneTimeItems(scenario, periods, rates);
   append(lineItems, oneTime.lineItems);
   const committed = commitmentItems(scenario, lineItems, periods, rates);

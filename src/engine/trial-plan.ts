@@ -26,8 +26,8 @@ import { splitByDays } from './day-split.js';
 import { groupBy } from '../model/group-by.js';
 import type { Scenario, Workload } from '../model/scenario.js';
 import { exchange, statedAmount } from './fx.js';
-import { indexAvailability, monthPlacements } from './placements.js';
-import { indexPrices, indexPromptTiers } from './price-lookup.js';
+import { catalogIndexes } from './catalog-indexes.js';
+import { monthPlacements } from './placements.js';
 import { Problems } from './problems.js';
 import type { Processing } from './token-usage.js';
 import { keysOf, monthSegments, tokenUnitPrice, type TokenPricing } from './tokens.js';
@@ -119,9 +119,7 @@ export function planTrials(scenario: Scenario, catalog: Catalog, periods: readon
   }
 
   const rates = exchange(scenario);
-  const prices = indexPrices(catalog);
-  const promptTiers = indexPromptTiers(catalog);
-  const availability = indexAvailability(catalog.availability);
+  const { prices, promptTiers, availability } = catalogIndexes(catalog);
   const workloads: PlannedWorkload[] = [];
   for (const [index, fields] of drawnFields) {
     const workload = scenario.workloads[index]!;
@@ -192,29 +190,42 @@ function valueOf(workload: Workload, field: Field): number {
 
 /** One trial's cost per option and month, into `out` (option × months + month), from its drawn `values`. */
 export function runTrial(plan: TrialPlan, values: Float64Array, out: Float64Array): void {
+  // no closures made in here: it runs a million times
   const { months } = plan;
   for (let i = 0; i < out.length; i++) out[i] = plan.base[i]!;
-  const v = new Float64Array(FIELDS.length);
   const standard = new Float64Array(4);
   const batch = new Float64Array(4);
   for (const w of plan.workloads) {
-    for (let f = 0; f < FIELDS.length; f++) v[f] = w.drawn[f]! < 0 ? w.fixed[f]! : values[w.drawn[f]!]!;
-    const [sessions, growth, turns, perTurn, batchShare, input, output, cachedShare, writeShare] = v as unknown as number[];
+    const sessions = fieldOf(w, values, 0);
+    const growth = fieldOf(w, values, 1);
+    const turns = fieldOf(w, values, 2);
+    const perTurn = fieldOf(w, values, 3);
+    const batchShare = fieldOf(w, values, 4);
+    const input = fieldOf(w, values, 5);
+    const output = fieldOf(w, values, 6);
+    const cachedShare = fieldOf(w, values, 7);
+    const writeShare = fieldOf(w, values, 8);
     for (let m = 0; m < months; m++) {
       // as activity.ts and token-usage.ts: calls, then whole tokens per class, batch, cached, written
-      const calls = sessions! * Math.pow(1 + growth!, m) * turns! * perTurn!;
-      const classInput = halfEven(calls * input!);
-      const classOutput = halfEven(calls * output!);
-      const batchInput = batchShare! > 0 ? halfEven(classInput * batchShare!) : 0;
-      const batchOutput = batchShare! > 0 ? halfEven(classOutput * batchShare!) : 0;
-      splitInput(classInput - batchInput, classOutput - batchOutput, cachedShare!, writeShare!, standard);
-      splitInput(batchInput, batchOutput, cachedShare!, writeShare!, batch);
+      const calls = sessions * Math.pow(1 + growth, m) * turns * perTurn;
+      const classInput = halfEven(calls * input);
+      const classOutput = halfEven(calls * output);
+      const batchInput = batchShare > 0 ? halfEven(classInput * batchShare) : 0;
+      const batchOutput = batchShare > 0 ? halfEven(classOutput * batchShare) : 0;
+      splitInput(classInput - batchInput, classOutput - batchOutput, cachedShare, writeShare, standard);
+      splitInput(batchInput, batchOutput, cachedShare, writeShare, batch);
       for (let o = 0; o < plan.options; o++) {
         out[o * months + m]! += priced(w.standard[o]![m]!, standard) + priced(w.batch[o]![m]!, batch);
       }
     }
   }
   for (const t of plan.oneTime) out[t.option * months + t.month]! += values[t.input]! * t.rate;
+}
+
+/** A workload's field in this trial: drawn, or its value at the mode. */
+function fieldOf(w: PlannedWorkload, values: Float64Array, f: number): number {
+  const drawn = w.drawn[f]!;
+  return drawn < 0 ? w.fixed[f]! : values[drawn]!;
 }
 
 /** Uncached, cached, written and output tokens of a part. */

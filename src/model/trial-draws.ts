@@ -39,7 +39,8 @@ export function trialDraws(inputs: readonly Drawable[]): TrialDraws {
 export function drawTrial(draws: TrialDraws, seed: number, trial: number, values: Float64Array, uniforms = new Float64Array(draws.count)): void {
   const stream = new RandomStream(seed, trial);
   for (let i = 0; i < draws.count; i++) uniforms[i] = stream.next();
-  draws.inputs.forEach((input, i) => {
+  for (let i = 0; i < draws.inputs.length; i++) {
+    const input = draws.inputs[i]!;
     values[i] = drawAt(input.distribution, uniforms[draws.slots[i]!]!, input.bounds);
-  });
+  }
 }

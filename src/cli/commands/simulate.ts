@@ -15,7 +15,8 @@ import { EXIT, type CliIo } from '../cli-io.js';
 import { emit, type OutputOptions } from '../output.js';
 import type { ScenarioInputs } from '../run-scenario.js';
 import { loadVariants } from '../scenario-variants.js';
-import { defaultWorkers, runTrials, type TrialInput, type TrialJob } from '../trial-runner.js';
+import { runTrials, type TrialInput, type TrialJob } from '../trial-runner.js';
+import { defaultWorkers } from '../worker-pool.js';
 
 export interface SimulateOptions extends OutputOptions, ScenarioInputs {
   trials: string;
