@@ -32,9 +32,9 @@ const bareNode = { name: 'node -e 0', args: ['-e', '0'] };
 const floatReference = (file) => ({ name: 'float64 reference', args: ['bench/float-reference.mjs', file] });
 
 /** Generated scenarios, written once per bench run; same seed, same inputs, every time. */
-function generated(workloads, options, months) {
-  const file = path.join(work, `generated-${workloads}x${options}x${months}.yaml`);
-  writeFileSync(file, generateScenario({ workloads, options, months, seed: 1 }));
+function generated(workloads, options, months, ranges = false) {
+  const file = path.join(work, `generated-${workloads}x${options}x${months}${ranges ? '-ranges' : ''}.yaml`);
+  writeFileSync(file, generateScenario({ workloads, options, months, seed: 1, ranges }));
   return file;
 }
 
@@ -70,6 +70,9 @@ const cases = [
     const large = w === 1000;
     return { name: `compare ${w}×${o}×${m} --format json`, args: cli('compare', file, '--format', 'json'), reference: floatReference(file), size: [w, o, m], goals: large ? { ms: 1000, ratio: 10, rssMB: 300 } : undefined };
   }),
+  // issue 12's goals: 10 000 trials of 20 workloads × 3 options × 36 months with ranges, on every core; a 100-point sweep
+  { name: 'simulate 20×3×36 --trials 10000', args: cli('simulate', generated(20, 3, 36, true), '--trials', '10000', '--seed', '1', '--format', 'json'), reference: bareNode, goals: { ms: 3000 } },
+  { name: 'sweep multi-cloud-agent, 100 points', args: cli('sweep', 'scenarios/multi-cloud-agent.yaml', '--vary', 'workloads.0.sessions_per_month=10k..1M:10k'), reference: bareNode, goals: { ms: 1000 } },
   ...(quick ? [] : [{ name: 'catalog validate (100 000 rows)', args: cli('catalog', 'validate', bigCatalog()), reference: bareNode, goals: { ms: 8000 } }]),
 ];
 

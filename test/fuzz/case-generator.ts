@@ -21,6 +21,9 @@ const FORMATS: Record<Command, readonly string[]> = {
   validate: ['text'],
   'catalog validate': ['text'],
   'catalog show': ['table', 'json', 'csv'],
+  simulate: ['table', 'json', 'csv', 'raw'],
+  sensitivity: ['table', 'json', 'csv'],
+  sweep: ['table', 'json', 'csv'],
 };
 
 const OUT_EXTENSION: Record<string, string> = { table: 'txt', json: 'json', csv: 'csv', markdown: 'md', github: 'txt', junit: 'xml' };
@@ -106,6 +109,41 @@ const scenarioCommand =
     return { argv };
   };
 
+/** Inputs a sweep varies, in their own terms; now and then a malformed one. */
+const VARIED = [
+  'workloads.0.sessions_per_month=0..2M:500k',
+  'workloads.0.growth=0%..10%:2.5%',
+  'workloads.0.tokens_per_call.cached_share=0%..90%:30%',
+  'workloads.0.tokens_per_call.input=1k..20k:9.5k',
+  'workloads.1.sessions_per_month=1..1e6:250000',
+  'workloads.0.growth=10%..0%:1%',
+  'workloads.0.growth=0%..5:1',
+  'nothing.here=1..2:1',
+];
+
+/** simulate, sensitivity and sweep: a scenario (with ranges, when it has them), and each command's own flags. */
+const uncertainCommand =
+  (command: 'simulate' | 'sensitivity' | 'sweep'): CommandBuilder =>
+  (b, mutates, format) => {
+    const { random } = b;
+    const { file, data } = b.scenario('scen', mutates('scenario'));
+    const catalog = b.catalog(mutates('catalog'));
+    const sets = b.sets(data, mutates('set') ? random.between(1, 3) : 0);
+    const argv = [command, file, ...catalog, ...sets];
+    // a malformed --percentiles or --vary is named by its flag
+    b.otherLocations.push('error: --percentiles', 'error: --vary');
+    if (command === 'simulate') {
+      argv.push('--trials', String(random.between(1, 60)), '--seed', String(random.between(0, 2 ** 32 - 1)), '--workers', String(random.between(1, 2)));
+      if (random.chance(0.2)) argv.push('--percentiles', random.pick(['0,100', '50', '2.5,97.5', '5,50,95,99.9', '101', 'x']));
+      if (random.chance(0.15)) argv.push('--exact');
+      argv.push(...(format === 'raw' ? ['--raw'] : ['--format', format]));
+    } else {
+      if (command === 'sweep') argv.push('--vary', random.pick(VARIED), ...(random.chance(0.2) ? ['--vary', random.pick(VARIED)] : []));
+      argv.push('--format', format);
+    }
+    return { argv };
+  };
+
 const BUILDERS: Record<Command, CommandBuilder> = {
   compare: scenarioCommand('compare'),
   check: scenarioCommand('check'),
@@ -115,6 +153,9 @@ const BUILDERS: Record<Command, CommandBuilder> = {
   validate,
   'catalog validate': catalogValidate,
   'catalog show': catalogShow,
+  simulate: uncertainCommand('simulate'),
+  sensitivity: uncertainCommand('sensitivity'),
+  sweep: uncertainCommand('sweep'),
 };
 
 /** `--out` now and then: to a file, or (rarely) into a directory that does not exist, which is bad input at that name. */
@@ -136,6 +177,9 @@ export function generateCase(corpus: Corpus, seed: number, index: number): FuzzC
     [12, 'validate'],
     [10, 'catalog validate'],
     [3, 'catalog show'],
+    [6, 'simulate'],
+    [4, 'sensitivity'],
+    [3, 'sweep'],
   ]);
   const format = random.pick(FORMATS[command]);
   const b = new CaseBuilder(random, corpus, random.pick(corpus.scenarios));

@@ -114,6 +114,30 @@ function diffJson(c: FigureChecker, report: unknown, fromFiles: boolean): void {
   });
 }
 
+/** Each option's figure in a mapping of option → amount. */
+function totals(c: FigureChecker, where: string, byOption: unknown, sign: Sign): void {
+  if (!isMapping(byOption)) return void c.problems.push({ kind: 'bad-figure', where, value: 'not a mapping' });
+  for (const [option, amount] of Object.entries(byOption)) c.required(`${where}.${option}`, amount, sign);
+}
+
+/** Percentiles and means: an option's horizon total cannot be negative; a month can, with a commitment discount. */
+function simulateJson(c: FigureChecker, report: unknown): void {
+  list(field(report, 'options')).forEach((o, i) => {
+    const spread = (where: string, s: unknown, sign: Sign) => (isMapping(s) ? Object.entries(s).filter(([k]) => k !== 'period').forEach(([k, v]) => c.required(`${where}.${k}`, v, sign)) : c.problems.push({ kind: 'bad-figure', where, value: 'not a mapping' }));
+    spread(`options[${i}].total`, field(o, 'total'), 'nonneg');
+    list(field(o, 'months')).forEach((m, j) => spread(`options[${i}].months[${j}]`, m, 'signed'));
+  });
+}
+
+function sensitivityJson(c: FigureChecker, report: unknown): void {
+  totals(c, 'point', field(report, 'point'), 'nonneg');
+  list(field(report, 'factors')).forEach((f, i) => {
+    for (const end of ['low', 'high', 'swings']) totals(c, `factors[${i}].${end}`, field(f, end), 'nonneg');
+    const gap = field(f, 'gap');
+    if (gap !== null) for (const k of ['low', 'high', 'swing']) c.required(`factors[${i}].gap.${k}`, field(gap, k), k === 'swing' ? 'nonneg' : 'signed');
+  });
+}
+
 function flowsJson(c: FigureChecker, report: unknown): void {
   list(field(report, 'options')).forEach((o, i) => {
     const at = `options[${i}]`;
@@ -160,6 +184,9 @@ export function jsonFigureProblems(command: Command, report: unknown, fromFiles:
   else if (command === 'flows') flowsJson(c, report);
   else if (command === 'export') list(field(report, 'rows')).forEach((row, i) => exportRow(c, `rows[${i}]`, isMapping(row) ? row : {}));
   else if (command === 'catalog show') catalogShowJson(c, report);
+  else if (command === 'simulate') simulateJson(c, report);
+  else if (command === 'sensitivity') sensitivityJson(c, report);
+  else if (command === 'sweep') list(field(report, 'points')).forEach((p, i) => totals(c, `points[${i}].totals`, field(p, 'totals'), 'nonneg'));
   return c.problems;
 }
 
@@ -188,6 +215,14 @@ function csvColumnSign(command: Command, column: string, row: Record<string, str
       return undefined;
     case 'catalog show':
       return ['input', 'cached_input', 'output'].includes(column) ? 'nonneg' : undefined;
+    case 'simulate':
+      if (/^p[\d.]+$/.test(column) || column === 'mean') return row.period === 'horizon' ? 'nonneg' : 'signed';
+      return column === 'cheapest_share' ? 'nonneg' : undefined;
+    case 'sensitivity':
+      if (column === 'gap') return 'signed';
+      return ['rank', 'factor', 'end', 'values', 'currency'].includes(column) ? undefined : 'nonneg';
+    case 'sweep':
+      return column === 'cheapest' || column === 'currency' || column.includes('.') ? undefined : 'nonneg';
     default:
       return undefined;
   }

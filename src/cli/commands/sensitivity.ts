@@ -17,7 +17,7 @@ export interface SensitivityOptions extends OutputOptions, ScenarioInputs {}
 export async function sensitivityCommand(scenarioFile: string, options: SensitivityOptions, io: CliIo): Promise<number> {
   const variants = await loadVariants(scenarioFile, options, io);
   const { loaded } = variants.base;
-  if (loaded.uncertain.length === 0) throw new InputError([{ file: loaded.file, message: 'no input is given as a range (triangular, pert, uniform, normal or lognormal), so there is nothing to move; see the README, "What-if with ranges"' }]);
+  if (loaded.uncertain.length === 0) throw new InputError([{ file: loaded.file, line: 1, col: 1, message: 'no input is given as a range (triangular, pert, uniform, normal or lognormal), so there is nothing to move; see the README, "What-if with ranges"' }]);
   const outcomes: FactorOutcome[] = [];
   for (const factor of factorsOf(loaded.uncertain)) {
     const at = async (end: 'low' | 'high') => totalsByOption(await variants.price(factor.inputs.map((i) => `${i.path}=${i[end]}`)));

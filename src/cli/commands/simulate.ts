@@ -38,7 +38,7 @@ export async function simulateCommand(scenarioFile: string, options: SimulateOpt
   const variants = await loadVariants(scenarioFile, options, io);
   const { loaded, periods, lineItems } = variants.base;
   const { scenario } = loaded;
-  if (loaded.uncertain.length === 0) throw new InputError([{ file: loaded.file, message: 'no input is given as a range (triangular, pert, uniform, normal or lognormal), so every trial would be the same; see the README, "What-if with ranges"' }]);
+  if (loaded.uncertain.length === 0) throw new InputError([{ file: loaded.file, line: 1, col: 1, message: 'no input is given as a range (triangular, pert, uniform, normal or lognormal), so every trial would be the same; see the README, "What-if with ranges"' }]);
   const cells = trials * scenario.options.length * periods.length;
   if (cells > MAX_CELLS) throw new InputError([{ message: `--trials: ${trials} trials × ${scenario.options.length} options × ${periods.length} months is more than the ${MAX_CELLS.toLocaleString('en')} monthly costs a simulation holds; use fewer trials` }]);
 
