@@ -118,6 +118,6 @@ describe('cloudtco simulate', () => {
     const fixed = await fixture('1M');
     const none = await runCli(['simulate', fixed.scenario, '--catalog', fixed.dir]);
     expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/scenario\.yaml: no input is given as a range/);
+    expect(none.stderr).toMatch(/scenario\.yaml:1:1: no input is given as a range/);
   });
 });
