@@ -9,6 +9,7 @@
  * given as `--set` overrides.
  */
 import { runTrial, type TrialPlan } from '../engine/trial-plan.js';
+import { InputError } from '../model/diagnostic.js';
 import { ZERO } from '../model/money.js';
 import { drawTrial, trialDraws, type Drawable } from '../model/trial-draws.js';
 import type { ScenarioInputs } from './run-scenario.js';
@@ -40,7 +41,12 @@ export async function runTrialRange(job: TrialJob, from: number, to: number, pro
   const price = job.path === 'fast' ? fastPricer(job.plan) : await exactPricer(job);
   for (let t = from; t < to; t++) {
     drawTrial(draws, job.seed, t, values, uniforms);
-    await price(values, out.subarray((t - from) * width, (t - from + 1) * width));
+    try {
+      await price(values, out.subarray((t - from) * width, (t - from + 1) * width));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      throw new InputError(error.diagnostics.map((d) => ({ ...d, message: `trial ${t} of seed ${job.seed} drew values the scenario refuses: ${d.message}` })));
+    }
     if ((t - from) % 256 === 255) progress(256);
   }
   progress((to - from) % 256);

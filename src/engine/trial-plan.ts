@@ -97,8 +97,11 @@ export function planTrials(scenario: Scenario, catalog: Catalog, periods: readon
     } else if (list === 'one_time' && typeof index === 'number' && field === 'amount' && input.path.length === 3) oneTimes.push({ input: i, entry: index });
     else return decline(`${input.path.join('.')} is not among the inputs it draws`);
   }
-  for (const index of drawnFields.keys()) {
+  for (const [index, fields] of drawnFields) {
     const w = scenario.workloads[index]!;
+    const highest = (field: Field) => (fields.has(field) ? inputs[fields.get(field)!]!.high : valueOf(w, field));
+    // the schema refuses such a draw; the exact engine says so, naming the trial
+    if (highest('cached_share') + highest('cache_write_share') > 1) return decline(`workload "${w.id}"'s cached and cache-write shares can add up to more than 100%`);
     if (w.payload !== undefined || w.state !== undefined || w.runtime !== undefined) return decline(`workload "${w.id}" has an agent whose bytes and runtime follow its volumes`);
     if (w.cache !== undefined) return decline(`workload "${w.id}" uses a response cache`);
     if (w.long_context !== undefined) return decline(`workload "${w.id}" has long prompts`);

@@ -24,6 +24,8 @@ export interface SimulatedInput {
   setPath: string;
   distribution: Distribution;
   driver: string | undefined;
+  /** The distribution as the scenario writes it: `triangular 0% / 3% / 6%`. */
+  described: string;
 }
 
 export interface SimulationReport {
@@ -61,7 +63,7 @@ export const simulateRenderers: Record<Format, Renderer<SimulationReport>> = {
     const lines = [
       `${style.bold(visible(report.scenario.name))}: ${report.trials.toLocaleString('en')} trials (seed ${report.seed}), ${report.currency} over ${report.periods.length} months, ${span}`,
       whatIfLine(report.whatIf),
-      `Drawn: ${report.inputs.map((i) => visible(`${i.name} (${distributionText(i.distribution)}${i.driver === undefined ? '' : `, driver ${i.driver}`})`)).join('; ')}`,
+      `Drawn: ${report.inputs.map((i) => visible(`${i.name} (${i.described}${i.driver === undefined ? '' : `, driver ${i.driver}`})`)).join('; ')}`,
       report.engine.path === 'fast' ? 'Priced on the fast path (float64).' : `Priced by the exact engine: ${visible(report.engine.reason ?? '')}.`,
       'Horizon total; cheapest: the share of trials in which the option cost the least.',
       totals.toString(),
@@ -142,8 +144,4 @@ function spreadText(s: Spread, middle: ReturnType<typeof middleOf>, money: (x: n
   if (middle === undefined) return money(s.mean);
   const centre = money(s.percentiles[middle.mid]!);
   return middle.lo === undefined ? centre : `${centre} (${money(s.percentiles[middle.lo]!)} – ${money(s.percentiles[middle.hi!]!)})`;
-}
-
-function distributionText(d: Distribution): string {
-  return 'min' in d ? `${d.kind} ${'mode' in d ? [d.min, d.mode, d.max].join('/') : [d.min, d.max].join('/')}` : `${d.kind} mean ${d.mean}, sd ${d.sd}`;
 }

@@ -104,6 +104,25 @@ describe('cloudtco simulate', () => {
     expect(tty.stdout).toContain('Priced on the fast path');
   });
 
+  it('names the trial whose draws the scenario refuses (cached and cache-write shares above 100 %)', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cloudtco-simulate-'));
+    const scenario = path.join(dir, 'shares.yaml');
+    await writeFile(
+      scenario,
+      `name: shares
+horizon: { start: 2027-01, months: 1 }
+workloads:
+  - { id: w, model: claude-sonnet-4-6, sessions_per_month: 1k, turns_per_session: 1, tokens_per_call: { input: 1k, output: 0, cached_share: { uniform: [50%, 90%] }, cache_write_share: { uniform: [0%, 20%] } } }
+options:
+  - { id: a, model: { cloud: anthropic, region: global, deployment: global } }
+`,
+    );
+    // the modes, 70 % and 10 %, are fine; some draws (90 % and 20 % at the ends) are not, so the fast path declines and the exact engine names the trial
+    const result = await runCli(['simulate', scenario, '--trials', '200', '--workers', '1']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^--set workloads\.0\.tokens_per_call\.cache_write_share=[\d.]+% workloads\[0\]\.tokens_per_call\.cache_write_share: trial \d+ of seed 1 drew values the scenario refuses: cached_share and cache_write_share are shares of the same input and add up to more than 100%/);
+  });
+
   it('refuses bad flags and a scenario without ranges, with exit 2', async () => {
     const { dir, scenario } = await fixture();
     const bad = async (...args: string[]) => {
@@ -112,6 +131,7 @@ describe('cloudtco simulate', () => {
     };
     expect(await bad('--trials', '0')).toEqual([2, 'error: --trials: expected a whole number from 1 to 1,000,000, got "0"\n']);
     expect(await bad('--trials', '1e3')).toEqual([2, 'error: --trials: expected a whole number from 1 to 1,000,000, got "1e3"\n']);
+    expect(await bad('--workers', '33')).toEqual([2, 'error: --workers: expected a whole number from 1 to 32, got "33"\n']);
     expect(await bad('--seed', '-1')).toEqual([2, 'error: --seed: expected a whole number from 0 to 4,294,967,295, got "-1"\n']);
     expect(await bad('--percentiles', '5,50,101')).toEqual([2, 'error: --percentiles: expected up to 20 different numbers from 0 to 100, separated by commas (5,50,95), got "5,50,101"\n']);
     expect(await bad('--percentiles', '50,50')).toEqual([2, 'error: --percentiles: expected up to 20 different numbers from 0 to 100, separated by commas (5,50,95), got "50,50"\n']);

@@ -6,7 +6,7 @@
  */
 import { summariseTrials, trialTotals } from '../../analysis/simulation.js';
 import { planTrials } from '../../engine/trial-plan.js';
-import { settablePath, writtenNumber } from '../../io/uncertain-inputs.js';
+import { settablePath, writtenNumber, type UncertainInput } from '../../io/uncertain-inputs.js';
 import { formatPath, InputError } from '../../model/diagnostic.js';
 import { supportOf } from '../../model/distribution.js';
 import { drawTrial, trialDraws } from '../../model/trial-draws.js';
@@ -33,7 +33,7 @@ const MAX_CELLS = 50_000_000;
 export async function simulateCommand(scenarioFile: string, options: SimulateOptions, io: CliIo): Promise<number> {
   const trials = wholeNumber('--trials', options.trials, 1, 1_000_000);
   const seed = wholeNumber('--seed', options.seed, 0, 4_294_967_295);
-  const workers = options.workers === undefined ? defaultWorkers() : wholeNumber('--workers', options.workers, 1, 256);
+  const workers = options.workers === undefined ? defaultWorkers() : wholeNumber('--workers', options.workers, 1, 32);
   const percentiles = percentilesOf(options.percentiles);
   const variants = await loadVariants(scenarioFile, options, io);
   const { loaded, periods, lineItems } = variants.base;
@@ -58,7 +58,7 @@ export async function simulateCommand(scenarioFile: string, options: SimulateOpt
     seed,
     percentiles,
     engine: 'declined' in plan ? { path: 'exact', reason: plan.declined } : { path: 'fast', reason: undefined },
-    inputs: loaded.uncertain.map((u) => ({ name: formatPath(u.path), setPath: settablePath(u), distribution: u.distribution, driver: u.driver })),
+    inputs: loaded.uncertain.map((u) => ({ name: formatPath(u.path), setPath: settablePath(u), distribution: u.distribution, driver: u.driver, described: describe(u) })),
     options: scenario.options.map((o) => o.id),
     periods,
     summary: summariseTrials(costs, trials, shared.options, shared.months, percentiles),
@@ -71,6 +71,22 @@ export async function simulateCommand(scenarioFile: string, options: SimulateOpt
   };
   await emit(options.raw === true ? rawTrials : simulateRenderers[options.format], report, options, io, variants.inputs);
   return EXIT.ok;
+}
+
+/** `triangular 0% / 3% / 6%`, `normal mean 450, sd 120`: a distribution in its field's own terms. */
+function describe(input: UncertainInput): string {
+  const d = input.distribution;
+  const text = (x: number) => writtenNumber(input, x);
+  switch (d.kind) {
+    case 'uniform':
+      return `uniform ${text(d.min)} / ${text(d.max)}`;
+    case 'triangular':
+    case 'pert':
+      return `${d.kind} ${text(d.min)} / ${text(d.mode)} / ${text(d.max)}`;
+    case 'normal':
+    case 'lognormal':
+      return `${d.kind} mean ${text(d.mean)}, sd ${text(d.sd)}`;
+  }
 }
 
 function wholeNumber(flag: string, text: string, min: number, max: number): number {
