@@ -4,33 +4,22 @@
  * [500 000, 1 500 000, 2 000 000]; the one-time amount uniform [500, 1 500], read at its mean
  * 1 000. At the mode: a 4 500, b 4 000; b is the cheapest and the gap a − b is 500.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { TWO_OPTIONS, twoPrices } from '../helpers/two-prices.js';
 
-async function fixture() {
-  const dir = await mkdtemp(path.join(tmpdir(), 'cloudtco-sensitivity-'));
-  const source = 'https://example.com/p,2026-01-01,';
-  await writeFile(
-    path.join(dir, 'models.csv'),
-    `cloud,region,deployment,tier,model,input,cached_input,output,currency,effective_from,effective_to,source,as_of,note\nopenai,*,global,standard,m,3,,1,USD,,,${source}\nazure,*,global,standard,m,2,,1,USD,,,${source}\n`,
-  );
-  await writeFile(
-    path.join(dir, 'scenario.yaml'),
+function fixture() {
+  return twoPrices(
+    'sensitivity',
     `name: sensitivity
 horizon: { start: 2027-01, months: 1 }
 workloads:
   - { id: w, model: m, sessions_per_month: { triangular: [500k, 1.5M, 2M] }, turns_per_session: 1, tokens_per_call: { input: 1k, output: 0 } }
-options:
-  - { id: a, model: { cloud: openai, region: global, deployment: global } }
-  - { id: b, model: { cloud: azure, region: eastus2, deployment: global } }
-one_time:
+${TWO_OPTIONS}one_time:
   - { id: setup, options: [b], month: 2027-01, amount: { uniform: [500, 1500] } }
 `,
   );
-  return { dir, scenario: path.join(dir, 'scenario.yaml') };
 }
 
 describe('cloudtco sensitivity', () => {

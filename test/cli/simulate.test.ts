@@ -12,28 +12,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { TWO_OPTIONS, twoPrices } from '../helpers/two-prices.js';
 
-async function fixture(sessions = '{ uniform: [0, 2M] }') {
-  const dir = await mkdtemp(path.join(tmpdir(), 'cloudtco-simulate-'));
-  const source = 'https://example.com/p,2026-01-01,';
-  await writeFile(
-    path.join(dir, 'models.csv'),
-    `cloud,region,deployment,tier,model,input,cached_input,output,currency,effective_from,effective_to,source,as_of,note\nopenai,*,global,standard,m,3,,1,USD,,,${source}\nazure,*,global,standard,m,2,,1,USD,,,${source}\n`,
-  );
-  await writeFile(
-    path.join(dir, 'scenario.yaml'),
+function fixture(sessions = '{ uniform: [0, 2M] }') {
+  return twoPrices(
+    'simulate',
     `name: simulate
 horizon: { start: 2027-01, months: 1 }
 workloads:
   - { id: w, model: m, sessions_per_month: ${sessions}, turns_per_session: 1, tokens_per_call: { input: 1k, output: 0 } }
-options:
-  - { id: a, model: { cloud: openai, region: global, deployment: global } }
-  - { id: b, model: { cloud: azure, region: eastus2, deployment: global } }
-one_time:
+${TWO_OPTIONS}one_time:
   - { id: setup, options: [b], month: 2027-01, amount: 1000 }
 `,
   );
-  return { dir, scenario: path.join(dir, 'scenario.yaml') };
 }
 
 describe('cloudtco simulate', () => {

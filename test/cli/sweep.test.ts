@@ -3,29 +3,19 @@
  * 2 per 1M and 1 000 once. 1 000 tokens a session: a costs 0.003 a session, b 1 000 + 0.002; even
  * at 1 000 000 sessions (a, listed first, keeps the tie), b cheaper from 1 000 001.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { TWO_OPTIONS, twoPrices } from '../helpers/two-prices.js';
 
 async function fixture() {
-  const dir = await mkdtemp(path.join(tmpdir(), 'cloudtco-sweep-'));
-  const source = 'https://example.com/p,2026-01-01,';
-  await writeFile(
-    path.join(dir, 'models.csv'),
-    `cloud,region,deployment,tier,model,input,cached_input,output,currency,effective_from,effective_to,source,as_of,note\nopenai,*,global,standard,m,3,,1,USD,,,${source}\nazure,*,global,standard,m,2,,1,USD,,,${source}\n`,
-  );
-  await writeFile(
-    path.join(dir, 'scenario.yaml'),
+  const { dir } = await twoPrices(
+    'sweep',
     `name: sweep
 horizon: { start: 2027-01, months: 1 }
 workloads:
   - { id: w, model: m, sessions_per_month: 500k, turns_per_session: 1, tokens_per_call: { input: 1k, output: 0 } }
-options:
-  - { id: a, model: { cloud: openai, region: global, deployment: global } }
-  - { id: b, model: { cloud: azure, region: eastus2, deployment: global } }
-one_time:
+${TWO_OPTIONS}one_time:
   - { id: setup, options: [b], month: 2027-01, amount: 1000 }
 `,
   );
