@@ -3,6 +3,7 @@
  * one input (paths as `--set` reads them), and where the cheapest option changes (analysis/sweep.ts).
  */
 import { pointsOf, sweep } from '../../analysis/sweep.js';
+import { written } from '../../io/uncertain-inputs.js';
 import { InputError } from '../../model/diagnostic.js';
 import { dec, type Decimal } from '../../model/money.js';
 import { parseBytes, parseCount, parsePercent } from '../../model/quantity.js';
@@ -21,10 +22,10 @@ const MAX_POINTS = 1000;
 
 /** The kinds of value a sweep reads: written, parsed, and the unit a crossover is found to. */
 const KINDS = [
-  { test: (t: string) => /%\s*$/.test(t), parse: parsePercent, unit: dec('0.0001'), written: (v: Decimal) => `${v.times(100).toFixed()}%` },
-  { test: (t: string) => /B\s*$/.test(t), parse: parseBytes, unit: dec('1'), written: (v: Decimal) => `${v.toFixed()}B` },
-  { test: () => true, parse: parseCount, unit: dec('1'), written: (v: Decimal) => v.toFixed() },
-];
+  { kind: 'percent', test: (t: string) => /%\s*$/.test(t), parse: parsePercent, unit: dec('0.0001') },
+  { kind: 'bytes', test: (t: string) => /B\s*$/.test(t), parse: parseBytes, unit: dec('1') },
+  { kind: 'count', test: () => true, parse: parseCount, unit: dec('1') },
+] as const;
 
 interface Varied {
   path: string;
@@ -43,7 +44,7 @@ function variedOf(arg: string): Varied {
   if (from === undefined || to === undefined || step === undefined) throw new InputError([{ message: `--vary: from, to and step must be values of one kind (5%, 250k, 24KiB), got "${fromText}", "${toText}", "${stepText}"` }]);
   if (step.lte(0) || to.lt(from)) throw new InputError([{ message: '--vary: expected from ≤ to and a step above 0' }]);
   if (to.minus(from).div(step).gte(MAX_POINTS)) throw new InputError([{ message: `--vary: ${to.minus(from).div(step).floor().plus(1).toFixed()} points; a sweep takes at most ${MAX_POINTS}` }]);
-  return { path: inputPath.trim(), values: pointsOf(from, to, step), unit: kind.unit, written: kind.written };
+  return { path: inputPath.trim(), values: pointsOf(from, to, step), unit: kind.unit, written: (value) => written(kind, value) };
 }
 
 export async function sweepCommand(scenarioFile: string, options: SweepOptions, io: CliIo): Promise<number> {
