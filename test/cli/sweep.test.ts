@@ -56,6 +56,9 @@ describe('cloudtco sweep', () => {
     const table = await runCli(['sweep', path.join(dir, 'scenario.yaml'), '--catalog', dir, '--vary', 'workloads.0.growth=0%..10%:5%']);
     expect(table.stdout).toContain('The cheapest option is the same at every point.');
     expect(table.stdout).toMatch(/\n│\s+5% │/);
+    // durations in days, as the field writes them
+    const days = await runCli(['sweep', 'scenarios/multi-cloud-agent.yaml', '--vary', 'workloads.0.state.retention=1d..2w:7d', '--format', 'csv']);
+    expect(days.stdout.split('\r\n').slice(1, 4).map((row) => row.split(',')[0])).toEqual(['1d', '8d', '']);
     const bad = await runCli(['sweep', path.join(dir, 'scenario.yaml'), '--catalog', dir, '--vary', 'workloads.0.growth=10%']);
     expect([bad.code, bad.stderr]).toEqual([2, 'error: --vary: expected path=from..to:step, like workloads.0.growth=1%..10%:1%, got "workloads.0.growth=10%"\n']);
     const many = await runCli(['sweep', path.join(dir, 'scenario.yaml'), '--catalog', dir, '--vary', 'workloads.0.sessions_per_month=0..1M:1']);

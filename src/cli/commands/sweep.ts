@@ -6,7 +6,7 @@ import { pointsOf, sweep } from '../../analysis/sweep.js';
 import { written } from '../../io/uncertain-inputs.js';
 import { InputError } from '../../model/diagnostic.js';
 import { dec, type Decimal } from '../../model/money.js';
-import { parseBytes, parseCount, parsePercent } from '../../model/quantity.js';
+import { parseBytes, parseCount, parseDuration, parsePercent } from '../../model/quantity.js';
 import { sweepRenderers } from '../../report/sweep.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 import { emit, type OutputOptions } from '../output.js';
@@ -24,6 +24,7 @@ const MAX_POINTS = 1000;
 const KINDS = [
   { kind: 'percent', test: (t: string) => /%\s*$/.test(t), parse: parsePercent, unit: dec('0.0001') },
   { kind: 'bytes', test: (t: string) => /B\s*$/.test(t), parse: parseBytes, unit: dec('1') },
+  { kind: 'duration', test: (t: string) => /\d\s*[hdw]\s*$/.test(t), parse: parseDuration, unit: dec('1') },
   { kind: 'count', test: () => true, parse: parseCount, unit: dec('1') },
 ] as const;
 
