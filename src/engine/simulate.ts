@@ -29,6 +29,7 @@ import { combineEstimates, estimateLatency, indexRoundTrips, type LatencyEstimat
 import { priceMetered, type MeteredUsage } from './metered.js';
 import { monthPlacements, type MonthPlacement } from './placements.js';
 import { catalogIndexes } from './catalog-indexes.js';
+import { priceChanges } from './price-changes.js';
 import { Problems } from './problems.js';
 import { supportItems } from './support.js';
 import { provision, type Deferred, type ProvisionedUse } from './provisioned.js';
@@ -70,6 +71,8 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
   const roundTrips = indexRoundTrips(scenario, catalog);
   // a misspelt region or model would also fail every price looked up for it: say the cause once
   const typos = [...regionProblems(scenario, catalog), ...unknownModels(scenario, catalog)];
+  const changes = priceChanges(scenario, new Set(catalog.models.map((row) => row.model)));
+  const adjust = changes.adjust;
   if (typos.some((p) => p.path?.[0] !== 'workloads')) throw new InputError(typos);
   const problems = new Problems();
   const unpriceable = new Set(typos.map((p) => p.path?.[1]));
@@ -108,7 +111,7 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
       const tokens = usage.get(hits.toFixed()) ?? tokenUsage(workload, activity, hits);
       usage.set(hits.toFixed(), tokens);
       // at a provisioned option, what the units serve depends on every workload's demand: priced after them all
-      const priced = option.provisioned === undefined ? priceTokens({ option, workload, currency: scenario.currency, exchange: rates, prices, promptTiers, placements }, tokens, problems) : [];
+      const priced = option.provisioned === undefined ? priceTokens({ option, workload, currency: scenario.currency, exchange: rates, prices, promptTiers, placements, adjust }, tokens, problems) : [];
       if (option.provisioned !== undefined) o.deferred.push({ workload, usage: tokens, placements });
       append(o.lineItems, priced);
       const meteredBefore = o.metered.length;
@@ -135,7 +138,7 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
     append(o.lineItems, provisioning.lineItems);
     append(o.provisioned, provisioning.uses);
     for (const d of o.deferred) {
-      const priced = priceTokens({ option: o.option, workload: d.workload, currency: scenario.currency, exchange: rates, prices, promptTiers, placements: d.placements }, provisioning.usage(d), problems);
+      const priced = priceTokens({ option: o.option, workload: d.workload, currency: scenario.currency, exchange: rates, prices, promptTiers, placements: d.placements, adjust }, provisioning.usage(d), problems);
       append(o.lineItems, priced);
       counted += priced.length;
     }
@@ -170,6 +173,7 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
   // contracts are checked against the spend, so only once all of it could be priced
   if (found.length === 0 && scenario.contracts.length > 0) append(found, contractProblems(scenario, lineItems, periods, rates));
   append(found, unknownBaseline(scenario));
+  if (found.length === 0) append(found, changes.unused());
   if (found.length > 0) throw new InputError(found);
   const ordered = inReportOrder(scenario, periods, lineItems);
   assertFinite(ordered);

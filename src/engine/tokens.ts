@@ -15,6 +15,7 @@ import { splitByDays } from './day-split.js';
 import { vendorOf } from '../model/party.js';
 import type { ModelPlacement, Option, Workload } from '../model/scenario.js';
 import { missingRate, type Exchange } from './fx.js';
+import type { PriceAdjustment, PriceChanges } from './price-changes.js';
 import type { MonthPlacement } from './placements.js';
 import type { Problems } from './problems.js';
 import type { PriceIndex } from './price-lookup.js';
@@ -32,6 +33,8 @@ export interface TokenPricing {
   promptTiers: (key: PriceKey, prompt: Decimal) => Decimal | undefined;
   /** Where the model runs each month (the option's placement, or its fallback). */
   placements: ReadonlyMap<Period, readonly MonthPlacement[]>;
+  /** The scenario's expected price changes for a key in a month (price-changes.ts). */
+  adjust: PriceChanges['adjust'];
 }
 
 const CATEGORY_WORDS: Record<string, string> = { 'tokens.input': 'input', 'tokens.cached': 'cached input', 'tokens.cache-write': 'cache write', 'tokens.output': 'output' };
@@ -50,13 +53,15 @@ export function priceTokens(pricing: TokenPricing, usage: readonly TokenUsage[],
       ['tokens.cache-write', month.cacheWrite],
       ['tokens.output', month.output],
     ];
+    // looked up whatever the tokens, as prices are: a change that applies to a key is in use
+    const adjustments = segments.map(({ key }) => pricing.adjust(key, month.period));
     for (const [category, tokens] of quantities) {
       if (tokens === 0n) continue;
       const shares = splitByDays(tokens, segments);
       segments.forEach(({ key, price }, i) => {
         const units = shares[i]!;
         if (units === 0n) return;
-        const charge = charges(price, category, key);
+        const charge = charges(price, category, key, adjustments[i]);
         if (charge !== undefined) lineItems.push(new ChargedLineItem(charge, month.period, units));
       });
     }
@@ -140,18 +145,21 @@ function writeColumn(price: ModelPrice, ttl: CacheTtl): { column: string; price:
  * rebuild the same meter text, price reference and unit price. Undefined when the row has no
  * price for the category or no exchange rate (both reported as problems).
  */
-function chargesOf(pricing: TokenPricing): (price: ModelPrice, category: Category, key: PriceKey) => UnitCharge | undefined {
+function chargesOf(pricing: TokenPricing): (price: ModelPrice, category: Category, key: PriceKey, adjustment: PriceAdjustment | undefined) => UnitCharge | undefined {
   const { option, workload } = pricing;
   const vendor = workload.vendor ?? vendorOf(workload.model);
-  const built = new Map<PriceKey, Map<ModelPrice, Map<Category, UnitCharge | undefined>>>();
-  return (price, category, key) => {
-    const byPrice = built.get(key) ?? new Map<ModelPrice, Map<Category, UnitCharge | undefined>>();
+  // by key, row, price change (one PriceAdjustment object per key and month, so few) and category
+  const built = new Map<PriceKey, Map<ModelPrice, Map<PriceAdjustment | undefined, Map<Category, UnitCharge | undefined>>>>();
+  return (price, category, key, adjustment) => {
+    const byPrice = built.get(key) ?? new Map<ModelPrice, Map<PriceAdjustment | undefined, Map<Category, UnitCharge | undefined>>>();
     built.set(key, byPrice);
-    const byCategory = byPrice.get(price) ?? new Map<Category, UnitCharge | undefined>();
-    byPrice.set(price, byCategory);
+    const byAdjustment = byPrice.get(price) ?? new Map<PriceAdjustment | undefined, Map<Category, UnitCharge | undefined>>();
+    byPrice.set(price, byAdjustment);
+    const byCategory = byAdjustment.get(adjustment) ?? new Map<Category, UnitCharge | undefined>();
+    byAdjustment.set(adjustment, byCategory);
     if (byCategory.has(category)) return byCategory.get(category);
     const rate = pricing.exchange(price.currency);
-    const unitPrice = tokenUnitPrice(pricing, price, category);
+    const unitPrice = tokenUnitPrice(pricing, price, category, adjustment);
     const charge: UnitCharge | undefined =
       unitPrice === undefined
         ? undefined
@@ -170,7 +178,7 @@ function chargesOf(pricing: TokenPricing): (price: ModelPrice, category: Categor
             ...unitPriceParts(unitPrice),
             priceRef: { file: price.ref.file, line: price.ref.line, source: price.source, asOf: price.asOf },
             fx: price.currency === pricing.currency ? undefined : { currency: price.currency, rate: rate! },
-            basis: undefined,
+            basis: adjustment?.basis,
             payee: undefined,
           };
     byCategory.set(category, charge);
@@ -178,11 +186,16 @@ function chargesOf(pricing: TokenPricing): (price: ModelPrice, category: Categor
   };
 }
 
-/** The price of one token of a category at a catalog row, in the scenario's currency; undefined if the row has none or no rate converts it. */
-export function tokenUnitPrice(pricing: Pick<TokenPricing, 'exchange' | 'workload'>, price: ModelPrice, category: Category): Decimal | undefined {
+/**
+ * The price of one token of a category at a catalog row, in the scenario's currency and after
+ * the scenario's price changes; undefined if the row has none or no rate converts it.
+ */
+export function tokenUnitPrice(pricing: Pick<TokenPricing, 'exchange' | 'workload'>, price: ModelPrice, category: Category, adjustment: PriceAdjustment | undefined): Decimal | undefined {
   const listed = unitPriceOf(price, category, pricing.workload.tokens_per_call.cache_ttl);
   const rate = pricing.exchange(price.currency);
-  return listed === undefined || rate === undefined ? undefined : finite(listed.times(rate).div(PER_MILLION), 'unit price');
+  if (listed === undefined || rate === undefined) return undefined;
+  const converted = listed.times(rate).div(PER_MILLION);
+  return finite(adjustment === undefined ? converted : converted.times(adjustment.factor), 'unit price');
 }
 
 function unitPriceOf(price: ModelPrice, category: Category, ttl: CacheTtl): Decimal | undefined {

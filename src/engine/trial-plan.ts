@@ -4,7 +4,7 @@
  *
  * It covers what most ranges are about: a token workload's volumes and shares (sessions,
  * growth, turns, calls, tokens per call, cached, cache-write and batch shares) and one-time
- * amounts. Everything a trial does not change is the exact engine's figures at the mode,
+ * amounts; fixed price changes are in the prices it reads, drawn ones go to the exact engine. Everything a trial does not change is the exact engine's figures at the mode,
  * summed per option and month once. A drawn workload's tokens are worked out as token-usage.ts
  * does (whole tokens, half to even, per class) and priced at the catalog rows the exact engine
  * finds for each month (tokens.ts `monthSegments`, so fallbacks, launches and mid-month price
@@ -27,6 +27,7 @@ import { groupBy } from '../model/group-by.js';
 import type { Scenario, Workload } from '../model/scenario.js';
 import { exchange, statedAmount } from './fx.js';
 import { catalogIndexes } from './catalog-indexes.js';
+import { changesFor, priceChanges } from './price-changes.js';
 import { monthPlacements } from './placements.js';
 import { Problems } from './problems.js';
 import type { Processing } from './token-usage.js';
@@ -40,6 +41,8 @@ const TOKEN_FIELDS = new Set<string>(['input', 'output', 'cached_share', 'cache_
 /** One catalog row's share of a month: its days, and its price per token of each class. */
 interface PricedSpan {
   days: number;
+  /** Drawn price changes that apply (their input numbers): the prices × (1 + each). */
+  changes: number[];
   input: number;
   cached: number;
   write: number;
@@ -87,6 +90,7 @@ export function planTrials(scenario: Scenario, catalog: Catalog, periods: readon
   if (scenario.options.some((o) => o.provisioned !== undefined)) return decline('provisioned units depend on every workload\'s demand');
   const drawnFields = new Map<number, Map<Field, number>>();
   const oneTimes: { input: number; entry: number }[] = [];
+  const drawnChanges = new Map<number, number>();
   for (const [i, input] of inputs.entries()) {
     const [list, index, field, sub] = input.path;
     const name = sub === undefined ? field : field === 'tokens_per_call' ? sub : undefined;
@@ -95,14 +99,17 @@ export function planTrials(scenario: Scenario, catalog: Catalog, periods: readon
       fields.set(name as Field, i);
       drawnFields.set(index, fields);
     } else if (list === 'one_time' && typeof index === 'number' && field === 'amount' && input.path.length === 3) oneTimes.push({ input: i, entry: index });
+    else if (list === 'price_changes' && typeof index === 'number' && field === 'change' && input.path.length === 3) drawnChanges.set(index, i);
     else return decline(`${input.path.join('.')} is not among the inputs it draws`);
   }
+  // a drawn price change can reach any workload's tokens: all of them are worked out in each trial
+  if (drawnChanges.size > 0) scenario.workloads.forEach((_, w) => drawnFields.set(w, drawnFields.get(w) ?? new Map()));
   for (const [index, fields] of drawnFields) {
     const w = scenario.workloads[index]!;
     const highest = (field: Field) => (fields.has(field) ? inputs[fields.get(field)!]!.high : valueOf(w, field));
     // the schema refuses such a draw; the exact engine says so, naming the trial
     if (highest('cached_share') + highest('cache_write_share') > 1) return decline(`workload "${w.id}"'s cached and cache-write shares can add up to more than 100%`);
-    if (w.payload !== undefined || w.state !== undefined || w.runtime !== undefined) return decline(`workload "${w.id}" has an agent whose bytes and runtime follow its volumes`);
+    if (fields.size > 0 && (w.payload !== undefined || w.state !== undefined || w.runtime !== undefined)) return decline(`workload "${w.id}" has an agent whose bytes and runtime follow its volumes`);
     if (w.cache !== undefined) return decline(`workload "${w.id}" uses a response cache`);
     if (w.long_context !== undefined) return decline(`workload "${w.id}" has long prompts`);
   }
@@ -123,6 +130,7 @@ export function planTrials(scenario: Scenario, catalog: Catalog, periods: readon
 
   const rates = exchange(scenario);
   const { prices, promptTiers, availability } = catalogIndexes(catalog);
+  const { adjust } = priceChanges(scenario, new Set(catalog.models.map((row) => row.model)));
   const workloads: PlannedWorkload[] = [];
   for (const [index, fields] of drawnFields) {
     const workload = scenario.workloads[index]!;
@@ -135,22 +143,27 @@ export function planTrials(scenario: Scenario, catalog: Catalog, periods: readon
     const spans: Record<Processing, PricedSpan[][][]> = { standard: [], batch: [] };
     for (const [o, option] of scenario.options.entries()) {
       const placed = monthPlacements(option, o, workload, periods, availability);
-      const pricing: TokenPricing = { option, workload, currency: scenario.currency, exchange: rates, prices, promptTiers, placements: groupBy(placed.months, (m) => m.period) };
+      const pricing: TokenPricing = { option, workload, currency: scenario.currency, exchange: rates, prices, promptTiers, placements: groupBy(placed.months, (m) => m.period), adjust };
       const keyOf = keysOf(pricing);
       const problems = new Problems();
       for (const kind of ['standard', 'batch'] as const) {
         spans[kind].push(
           periods.map((period) => {
             if (!processing.includes(kind)) return [];
-            return monthSegments(pricing, { period, processing: kind, prompt: undefined }, keyOf, problems).map(({ price, days: billed }) => {
+            return monthSegments(pricing, { period, processing: kind, prompt: undefined }, keyOf, problems).map(({ key, price, days: billed }) => {
+              // the changes no trial draws are in the prices; the drawn ones are applied per trial
+              const applying = changesFor(scenario, key, period);
+              const fixed = applying.filter((c) => !drawnChanges.has(c)).reduce((factor, c) => factor.times(ONE.plus(scenario.price_changes[c]!.change)), ONE);
+              const adjustment = { factor: fixed, basis: '' };
               const unit = (category: Parameters<typeof tokenUnitPrice>[2], used: boolean) => {
-                const found = tokenUnitPrice(pricing, price, category);
+                const found = tokenUnitPrice(pricing, price, category, adjustment);
                 if (found === undefined && used) problems.add([], category, period, 'a price some draws need');
                 return found?.toNumber() ?? 0;
               };
               const writes = range('cache_write_share').high > 0;
               return {
                 days: billed,
+                changes: applying.filter((c) => drawnChanges.has(c)).map((c) => drawnChanges.get(c)!),
                 input: unit('tokens.input', true),
                 cached: unit('tokens.cached', range('cached_share').high > 0),
                 write: unit('tokens.cache-write', writes),
@@ -218,7 +231,7 @@ export function runTrial(plan: TrialPlan, values: Float64Array, out: Float64Arra
       splitInput(classInput - batchInput, classOutput - batchOutput, cachedShare, writeShare, standard);
       splitInput(batchInput, batchOutput, cachedShare, writeShare, batch);
       for (let o = 0; o < plan.options; o++) {
-        out[o * months + m]! += priced(w.standard[o]![m]!, standard) + priced(w.batch[o]![m]!, batch);
+        out[o * months + m]! += priced(w.standard[o]![m]!, standard, values) + priced(w.batch[o]![m]!, batch, values);
       }
     }
   }
@@ -241,10 +254,10 @@ function splitInput(input: number, output: number, cachedShare: number, writeSha
   into[3] = output;
 }
 
-function priced(spans: readonly PricedSpan[], tokens: Float64Array): number {
+function priced(spans: readonly PricedSpan[], tokens: Float64Array, values: Float64Array): number {
   if (spans.length === 1) {
     const s = spans[0]!;
-    return tokens[0]! * s.input + tokens[1]! * s.cached + tokens[2]! * s.write + tokens[3]! * s.output;
+    return (tokens[0]! * s.input + tokens[1]! * s.cached + tokens[2]! * s.write + tokens[3]! * s.output) * changed(s, values);
   }
   // a month split between rows: whole tokens dealt by days, as the exact engine deals them (rare, so bigints will do)
   let cost = 0;
@@ -252,9 +265,16 @@ function priced(spans: readonly PricedSpan[], tokens: Float64Array): number {
   for (let c = 0; c < 4; c++) {
     if (tokens[c] === 0) continue;
     const shares = splitByDays(BigInt(tokens[c]!), spans);
-    spans.forEach((s, i) => (cost += Number(shares[i]!) * prices(s)[c]!));
+    spans.forEach((s, i) => (cost += Number(shares[i]!) * prices(s)[c]! * changed(s, values)));
   }
   return cost;
+}
+
+/** What a span's drawn price changes multiply its prices by in this trial. */
+function changed(span: PricedSpan, values: Float64Array): number {
+  let factor = 1;
+  for (let i = 0; i < span.changes.length; i++) factor *= 1 + values[span.changes[i]!]!;
+  return factor;
 }
 
 /** Whole tokens, half to even, as activity.ts `whole` rounds. */

@@ -303,6 +303,20 @@ const commitment = z.strictObject({
   categories: optional(z.array(oneOf(CATEGORIES))),
 });
 
+/**
+ * An expected change to token prices from a month on — the next price cut, a rise — on the
+ * clouds, models and tiers it names (all, where it names none): the catalog's price × (1 + change).
+ */
+const priceChange = z.strictObject({
+  id: id('a price change id'),
+  description: optional(text('a description')),
+  from: period(),
+  change: percent('-20%', { min: '-1', max: '10' }),
+  clouds: optional(z.array(oneOf(CLOUD_IDS))),
+  models: optional(z.array(id('a model id such as gpt-5.5'))),
+  tiers: optional(z.array(oneOf(TIERS))),
+});
+
 /** Migration, dual running: a cost in one month of some options. */
 const oneTime = z.strictObject({
   id: id('a cost id'),
@@ -386,6 +400,8 @@ export const scenarioSchema = z
     /** Support plans every option pays on the clouds it spends on (an option's own list replaces them). */
     support: supportPlans.default([]),
     one_time: z.array(oneTime).default([]),
+    /** Token prices expected to change within the horizon, a range where nobody knows by how much. */
+    price_changes: z.array(priceChange).default([]),
     /** The option others are also measured against for break-even (besides the cheapest). */
     baseline: optional(id('an option id')),
     /** Yearly rate for the net present value of each option, e.g. 8%. */
@@ -415,7 +431,7 @@ function checkUniqueIds(scenario: unknown, ctx: z.RefinementCtx): void {
       else ctx.addIssue({ code: 'custom', path: ['fx', index, 'from'], message: `fx[${first}] already gives the rate from ${String(rate?.from)}; one rate per currency keeps results reproducible` });
     });
   }
-  const keyed = [...(['workloads', 'options', 'datasets', 'contracts', 'commitments', 'one_time'] as const).map((list) => [list, 'id'] as const), ['budgets', 'name'] as const];
+  const keyed = [...(['workloads', 'options', 'datasets', 'contracts', 'commitments', 'one_time', 'price_changes'] as const).map((list) => [list, 'id'] as const), ['budgets', 'name'] as const];
   for (const [list, key] of keyed) {
     const entries = (scenario as Record<string, unknown> | null)?.[list];
     if (!Array.isArray(entries)) continue;

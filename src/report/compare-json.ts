@@ -112,7 +112,7 @@ function lineItemJson(item: LineItem) {
     cost: plain(item.cost),
     ...(item.priceRef === undefined
       ? { basis: item.basis ?? null }
-      : { priceRef: `${item.priceRef.file}:${item.priceRef.line}`, priceSource: item.priceRef.source, priceAsOf: item.priceRef.asOf }),
+      : { priceRef: `${item.priceRef.file}:${item.priceRef.line}`, priceSource: item.priceRef.source, priceAsOf: item.priceRef.asOf, ...(item.basis === undefined ? {} : { basis: item.basis }) }),
     ...(item.payee === undefined ? {} : { payee: item.payee }),
   };
 }

@@ -3,7 +3,8 @@
  * in every month within 1e-9 of the exact figure, relatively. The fixture exercises what the
  * fast path rebuilds: growth, batch shares, cached and cache-write shares, a price cut on
  * 2027-02-15 (February split by days), prices in another currency, a one-time amount in
- * another currency, and a fixed workload whose costs no trial changes.
+ * another currency, a drawn price change on one cloud and a fixed one on all, and a fixed
+ * workload (whose tokens the drawn price change reaches too).
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -58,6 +59,9 @@ options:
   - { id: b, model: { cloud: azure, region: eastus2, deployment: global } }
 one_time:
   - { id: move, options: [b], month: 2027-03, currency: EUR, amount: { triangular: [10k, 20k, 60k] } }
+price_changes:
+  - { id: cut, from: 2027-03, change: { triangular: [-30%, -10%, 5%] }, clouds: [openai] }
+  - { id: rise, from: 2027-05, change: 3% }
 `,
   );
   return dir;

@@ -20,6 +20,7 @@ describe('knownKeysAt', () => {
       'commitments',
       'support',
       'one_time',
+      'price_changes',
       'baseline',
       'discount_rate',
       'budgets',

@@ -2,7 +2,8 @@
  * The bundled example with ranges. At the modes, the three options buy the same tokens:
  * Bedrock at 1.1 × the Azure Global and OpenAI prices (5.50 vs 5 per 1M input for gpt-5.5,
  * 2.75 vs 2.50 for gpt-5.4, pricing-data/models.csv), Azure with the migration's mode 450 000
- * once, OpenAI direct with the PERT's mode 500 000. So, exactly:
+ * once, OpenAI direct with the PERT's mode 500 000; the expected price cut (−15 % at its mode,
+ * from 2028) is on every cloud alike. So, exactly:
  *   stay-on-bedrock = 1.1 × (azure-global − 450 000),  openai-direct = azure-global + 50 000.
  * simulate, sensitivity and sweep print what the golden files hold (seeded: the same every run).
  */
@@ -18,7 +19,7 @@ describe('scenarios/uncertain-demand.yaml', () => {
     const total = (id: string) => dec(json.options.find((o: { id: string }) => o.id === id).total);
     expect(total('stay-on-bedrock').toFixed()).toBe(total('azure-global').minus(450000).times('1.1').toFixed());
     expect(total('openai-direct').toFixed()).toBe(total('azure-global').plus(50000).toFixed());
-    expect(json.pointValues).toHaveLength(10);
+    expect(json.pointValues).toHaveLength(11);
   });
 
   it('simulates on the fast path, the same for a seed on one thread or two', async () => {
