@@ -10,6 +10,7 @@ import { loadScenario, type LoadedScenario } from '../io/scenario-file.js';
 import { readYaml } from '../io/yaml-document.js';
 import type { Catalog } from '../model/catalog.js';
 import { InputError } from '../model/diagnostic.js';
+import { totalsBy } from '../model/cost-sum.js';
 import type { LineItem } from '../model/line-item.js';
 import { type Decimal, ZERO } from '../model/money.js';
 import type { Period } from '../model/period.js';
@@ -57,7 +58,6 @@ export async function loadVariants(scenarioFile: string, options: ScenarioInputs
 
 /** Each option's total, in the scenario's order of options. */
 export function totalsByOption(variant: Variant): Map<string, Decimal> {
-  const totals = new Map<string, Decimal>(variant.loaded.scenario.options.map((o) => [o.id, ZERO]));
-  for (const item of variant.lineItems) totals.set(item.option, totals.get(item.option)!.plus(item.cost));
-  return totals;
+  const sums = totalsBy(variant.lineItems, (item) => item.option);
+  return new Map(variant.loaded.scenario.options.map((o) => [o.id, sums.get(o.id) ?? ZERO]));
 }

@@ -30,6 +30,6 @@ export function workloadActivity(workload: Workload, periods: readonly Period[])
 
 /** Round to whole units (tokens, bytes) half to even, as a bill counts them. */
 export function whole(quantity: Decimal): Decimal {
-  const rounded = quantity.toDecimalPlaces(0);
+  const rounded = quantity.isInteger() ? quantity : quantity.toDecimalPlaces(0);
   return rounded.isZero() ? rounded.abs() : rounded;
 }

@@ -24,7 +24,7 @@ import { Decimal, ONE, ZERO } from '../model/money.js';
 import { daysInMonth } from '../model/period.js';
 import type { Option, Scenario, Workload } from '../model/scenario.js';
 import { whole, type Activity } from './activity.js';
-import type { MeteredUsage } from './metered.js';
+import { meteredUsage, type MeteredUsage } from './metered.js';
 import { transferUsage, type Transfer } from './network.js';
 import { append } from '../model/append.js';
 import type { MonthPlacement } from './placements.js';
@@ -94,17 +94,8 @@ export function agentUsage(context: AgentContext, activity: Activity, placements
     const turns = activity.turns;
     transfer({ from: store, to: runtime, bytes: whole(turns.times(state.read_per_turn)), what: 'state reads', traffic: 'state' });
     transfer({ from: runtime, to: store, bytes: whole(turns.times(state.write_per_turn)), what: 'state writes', traffic: 'state' });
-    const service = (meter: string, category: MeteredUsage['category'], dimension: MeteredUsage['dimension'], quantity: Decimal, what: string): MeteredUsage => ({
-      ...base,
-      path: at('state'),
-      category,
-      table: 'services',
-      location: store,
-      item: [store.service, meter],
-      dimension,
-      quantity,
-      meter: what,
-    });
+    const service = (meter: string, category: MeteredUsage['category'], dimension: MeteredUsage['dimension'], quantity: Decimal, what: string): MeteredUsage =>
+      meteredUsage(base, { path: at('state'), category, table: 'services', location: store, item: [store.service, meter], dimension, quantity, meter: what });
     usages.push(service('read', 'state.ops', 'requests', whole(turns.times(state.reads_per_turn).times(store.read_units)), `state reads, ${store.service}`));
     usages.push(service('write', 'state.ops', 'requests', whole(turns.times(state.writes_per_turn).times(store.write_units)), `state writes, ${store.service}`));
     // sessions of the last `retention` days kept at once: sessions per day × retention days
@@ -114,17 +105,8 @@ export function agentUsage(context: AgentContext, activity: Activity, placements
 
   if (workload.runtime !== undefined && runtime !== undefined) {
     const { active_seconds_per_turn: active, vcpus, memory, session_hours: sessionHours } = workload.runtime;
-    const compute = (meter: string, dimension: MeteredUsage['dimension'], quantity: Decimal, what: string): MeteredUsage => ({
-      ...base,
-      path: at('runtime'),
-      category: 'runtime',
-      table: 'services',
-      location: runtime,
-      item: [runtime.service, meter],
-      dimension,
-      quantity,
-      meter: what,
-    });
+    const compute = (meter: string, dimension: MeteredUsage['dimension'], quantity: Decimal, what: string): MeteredUsage =>
+      meteredUsage(base, { path: at('runtime'), category: 'runtime', table: 'services', location: runtime, item: [runtime.service, meter], dimension, quantity, meter: what });
     if (active !== undefined) {
       const seconds = activity.turns.times(active);
       usages.push(compute('vcpu', 'vcpu-seconds', seconds.times(vcpus), `runtime vCPU, ${runtime.service}`));

@@ -20,7 +20,7 @@ import type { Destination } from '../model/metered-price.js';
 import type { Option, Traffic } from '../model/scenario.js';
 import { ANY_REGION } from '../model/catalog.js';
 import type { Decimal } from '../model/money.js';
-import type { MeteredUsage } from './metered.js';
+import { meteredUsage, type MeteredUsage, type UsageBase } from './metered.js';
 
 export interface Transfer {
   from: Location;
@@ -40,15 +40,14 @@ export function destinationOf(from: Location, to: Location, interconnect: Option
 }
 
 /** What a transfer costs: its egress, if it leaves the sender's region, and the gateways it goes through. */
-export function transferUsage(base: Pick<MeteredUsage, 'option' | 'workload' | 'period' | 'path'>, transfer: Transfer, option: Option, optionIndex: number): MeteredUsage[] {
+export function transferUsage(base: UsageBase, transfer: Transfer, option: Option, optionIndex: number): MeteredUsage[] {
   const usages: MeteredUsage[] = [];
   const egress = egressUsage(base, transfer, option.interconnect);
   if (egress !== undefined) usages.push(egress);
   option.gateways.forEach((gateway, g) => {
     if (!gateway.carries.includes(transfer.traffic)) return;
     if (!sameLocation(gateway, transfer.from) && !sameLocation(gateway, transfer.to)) return;
-    usages.push({
-      ...base,
+    usages.push(meteredUsage(base, {
       path: ['options', optionIndex, 'gateways', g],
       category: 'gateway',
       table: 'services',
@@ -57,17 +56,16 @@ export function transferUsage(base: Pick<MeteredUsage, 'option' | 'workload' | '
       dimension: 'bytes',
       quantity: transfer.bytes,
       meter: `${transfer.what} through ${gateway.service}, ${formatLocation(gateway)}`,
-    });
+    }));
   });
   return usages;
 }
 
 /** The egress a transfer costs, or nothing when it stays put or the sender bills no bytes. */
-export function egressUsage(base: Pick<MeteredUsage, 'option' | 'workload' | 'period' | 'path'>, transfer: Transfer, interconnect: Option['interconnect']): MeteredUsage | undefined {
+export function egressUsage(base: UsageBase, transfer: Transfer, interconnect: Option['interconnect']): MeteredUsage | undefined {
   const destination = destinationOf(transfer.from, transfer.to, interconnect);
   if (destination === undefined) return undefined;
-  return {
-    ...base,
+  return meteredUsage(base, {
     category: 'egress',
     table: 'egress',
     location: transfer.from,
@@ -75,5 +73,5 @@ export function egressUsage(base: Pick<MeteredUsage, 'option' | 'workload' | 'pe
     dimension: 'bytes',
     quantity: transfer.bytes,
     meter: `${transfer.what}, ${formatLocation(transfer.from)} to ${formatLocation(transfer.to)} (${destination})`,
-  };
+  });
 }

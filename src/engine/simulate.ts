@@ -15,7 +15,7 @@ import { suggestion } from '../model/did-you-mean.js';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import { CATEGORIES, ChargedLineItem, type LineItem } from '../model/line-item.js';
 import { countText, LIMITS } from '../model/limits.js';
-import { Decimal, finite, sum } from '../model/money.js';
+import { Decimal, finite, sum, ZERO } from '../model/money.js';
 import { daysInMonth, periodsFrom, type Period } from '../model/period.js';
 import { groupBy } from '../model/group-by.js';
 import type { ModelPlacement, Option, Scenario, Workload } from '../model/scenario.js';
@@ -196,7 +196,15 @@ function workloadLatency({ option, workload }: { option: Option; workload: Workl
     const total = months.length === turns.byMonth.size ? turns.total : sum(months.map((m) => turnsOn(m, turns)));
     return estimateLatency(option, workload, months[0]!.model, roundTrips, total);
   }
-  return combineEstimates(months.map((m) => estimateLatency(option, workload, m.model, roundTrips, turnsOn(m, turns))));
+  // months on one model placement have one estimate, weighed by each month's own turns
+  const byModel = new Map<MonthPlacement['model'], LatencyEstimate>();
+  return combineEstimates(
+    months.map((m) => {
+      let estimate = byModel.get(m.model);
+      if (estimate === undefined) byModel.set(m.model, (estimate = estimateLatency(option, workload, m.model, roundTrips, ZERO)));
+      return { ...estimate, turns: turnsOn(m, turns) };
+    }),
+  );
 }
 
 /** The month's turns on the days a placement serves. */

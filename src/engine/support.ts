@@ -20,6 +20,7 @@ import { inEffect, type Catalog } from '../model/catalog.js';
 import { suggestion } from '../model/did-you-mean.js';
 import type { Diagnostic, PathSegment } from '../model/diagnostic.js';
 import { groupBy } from '../model/group-by.js';
+import { totalsBy } from '../model/cost-sum.js';
 import { SHARED, type Category, type LineItem } from '../model/line-item.js';
 import { Decimal, ONE, ZERO } from '../model/money.js';
 import { firstDay, type Period } from '../model/period.js';
@@ -33,6 +34,8 @@ const NOT_SUPPORTED: readonly Category[] = ['commitment.discount', 'commitment.s
 export function supportItems(scenario: Scenario, catalog: Catalog, items: readonly LineItem[], periods: readonly Period[], rates: Exchange): { lineItems: LineItem[]; problems: Diagnostic[] } {
   const lineItems: LineItem[] = [];
   const problems: Diagnostic[] = [];
+  // most scenarios name no plan: their spend need not be added up
+  if (scenario.support.length === 0 && scenario.options.every((option) => option.support === undefined)) return { lineItems, problems };
   const plans = groupBy(catalog.support, supportKey);
   // a scenario's plan is every option's: its problem is said once
   const said = new Set<string>();
@@ -41,12 +44,10 @@ export function supportItems(scenario: Scenario, catalog: Catalog, items: readon
     if (!said.has(key)) problems.push(problem);
     said.add(key);
   };
-  const spend = new Map<string, Decimal>();
-  for (const item of items) {
-    if (NOT_SUPPORTED.includes(item.category) || item.payee !== undefined) continue;
-    const key = `${item.option} ${item.cloud} ${item.period}`;
-    spend.set(key, (spend.get(key) ?? ZERO).plus(item.cost));
-  }
+  const spend = totalsBy(
+    items.filter((item) => !NOT_SUPPORTED.includes(item.category) && item.payee === undefined),
+    (item) => `${item.option} ${item.cloud} ${item.period}`,
+  );
   const unknown = (list: Scenario['support'], at: (p: number) => PathSegment[]) =>
     list.forEach((plan, p) => {
       if (plans.has(supportKey(plan))) return;

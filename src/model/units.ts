@@ -48,12 +48,24 @@ export const UNIT_IDS = Object.keys(UNITS) as [Unit, ...Unit[]];
 
 export const QUANTITY_DECIMALS = 9;
 
-/** Each unit's size in its dimension's base unit, read once. */
+/**
+ * Each unit's size in its dimension's base unit, read once; and where 1 ÷ size is a finite
+ * decimal (sizes of 2^a × 5^b: 10^9, 2^30, 1 000), that inverse, since multiplying by it gives
+ * the exact quotient at a third of a division's cost.
+ */
 const PER = new Map(UNIT_IDS.map((u) => [u, dec(UNITS[u].per)]));
+const INVERSE = new Map(UNIT_IDS.flatMap((u) => (finiteInverse(UNITS[u].per) ? [[u, dec('1').div(dec(UNITS[u].per))] as const] : [])));
+
+function finiteInverse(per: string): boolean {
+  let n = BigInt(per);
+  for (const p of [2n, 5n]) while (n % p === 0n) n /= p;
+  return n === 1n;
+}
 
 /** 12 000 000 000 bytes in gb = 12; 5 400 vcpu-seconds in vcpu-hour = 1.5 */
 export function inUnit(quantity: Decimal, unit: Unit): Decimal {
-  return quantity.div(PER.get(unit)!).toDecimalPlaces(QUANTITY_DECIMALS);
+  const inverse = INVERSE.get(unit);
+  return (inverse === undefined ? quantity.div(PER.get(unit)!) : quantity.times(inverse)).toDecimalPlaces(QUANTITY_DECIMALS);
 }
 
 /** Units measuring a dimension, for messages: "gb, gib". */
