@@ -155,7 +155,7 @@ export function priceMetered(usages: readonly MeteredUsage[], index: MeteredInde
   const priced = inOrder.map((group) => group.filter((m) => !m.quantity.isZero())).filter((members) => members.length > 0);
   const allowances = sharedAllowances(priced);
   for (const members of priced) {
-    const total = members.reduce((sum, m) => sum.plus(m.quantity), ZERO);
+    const total = members.length === 1 ? members[0]!.quantity : members.reduce((sum, m) => sum.plus(m.quantity), ZERO);
     const allowance = allowances.get(members);
     const tiered = tieredCost(allowance === undefined ? members[0]!.rows : withAllowance(members[0]!.rows, allowance), total);
     if ('beyond' in tiered) {
@@ -243,7 +243,11 @@ export function tieredCost(rows: readonly MeteredPrice[], total: Decimal): { cos
   for (const row of rows) {
     if (total.lte(row.tierFrom)) break;
     const top = row.tierTo === undefined || total.lt(row.tierTo) ? total : row.tierTo;
-    cost = cost.plus(top.minus(row.tierFrom).times(row.price));
+    // free tiers and first tiers (from zero) are most of them: no arithmetic where it changes nothing
+    if (!row.price.isZero()) {
+      const part = (row.tierFrom.isZero() ? top : top.minus(row.tierFrom)).times(row.price);
+      cost = cost.isZero() ? part : cost.plus(part);
+    }
     marginal = row;
     reached++;
   }

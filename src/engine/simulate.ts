@@ -227,6 +227,7 @@ function turnsOf(activity: readonly Activity[]): WorkloadTurns {
 function assertFinite(items: readonly LineItem[]): void {
   for (const item of items) {
     if (item instanceof ChargedLineItem) continue; // whole units at a unit price checked finite when its charge was made
+    if (item.quantity.isFinite() && item.unitPrice.isFinite() && item.cost.isFinite()) continue;
     for (const value of [item.quantity, item.unitPrice, item.cost]) finite(value, `figure in ${item.option} ${item.workload} ${item.period} ${item.category}`);
   }
 }

@@ -62,7 +62,7 @@ export function applyOverrides(data: Record<string, unknown>, args: readonly str
 }
 
 /** `workloads[0].growth=6%` → keys ['workloads', '0', 'growth'] and the value's text, as given. */
-function parseOverride(arg: string): { keys: string[]; valueText: string } | { problem: string } {
+function parseOverride(arg: string): { keys: readonly string[]; valueText: string } | { problem: string } {
   const equals = arg.indexOf('=');
   if (equals <= 0) return { problem: 'expected path=value, such as workloads.0.growth=6%' };
   const pathText = arg.slice(0, equals).replace(/\[(\d+)\]/g, '.$1');
@@ -73,17 +73,28 @@ function parseOverride(arg: string): { keys: string[]; valueText: string } | { p
   if (keys[0]!.startsWith('x-')) return { problem: `"${keys[0]}" is one of the file's own keys, which cloudtco ignores; set the value where it is used instead` };
   // yargs-parser reads the dotted form into nested objects; walking them back gives the keys as it
   // read them. The value is taken as given: yargs-parser would strip the quotes that keep "true" text.
+  const read = keysRead(pathText);
+  if (read.join('.') !== keys.join('.')) return { problem: `cannot read "${arg}" as path=value` };
+  return { keys: read, valueText: arg.slice(equals + 1) };
+}
+
+/** Paths read so far: a sweep sets one path a hundred times, to a new value each time. */
+const pathsRead = new Map<string, string[]>();
+
+function keysRead(pathText: string): readonly string[] {
+  let read = pathsRead.get(pathText);
+  if (read !== undefined) return read;
   const parsed = yargsParser([`--${pathText}=`], PARSER_OPTIONS) as Record<string, unknown>;
   let node: unknown = parsed;
-  const read: string[] = [];
+  read = [];
   while (typeof node === 'object' && node !== null && !Array.isArray(node)) {
     const entries = Object.entries(node).filter(([key]) => key !== '_');
     if (entries.length !== 1) break;
     read.push(entries[0]![0]);
     node = entries[0]![1];
   }
-  if (read.join('.') !== keys.join('.')) return { problem: `cannot read "${arg}" as path=value` };
-  return { keys: read, valueText: arg.slice(equals + 1) };
+  if (pathsRead.size < 1000) pathsRead.set(pathText, read);
+  return read;
 }
 
 const isMapping = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
