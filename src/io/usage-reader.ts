@@ -1,0 +1,355 @@
+/**
+ * Reads usage logs record by record: CSV or JSONL, gzipped or not, files or directories of
+ * them, in bounded memory however large (nothing but the current chunk and, for logs with ids,
+ * the ids seen is kept). Each request becomes a UsageRecord handed to `sink`; a record that
+ * cannot be read is counted and the first few are kept with their file and line, never skipped
+ * silently. With `strict` the first one is an error.
+ */
+import { createReadStream } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { createGunzip } from 'node:zlib';
+import { parse as parseCsv } from 'csv-parse';
+import { InputError, type Diagnostic } from '../model/diagnostic.js';
+import { countText } from '../model/limits.js';
+import { clipped } from '../model/safe-text.js';
+import { parseTimestamp, periodOf } from '../model/timestamp.js';
+import { MAX_RECORD_TOKENS, type UsageRecord } from '../model/usage-record.js';
+import type { UsageField, UsageFormat, UsageLayout } from './usage-layouts.js';
+
+export interface UsageReadOptions {
+  layout: UsageLayout;
+  /** The model of records whose log names none. */
+  model: string | undefined;
+  strict: boolean;
+  /** The working directory, for file names in messages. */
+  cwd: string;
+}
+
+export interface UsageReadSummary {
+  files: string[];
+  /** Records read as requests (a pre-aggregated row counts once). */
+  records: number;
+  /** The same request logged again (same id), counted once. */
+  duplicates: number;
+  /** JSONL lines that are not requests (user messages, summaries), passed over. */
+  passedOver: number;
+  bad: number;
+  /** The first bad records, located. */
+  firstBad: Diagnostic[];
+}
+
+/** Bad records shown one by one; the rest are counted. */
+export const BAD_SHOWN = 10;
+/** The longest line read: a Claude Code line with a long tool result runs to a few MB. */
+const MAX_LINE_BYTES = 64 * 1024 * 1024;
+const EXTENSIONS: Record<string, UsageFormat> = { '.csv': 'csv', '.jsonl': 'jsonl', '.ndjson': 'jsonl' };
+
+export async function readUsage(inputs: readonly string[], options: UsageReadOptions, sink: (record: UsageRecord) => void): Promise<UsageReadSummary> {
+  const files = await usageFiles(inputs, options);
+  const summary: UsageReadSummary = { files: files.map((f) => f.shown), records: 0, duplicates: 0, passedOver: 0, bad: 0, firstBad: [] };
+  const seen = new Set<string>();
+  for (const file of files) {
+    const context: FileContext = { ...file, options, summary, seen, sink };
+    if (file.format === 'csv') await readCsv(context);
+    else await readJsonl(context);
+  }
+  return summary;
+}
+
+interface UsageFile {
+  file: string;
+  shown: string;
+  format: UsageFormat;
+}
+
+/** Files given, and the usage files under directories given (sorted, so every run reads them in one order). */
+async function usageFiles(inputs: readonly string[], options: UsageReadOptions): Promise<UsageFile[]> {
+  const files: UsageFile[] = [];
+  const problems: Diagnostic[] = [];
+  for (const input of inputs) {
+    const file = path.resolve(options.cwd, input);
+    const shown = input;
+    let info;
+    try {
+      info = await stat(file);
+    } catch (error) {
+      problems.push({ file: shown, message: `cannot read: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (error as Error).message}` });
+      continue;
+    }
+    if (info.isDirectory()) {
+      const found = (await readdir(file, { recursive: true })).filter((name) => formatOf(name) !== undefined).sort();
+      if (found.length === 0) problems.push({ file: shown, message: `holds no usage files (${Object.keys(EXTENSIONS).join(', ')}, or those gzipped)` });
+      for (const name of found) {
+        const inner = path.join(file, name);
+        if ((await stat(inner)).isFile()) files.push({ file: inner, shown: path.join(shown, name), format: options.layout.format ?? formatOf(name)! });
+      }
+      continue;
+    }
+    const format = options.layout.format ?? formatOf(input);
+    if (format === undefined) {
+      problems.push({ file: shown, message: `cannot tell its format from its name; expected a name ending in ${Object.keys(EXTENSIONS).join(', ')} (or .gz after one), or a --preset` });
+      continue;
+    }
+    files.push({ file, shown, format });
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return files;
+}
+
+function formatOf(name: string): UsageFormat | undefined {
+  const plain = name.toLowerCase().replace(/\.gz$/, '');
+  return EXTENSIONS[path.extname(plain)];
+}
+
+interface FileContext extends UsageFile {
+  options: UsageReadOptions;
+  summary: UsageReadSummary;
+  seen: Set<string>;
+  sink: (record: UsageRecord) => void;
+}
+
+/** The file's bytes, unzipped when they start with gzip's magic number (whatever the name says). */
+async function bytesOf(context: FileContext): Promise<NodeJS.ReadableStream> {
+  const handle = await open(context.file, 'r').catch((error: NodeJS.ErrnoException) => {
+    throw new InputError([{ file: context.shown, message: `cannot read: ${error.code ?? error.message}` }]);
+  });
+  const head = Buffer.alloc(2);
+  await handle.read(head, 0, 2, 0);
+  await handle.close();
+  const stream = createReadStream(context.file, { highWaterMark: 1024 * 1024 });
+  if (head[0] !== 0x1f || head[1] !== 0x8b) return stream;
+  const gunzip = createGunzip();
+  stream.on('error', (error) => gunzip.destroy(error));
+  return stream.pipe(gunzip);
+}
+
+function streamProblem(context: FileContext, error: unknown): InputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' ? 'it is not valid gzip (damaged or cut short)' : (error as Error).message;
+  return new InputError([{ file: context.shown, message: `cannot read: ${why}` }]);
+}
+
+/** A bad record: counted, shown among the first, or the error with --strict. */
+function bad(context: FileContext, line: number, message: string): void {
+  const problem = { file: context.shown, line, message };
+  if (context.options.strict) throw new InputError([{ ...problem, message: `${message} (--strict makes any bad record an error)` }]);
+  context.summary.bad++;
+  if (context.summary.firstBad.length < BAD_SHOWN) context.summary.firstBad.push(problem);
+}
+
+async function readCsv(context: FileContext): Promise<void> {
+  const parser = parseCsv({ bom: true, info: true, relax_quotes: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_LINE_BYTES });
+  const input = await bytesOf(context);
+  input.on('error', (error) => parser.destroy(error));
+  input.pipe(parser);
+  let columns: Map<string, number> | undefined;
+  let read: ReturnType<typeof recordReader> | undefined;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (columns === undefined) {
+        columns = new Map(record.map((name, i) => [name.trim(), i]));
+        const missing = Object.entries(context.options.layout.fields)
+          .flatMap(([, column]) => column.split('+'))
+          .filter((column) => !columns!.has(column) && !optionalColumn(context.options.layout, column));
+        if (missing.length > 0) {
+          throw new InputError([{ file: context.shown, line: info.lines, message: `has no column ${missing.map((c) => `"${clipped(c, 80)}"`).join(', ')}; its header has ${[...columns.keys()].map((c) => clipped(c, 80)).join(', ')}` }]);
+        }
+        read = recordReader(context);
+        continue;
+      }
+      const row = record;
+      const line = info.lines;
+      if (row.length !== columns.size) {
+        bad(context, line, `has ${row.length} cells; the header has ${columns.size}`);
+        continue;
+      }
+      read!((field) => cellOf(row, columns!, context.options.layout.fields[field]), line);
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as { code?: string }).code;
+    if (typeof code === 'string' && code.startsWith('CSV_')) throw new InputError([{ file: context.shown, line: (error as { lines?: number }).lines, message: `cannot read as CSV: ${(error as Error).message}` }]);
+    throw streamProblem(context, error);
+  }
+  if (columns === undefined) throw new InputError([{ file: context.shown, line: 1, message: 'is empty; expected a header row and one row per request' }]);
+}
+
+/** Fields a layout reads when present: a log may leave them out (no cache columns, no ids). */
+function optionalColumn(layout: UsageLayout, column: string): boolean {
+  const required = [layout.fields.time, layout.fields.input ?? layout.fields.input_total, layout.fields.output, ...layout.mapped.map((field) => layout.fields[field])];
+  return !required.some((columns) => columns?.split('+').includes(column));
+}
+
+function cellOf(row: readonly string[], columns: ReadonlyMap<string, number>, column: string | undefined): unknown {
+  if (column === undefined) return undefined;
+  if (column.includes('+')) {
+    const values = column.split('+').map((c) => cellOf(row, columns, c));
+    return values.some((v) => v === undefined || v === '') ? undefined : values.join('+');
+  }
+  const index = columns.get(column);
+  return index === undefined ? undefined : row[index];
+}
+
+async function readJsonl(context: FileContext): Promise<void> {
+  const { layout } = context.options;
+  const paths = new Map(Object.entries(layout.fields).map(([field, column]) => [field, column.split('+').map((part) => part.split('.'))]));
+  const when = layout.requestWhen?.split('.');
+  const read = recordReader(context);
+  let lineNumber = 0;
+  const onLine = (text: string) => {
+    lineNumber++;
+    if (text.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return bad(context, lineNumber, `is not JSON: ${clipped(text.trim(), 60)}`);
+    }
+    if (when !== undefined && valueAt(value, when) === undefined) {
+      context.summary.passedOver++;
+      return;
+    }
+    read((field) => {
+      const parts = paths.get(field);
+      if (parts === undefined) return undefined;
+      if (parts.length === 1) return valueAt(value, parts[0]!);
+      // an id of several parts is an id only when the line has them all
+      const values = parts.map((p) => valueAt(value, p));
+      return values.some((v) => v === undefined || v === null || v === '') ? undefined : values.map(String).join('+');
+    }, lineNumber);
+  };
+  try {
+    await eachLine(await bytesOf(context), onLine, () => bad(context, lineNumber + 1, `is longer than ${MAX_LINE_BYTES / 1024 / 1024} MiB; passed over`));
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw streamProblem(context, error);
+  }
+}
+
+function valueAt(value: unknown, keys: readonly string[]): unknown {
+  let node = value;
+  for (const key of keys) {
+    if (typeof node !== 'object' || node === null || Array.isArray(node) || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/** Each line of a byte stream as UTF-8 text; a line longer than MAX_LINE_BYTES is dropped and reported. */
+async function eachLine(stream: NodeJS.ReadableStream, onLine: (text: string) => void, onTooLong: () => void): Promise<void> {
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let tooLong = false;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    let start = 0;
+    for (;;) {
+      const end = chunk.indexOf(10, start);
+      if (end === -1) break;
+      const piece = chunk.subarray(start, end);
+      if (tooLong) {
+        tooLong = false;
+        onTooLong();
+      } else if (pendingBytes + piece.length > MAX_LINE_BYTES) onTooLong();
+      else onLine(pending.length === 0 ? piece.toString('utf8') : Buffer.concat([...pending, piece]).toString('utf8'));
+      pending = [];
+      pendingBytes = 0;
+      start = end + 1;
+    }
+    const rest = chunk.subarray(start);
+    if (rest.length === 0 || tooLong) continue;
+    if (pendingBytes + rest.length > MAX_LINE_BYTES) {
+      tooLong = true;
+      pending = [];
+      pendingBytes = 0;
+    } else {
+      pending.push(rest);
+      pendingBytes += rest.length;
+    }
+  }
+  if (tooLong) onTooLong();
+  else if (pendingBytes > 0) onLine(Buffer.concat(pending).toString('utf8'));
+}
+
+/**
+ * Turns a row's fields into a record, or a located bad record. `get` gives a field's raw value
+ * (a CSV cell, a JSON value) or undefined where the log has none.
+ */
+function recordReader(context: FileContext): (get: (field: UsageField) => unknown, line: number) => void {
+  const { layout, model: fallbackModel } = context.options;
+  const { summary, seen, sink } = context;
+  return (get, line) => {
+    const problems: string[] = [];
+    const timeText = get('time');
+    const time = typeof timeText === 'string' ? parseTimestamp(timeText) : typeof timeText === 'number' ? parseTimestamp(String(timeText)) : undefined;
+    if (time === undefined) problems.push(`${layout.fields.time}: expected a time such as 2026-07-14T09:12:33Z, got ${shownValue(timeText)}`);
+    const count = (field: UsageField, required: boolean): number => {
+      const raw = get(field);
+      if (raw === undefined || raw === null || raw === '') {
+        // a JSONL line without a path the user mapped: the map is wrong, or the line is
+        if (required || (raw === undefined && layout.mapped.includes(field))) problems.push(`${layout.fields[field]}: missing; expected a whole number of tokens`);
+        return 0;
+      }
+      // exports write counts as floats now and then ("3.0")
+      const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d+(\.0*)?\s*$/.test(raw) ? Number(raw) : NaN;
+      if (!Number.isInteger(n) || n < 0 || n > MAX_RECORD_TOKENS) {
+        problems.push(`${layout.fields[field]}: expected a whole number from 0 to ${countText(MAX_RECORD_TOKENS)}, got ${shownValue(raw)}`);
+        return 0;
+      }
+      return n;
+    };
+    const cached = count('cached', false);
+    const cacheWrite = count('cache_write', false);
+    const cacheWrite1h = count('cache_write_1h', false);
+    const output = count('output', true);
+    const requests = layout.fields.requests === undefined ? 1 : count('requests', true);
+    let input: number;
+    if (layout.fields.input !== undefined) input = count('input', true);
+    else {
+      const total = count('input_total', true);
+      input = total - cached - cacheWrite;
+      if (input < 0) problems.push(`${layout.fields.input_total}: ${total} input tokens in all, fewer than the ${cached + cacheWrite} cached and written`);
+    }
+    if (cacheWrite1h > cacheWrite) problems.push(`${layout.fields.cache_write_1h}: ${cacheWrite1h} tokens kept an hour, more than the ${cacheWrite} written`);
+    const modelValue = get('model');
+    const model = typeof modelValue === 'string' && modelValue.trim() !== '' ? modelValue.trim() : fallbackModel;
+    if (model !== undefined && layout.notModels.includes(model)) {
+      summary.passedOver++;
+      return;
+    }
+    const batch = flag(get('batch'));
+    if (batch === undefined) problems.push(`${layout.fields.batch}: expected true or false, got ${shownValue(get('batch'))}`);
+    if (model === undefined) problems.push(layout.fields.model === undefined ? 'no model: the log names none, so give one with --model' : `${layout.fields.model}: missing; expected a model id (or give --model)`);
+    const bytes = (field: UsageField) => (layout.fields[field] === undefined ? undefined : count(field, false));
+    const requestBytes = bytes('request_bytes');
+    const responseBytes = bytes('response_bytes');
+    if (problems.length > 0) return bad(context, line, problems.join('; '));
+    if (layout.fields.id !== undefined) {
+      const id = get('id');
+      if (typeof id === 'string' && id.replace(/\+/g, '') !== '') {
+        if (seen.has(id)) {
+          summary.duplicates++;
+          return;
+        }
+        seen.add(id);
+      }
+    }
+    summary.records++;
+    sink({ period: periodOf(time!), time: time!, model, input, cachedInput: cached, cacheWrite5m: cacheWrite - cacheWrite1h, cacheWrite1h, output, batch: batch!, requests, requestBytes, responseBytes });
+  };
+}
+
+/** A yes/no cell: absent or empty is no. */
+function flag(value: unknown): boolean | undefined {
+  if (value === undefined || value === null || value === '') return false;
+  if (typeof value === 'boolean') return value;
+  const text = String(value).trim().toLowerCase();
+  if (['true', '1', 'yes'].includes(text)) return true;
+  if (['false', '0', 'no'].includes(text)) return false;
+  return undefined;
+}
+
+function shownValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  return typeof value === 'string' ? `"${clipped(value, 60)}"` : clipped(JSON.stringify(value) ?? String(value), 60);
+}

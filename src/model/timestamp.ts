@@ -1,0 +1,53 @@
+/**
+ * Timestamps as usage logs write them, read to milliseconds since 1970 UTC:
+ *
+ *   2026-07-14T09:12:33.417Z          ISO 8601 (Claude Code, LiteLLM)
+ *   2026-07-14T11:12:33+02:00         with an offset
+ *   2023-11-16 18:17:03.9799600       no zone: UTC (the Azure trace; fractions past ms are dropped)
+ *   1752484353                        Unix seconds (OpenAI's usage export); 1752484353417 in ms
+ *
+ * Anything else, or a date that does not exist (2026-02-30), is undefined: a bad record.
+ */
+import type { Period } from './period.js';
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/** Years a usage record may fall in; outside them a timestamp is a misread column, not usage. */
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2199;
+
+export function parseTimestamp(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (/^\d{9,10}(\.\d+)?$/.test(trimmed)) return inRange(Math.floor(Number(trimmed) * 1000));
+  if (/^\d{12,13}$/.test(trimmed)) return inRange(Number(trimmed));
+  const match = ISO.exec(trimmed);
+  if (match === null) return undefined;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zone] = match as unknown as string[];
+  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour > 23 || minute > 59 || second > 59) return undefined;
+  const ms = Number(fraction.slice(0, 3).padEnd(3, '0'));
+  let offset = 0;
+  if (zone !== undefined && zone.toUpperCase() !== 'Z') {
+    const digits = zone.replace(':', '');
+    const minutes = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5));
+    if (Number(digits.slice(3, 5)) > 59 || minutes > 18 * 60) return undefined;
+    offset = (digits[0] === '-' ? -1 : 1) * minutes * 60_000;
+  }
+  return inRange(Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset);
+}
+
+function inRange(ms: number): number | undefined {
+  if (!Number.isFinite(ms)) return undefined;
+  const year = new Date(ms).getUTCFullYear();
+  return year >= FIRST_YEAR && year <= LAST_YEAR ? ms : undefined;
+}
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The UTC month of a time: 1700150223979 → 2023-11. */
+export function periodOf(ms: number): Period {
+  const date = new Date(ms);
+  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+}
