@@ -36,7 +36,7 @@ import { provision, type Deferred, type ProvisionedUse } from './provisioned.js'
 import { regionProblems } from './regions.js';
 import { cacheProblems, sharedUsage } from './shared-usage.js';
 import { tokenUsage, type TokenUsage } from './token-usage.js';
-import { priceTokens } from './tokens.js';
+import { buyerOf, priceTokens } from './tokens.js';
 import { append } from '../model/append.js';
 
 /** Months a workload's model ran on its option's fallback placement. */
@@ -111,7 +111,7 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
       const tokens = usage.get(hits.toFixed()) ?? tokenUsage(workload, activity, hits);
       usage.set(hits.toFixed(), tokens);
       // at a provisioned option, what the units serve depends on every workload's demand: priced after them all
-      const priced = option.provisioned === undefined ? priceTokens({ option, workload, currency: scenario.currency, exchange: rates, prices, promptTiers, placements, adjust }, tokens, problems) : [];
+      const priced = option.provisioned === undefined ? priceTokens({ option, workload: buyerOf(workload), currency: scenario.currency, exchange: rates, prices, promptTiers, placements, adjust }, tokens, problems) : [];
       if (option.provisioned !== undefined) o.deferred.push({ workload, usage: tokens, placements });
       append(o.lineItems, priced);
       const meteredBefore = o.metered.length;
@@ -138,7 +138,7 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
     append(o.lineItems, provisioning.lineItems);
     append(o.provisioned, provisioning.uses);
     for (const d of o.deferred) {
-      const priced = priceTokens({ option: o.option, workload: d.workload, currency: scenario.currency, exchange: rates, prices, promptTiers, placements: d.placements, adjust }, provisioning.usage(d), problems);
+      const priced = priceTokens({ option: o.option, workload: buyerOf(d.workload), currency: scenario.currency, exchange: rates, prices, promptTiers, placements: d.placements, adjust }, provisioning.usage(d), problems);
       append(o.lineItems, priced);
       counted += priced.length;
     }

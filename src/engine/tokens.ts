@@ -23,9 +23,30 @@ import type { TokenUsage } from './token-usage.js';
 
 const PER_MILLION = dec('1000000');
 
+/**
+ * Who buys the tokens: a scenario's workload (`buyerOf`), or a model's replayed requests
+ * (engine/replay.ts). Line items are filed under its id.
+ */
+export interface TokenBuyer {
+  id: string;
+  model: string;
+  /** Who makes the model; undefined for open-weights models. */
+  vendor: string | undefined;
+  /** Some input is read from the prompt cache, so every row must price cached input. */
+  caches: boolean;
+  /** Some input is written to the prompt cache, kept for `cacheTtl`, so every row must price that. */
+  writes: boolean;
+  cacheTtl: CacheTtl;
+}
+
+export function buyerOf(workload: Workload): TokenBuyer {
+  const { cached_share: cached, cache_write_share: written, cache_ttl: cacheTtl } = workload.tokens_per_call;
+  return { id: workload.id, model: workload.model, vendor: workload.vendor ?? vendorOf(workload.model), caches: cached.gt(0), writes: written.gt(0), cacheTtl };
+}
+
 export interface TokenPricing {
   option: Option;
-  workload: Workload;
+  workload: TokenBuyer;
   currency: string;
   exchange: Exchange;
   prices: PriceIndex;
@@ -94,8 +115,7 @@ export interface Segment {
 /** Every (placement, catalog row) that bills some of the month's days; what is missing goes to `problems`. */
 export function monthSegments(pricing: TokenPricing, month: Pick<TokenUsage, 'period' | 'processing' | 'prompt'>, keyOf: KeyOf, problems: Problems): Segment[] {
   const { workload } = pricing;
-  const caches = workload.tokens_per_call.cached_share.gt(0);
-  const writes = workload.tokens_per_call.cache_write_share.gt(0);
+  const { caches, writes } = workload;
   const parts = pricing.placements.get(month.period);
   if (parts === undefined) return []; // not available there: reported by placements
   const segments: Segment[] = [];
@@ -120,7 +140,7 @@ export function monthSegments(pricing: TokenPricing, month: Pick<TokenUsage, 'pe
           `${row()} has no cached_input price for ${key.model} on ${key.cloud}, but workload "${workload.id}" caches part of its input (set its cached_share to 0% or price cached input)`,
         );
       }
-      const write = writeColumn(price, workload.tokens_per_call.cache_ttl);
+      const write = writeColumn(price, workload.cacheTtl);
       if (writes && write.price === undefined) {
         problems.add(
           where,
@@ -147,7 +167,7 @@ function writeColumn(price: ModelPrice, ttl: CacheTtl): { column: string; price:
  */
 function chargesOf(pricing: TokenPricing): (price: ModelPrice, category: Category, key: PriceKey, adjustment: PriceAdjustment | undefined) => UnitCharge | undefined {
   const { option, workload } = pricing;
-  const vendor = workload.vendor ?? vendorOf(workload.model);
+  const vendor = workload.vendor;
   // by key, row, price change (one PriceAdjustment object per key and month, so few) and category
   const built = new Map<PriceKey, Map<ModelPrice, Map<PriceAdjustment | undefined, Map<Category, UnitCharge | undefined>>>>();
   return (price, category, key, adjustment) => {
@@ -172,7 +192,7 @@ function chargesOf(pricing: TokenPricing): (price: ModelPrice, category: Categor
             service: CLOUDS[key.cloud].tokenService,
             model: workload.model,
             vendor,
-            meter: `${workload.model} ${CATEGORY_WORDS[category]} tokens${category === 'tokens.cache-write' ? ` (${workload.tokens_per_call.cache_ttl})` : ''}, ${key.deployment} ${key.tier}${key.promptOver === undefined ? '' : `, prompts over ${key.promptOver.toFixed()}`}`,
+            meter: `${workload.model} ${CATEGORY_WORDS[category]} tokens${category === 'tokens.cache-write' ? ` (${workload.cacheTtl})` : ''}, ${key.deployment} ${key.tier}${key.promptOver === undefined ? '' : `, prompts over ${key.promptOver.toFixed()}`}`,
             unit: 'tokens',
             unitPrice,
             ...unitPriceParts(unitPrice),
@@ -191,7 +211,7 @@ function chargesOf(pricing: TokenPricing): (price: ModelPrice, category: Categor
  * the scenario's price changes; undefined if the row has none or no rate converts it.
  */
 export function tokenUnitPrice(pricing: Pick<TokenPricing, 'exchange' | 'workload'>, price: ModelPrice, category: Category, adjustment: PriceAdjustment | undefined): Decimal | undefined {
-  const listed = unitPriceOf(price, category, pricing.workload.tokens_per_call.cache_ttl);
+  const listed = unitPriceOf(price, category, pricing.workload.cacheTtl);
   const rate = pricing.exchange(price.currency);
   if (listed === undefined || rate === undefined) return undefined;
   const converted = listed.times(rate).div(PER_MILLION);

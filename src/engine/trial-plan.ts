@@ -31,7 +31,7 @@ import { changesFor, priceChanges } from './price-changes.js';
 import { monthPlacements } from './placements.js';
 import { Problems } from './problems.js';
 import type { Processing } from './token-usage.js';
-import { keysOf, monthSegments, tokenUnitPrice, type TokenPricing } from './tokens.js';
+import { buyerOf, keysOf, monthSegments, tokenUnitPrice, type TokenPricing } from './tokens.js';
 
 /** A workload's drawn fields, in the order a trial reads them. */
 const FIELDS = ['sessions_per_month', 'growth', 'turns_per_session', 'calls_per_turn', 'batch_share', 'input', 'output', 'cached_share', 'cache_write_share'] as const;
@@ -143,7 +143,7 @@ export function planTrials(scenario: Scenario, catalog: Catalog, periods: readon
     const spans: Record<Processing, PricedSpan[][][]> = { standard: [], batch: [] };
     for (const [o, option] of scenario.options.entries()) {
       const placed = monthPlacements(option, o, workload, periods, availability);
-      const pricing: TokenPricing = { option, workload, currency: scenario.currency, exchange: rates, prices, promptTiers, placements: groupBy(placed.months, (m) => m.period), adjust };
+      const pricing: TokenPricing = { option, workload: buyerOf(workload), currency: scenario.currency, exchange: rates, prices, promptTiers, placements: groupBy(placed.months, (m) => m.period), adjust };
       const keyOf = keysOf(pricing);
       const problems = new Problems();
       for (const kind of ['standard', 'batch'] as const) {
