@@ -9,6 +9,7 @@ import type { UnassessedPeriod } from '../engine/commitments.js';
 import type { FallbackUse } from '../engine/simulate.js';
 import type { ProvisionedUse } from '../engine/provisioned.js';
 import { weightedMs, type LatencyEstimate } from '../engine/latency.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { CLOUD_IDS } from '../model/cloud.js';
 import { CATEGORIES, type Category, type LineItem } from '../model/line-item.js';
 import { CostSum } from '../model/cost-sum.js';
@@ -16,7 +17,7 @@ import { Decimal, sum, ZERO } from '../model/money.js';
 import { groupBy } from '../model/group-by.js';
 import { groupPeriod, type Period } from '../model/period.js';
 import type { ModelPlacement, Option, Scenario } from '../model/scenario.js';
-import { TIME_BREAKDOWNS, type Breakdown } from './breakdown.js';
+import { NOT_MODEL_TOKENS, TIME_BREAKDOWNS, type Breakdown } from './breakdown.js';
 import { breakEven, discountFactors, netPresentValue, type BreakEven } from './break-even.js';
 import { drivers, type Driver } from './drivers.js';
 import { provenanceOf, type CatalogIdentity, type Provenance } from './provenance.js';
@@ -92,6 +93,24 @@ export interface Comparison {
   discountRate: Decimal | undefined;
   /** Commitment periods the horizon cuts, whose shortfall is not assessed. */
   unassessed: UnassessedPeriod[];
+  replayed: ReplayedUsage | undefined;
+}
+
+/** For `replay`: what was read, and as which models it was priced. */
+export interface ReplayedUsage {
+  files: string[];
+  /** Records read (a pre-aggregated row is one). */
+  records: number;
+  /** Requests they stand for. */
+  requests: bigint;
+  duplicates: number;
+  passedOver: number;
+  bad: number;
+  firstBad: Diagnostic[];
+  /** The first and last request's time, ms since 1970 UTC. */
+  first: number;
+  last: number;
+  models: { logged: string; priced: string }[];
 }
 
 export interface CompareInput {
@@ -109,6 +128,7 @@ export interface CompareInput {
   whatIf?: readonly string[];
   /** Inputs given as distributions, priced at their mode or mean. */
   pointValues?: readonly string[];
+  replayed?: ReplayedUsage;
 }
 
 export function compare(input: CompareInput): Comparison {
@@ -169,6 +189,7 @@ export function compare(input: CompareInput): Comparison {
     baseline: scenario.baseline,
     discountRate: scenario.discount_rate,
     unassessed: [...(input.unassessed ?? [])],
+    replayed: input.replayed,
   };
 }
 
@@ -220,6 +241,8 @@ function grouping(by: Breakdown): (item: LineItem) => string {
       return (item) => item.cloud;
     case 'workload':
       return (item) => item.workload;
+    case 'model':
+      return (item) => item.model ?? NOT_MODEL_TOKENS;
     default:
       return (item) => groupPeriod(item.period, by);
   }
@@ -229,8 +252,10 @@ function grouping(by: Breakdown): (item: LineItem) => string {
 function groupKeys(by: Breakdown, scenario: Scenario, periods: readonly Period[], items: readonly LineItem[]): string[] {
   if ((TIME_BREAKDOWNS as readonly string[]).includes(by)) return unique(periods.map((p) => groupPeriod(p, by as (typeof TIME_BREAKDOWNS)[number])));
   const present = new Set(items.map(grouping(by)));
-  const order = by === 'category' ? [...CATEGORIES] : by === 'cloud' ? [...CLOUD_IDS] : scenario.workloads.map((w) => w.id);
-  return [...order.filter((key) => present.has(key)), ...[...present].filter((key) => !order.includes(key as never)).sort()];
+  const order = by === 'category' ? [...CATEGORIES] : by === 'cloud' ? [...CLOUD_IDS] : by === 'model' ? [...new Set(scenario.workloads.map((w) => w.model))] : scenario.workloads.map((w) => w.id);
+  const others = [...present].filter((key) => !order.includes(key as never)).sort();
+  // costs that are no model's come after every model
+  return [...order.filter((key) => present.has(key)), ...others.filter((key) => key !== NOT_MODEL_TOKENS), ...others.filter((key) => key === NOT_MODEL_TOKENS)];
 }
 
 function groupCost(key: string, byCategory: Map<Category, Decimal> = new Map()): GroupCost {

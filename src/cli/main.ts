@@ -110,6 +110,29 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     });
 
   program
+    .command('replay')
+    .description('what observed requests (usage logs) would have cost at each option of a scenario')
+    .argument('<usage...>', 'usage logs: CSV or JSONL files (gzipped too), or directories of them')
+    .option('--scenario <file>', 'price the requests at this scenario\'s options')
+    .option('--option <id=cloud/region/deployment[/tier]>', 'or at placements given here, e.g. bedrock=aws/us-east-1/in-region (repeatable)', collect)
+    .addOption(new Option('--preset <layout>', 'the logs\' layout').choices(['azure-trace', 'claude-code', 'openai-usage', 'litellm-spend']))
+    .option('--map <field=column>', 'where a field is: a CSV column or a JSON path, e.g. input_total=prompt_tokens (repeatable; see README)', collect)
+    .option('--model <id>', 'the model of requests whose log names none')
+    .option('--model-map <logged=catalog>', 'price a model the logs name as a catalog model (repeatable)', collect)
+    .option('--prices-on <date>', 'price every request at the catalog\'s prices on this date (default: each on its own day)')
+    .option('--strict', 'any bad record is an error (by default bad records are counted and shown)')
+    .addOption(catalogOption())
+    .addOption(setOption())
+    .addOption(new Option('--by <breakdown>', 'add a breakdown by period, model, cloud or category').choices(BREAKDOWNS))
+    .addOption(formatOption())
+    .addOption(outOption())
+    .option('--line-items', 'include every line item (JSON only)')
+    .action(async (usage: string[], options, command: Command) => {
+      const { replayCommand } = await import('./commands/replay.js');
+      done(await replayCommand(usage, withGlobals({ option: [], map: [], modelMap: [], ...options }, command), io));
+    });
+
+  program
     .command('flows')
     .description('who receives the money: the spend split among clouds, model vendors and partners, after channel take and revenue shares')
     .argument('<scenario>', 'scenario file (YAML or JSON)')

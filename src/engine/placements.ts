@@ -28,7 +28,7 @@ export interface MonthPlacement {
 }
 
 /** The days of a month a placement can serve the workload's model, and why not the others. */
-export type AvailabilityIndex = (placement: ModelPlacement, workload: Workload, period: Period) => { spans: DaySpan[]; why: string };
+export type AvailabilityIndex = (placement: ModelPlacement, workload: Pick<Workload, 'model' | 'api'>, period: Period) => { spans: DaySpan[]; why: string };
 
 export function indexAvailability(rows: readonly Availability[]): AvailabilityIndex {
   const byModel = groupBy(rows, (row) => `${row.cloud} ${row.model}`);

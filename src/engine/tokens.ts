@@ -165,7 +165,7 @@ function writeColumn(price: ModelPrice, ttl: CacheTtl): { column: string; price:
  * rebuild the same meter text, price reference and unit price. Undefined when the row has no
  * price for the category or no exchange rate (both reported as problems).
  */
-function chargesOf(pricing: TokenPricing): (price: ModelPrice, category: Category, key: PriceKey, adjustment: PriceAdjustment | undefined) => UnitCharge | undefined {
+export function chargesOf(pricing: Pick<TokenPricing, 'option' | 'workload' | 'currency' | 'exchange'>): (price: ModelPrice, category: Category, key: PriceKey, adjustment: PriceAdjustment | undefined) => UnitCharge | undefined {
   const { option, workload } = pricing;
   const vendor = workload.vendor;
   // by key, row, price change (one PriceAdjustment object per key and month, so few) and category

@@ -12,6 +12,7 @@ import { unassessedJson } from './caveats.js';
 import { msText, percentText, quotientText } from './numbers.js';
 import { provenanceJson } from './provenance.js';
 import type { Renderer } from './renderer.js';
+import { replayedJson } from './replayed.js';
 import { jsonPieces, StreamedArray } from './text-formats.js';
 
 export const renderCompareAsJson: Renderer<Comparison> = (report, options) => {
@@ -27,6 +28,7 @@ export const renderCompareAsJson: Renderer<Comparison> = (report, options) => {
     ...(report.baseline === undefined ? {} : { baseline: report.baseline }),
     ...(report.discountRate === undefined ? {} : { discountRate: plain(report.discountRate) }),
     unassessedCommitmentPeriods: unassessedJson(report.unassessed),
+    ...(report.replayed === undefined ? {} : { replayed: replayedJson(report.replayed) }),
     options: report.options.map((o) => optionJson(o, report.by, options.lineItems)),
   };
   return jsonPieces(json);
@@ -43,6 +45,7 @@ const BREAKDOWN_FIELDS: Record<string, [string, string]> = {
   year: ['byPeriod', 'period'],
   cloud: ['byCloud', 'cloud'],
   workload: ['byWorkload', 'workload'],
+  model: ['byModel', 'model'],
 };
 
 function optionJson(option: OptionCost, by: Comparison['by'], withLineItems: boolean) {

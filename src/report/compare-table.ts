@@ -18,6 +18,7 @@ import { formatMoney, formatSignedMoney, msText, percentText, roundToTotal, sign
 import { unassessedLine } from './caveats.js';
 import { pointValuesLine, provenanceLines, whatIfLine } from './provenance.js';
 import type { Renderer } from './renderer.js';
+import { replayedLines } from './replayed.js';
 import { createStyle, type Style, ROWS_WITHOUT_RULES } from './style.js';
 
 export const renderCompareAsTable: Renderer<Comparison> = (report, options) => {
@@ -34,7 +35,15 @@ function heading(report: Comparison, style: Style): string {
   const span = horizon.months === 1 ? `1 month, ${horizon.start}` : `${horizon.months} months, ${horizon.start} to ${horizon.end}`;
   const whatIf = whatIfLine(report.provenance.whatIf);
   const points = pointValuesLine(report.provenance.pointValues);
-  return [style.bold(visible(report.scenario.name)), style.dim(`${span}, ${report.currency} · ${visible(report.scenario.file)}`), ...(whatIf === undefined ? [] : [style.worse(whatIf)]), ...(points === undefined ? [] : [style.dim(points)])].join('\n');
+  const replayed = report.replayed === undefined ? undefined : replayedLines(report.replayed);
+  return [
+    style.bold(visible(report.scenario.name)),
+    style.dim(`${span}, ${report.currency} · ${visible(report.scenario.file)}`),
+    ...(whatIf === undefined ? [] : [style.worse(whatIf)]),
+    ...(points === undefined ? [] : [style.dim(points)]),
+    ...(replayed?.facts.map(style.dim) ?? []),
+    ...(replayed?.warnings.map(style.worse) ?? []),
+  ].join('\n');
 }
 
 function newTable(report: Comparison, style: Style, corner: string): Table.Table {
