@@ -64,7 +64,8 @@ export async function replayCommand(usage: readonly string[], options: ReplayOpt
   try {
     priced = replay(loaded.scenario, catalog, buckets.buckets(), pricesOn);
   } catch (error) {
-    if (error instanceof InputError) throw new InputError(locateProblems(loaded, error.diagnostics));
+    // problems of the logs (a model no catalog prices) have no place in the scenario
+    if (error instanceof InputError) throw new InputError(error.diagnostics.flatMap((d) => (d.path === undefined ? [d] : locateProblems(loaded, [d]))));
     throw error;
   }
   const report = compare({
