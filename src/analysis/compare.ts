@@ -152,7 +152,8 @@ export function compare(input: CompareInput): Comparison {
       breakdown: groupOf === undefined ? undefined : groups.map((key) => groupCost(key, sums.byGroup.get(key))),
       fallbacks: (input.fallbacks ?? []).filter((f) => f.option === option.id),
       provisioned: provisionedSummaries((input.provisioned ?? []).filter((u) => u.option === option.id)),
-      latency: optionLatency(option, (input.latency ?? []).filter((l) => l.option === option.id)),
+      // no estimates given (a replay, a diff): no round trips to show
+      latency: input.latency === undefined ? { msPerTurn: undefined, applicable: false, unknownPairs: [] } : optionLatency(option, input.latency.filter((l) => l.option === option.id)),
       monthly: periods.map((p) => sums.byMonth.get(p) ?? ZERO),
       lineItems,
     };
