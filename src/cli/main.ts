@@ -115,7 +115,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .argument('<usage...>', 'usage logs: CSV or JSONL files (gzipped too), or directories of them')
     .option('--scenario <file>', 'price the requests at this scenario\'s options')
     .option('--option <id=cloud/region/deployment[/tier]>', 'or at placements given here, e.g. bedrock=aws/us-east-1/in-region (repeatable)', collect)
-    .addOption(new Option('--preset <layout>', 'the logs\' layout').choices(['azure-trace', 'claude-code', 'openai-usage', 'litellm-spend']))
+    .addOption(new Option('--preset <layout>', 'the logs\' layout').choices(['azure-trace', 'claude-code', 'openai-usage', 'litellm-spend', 'aggregated']))
     .option('--map <field=column>', 'where a field is: a CSV column or a JSON path, e.g. input_total=prompt_tokens (repeatable; see README)', collect)
     .option('--model <id>', 'the model of requests whose log names none')
     .option('--model-map <logged=catalog>', 'price a model the logs name as a catalog model (repeatable)', collect)

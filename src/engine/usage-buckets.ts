@@ -18,6 +18,7 @@ import type { Period } from '../model/period.js';
 import { NestedMap } from '../model/nested-map.js';
 import { promptOf, type UsageRecord } from '../model/usage-record.js';
 import { periodOf } from '../model/timestamp.js';
+import { splitByDays } from './day-split.js';
 
 export interface UsageBucket {
   /** Days since 1970-01-01 (UTC). */
@@ -52,9 +53,22 @@ class Count {
       this.small = 0;
     }
   }
+  addBig(n: bigint): void {
+    this.large += n;
+  }
   get value(): bigint {
     return this.large + BigInt(this.small);
   }
+}
+
+/** A pre-aggregated row's sums (io/aggregated-usage.ts), in UsageBucket's order. */
+export interface UsageTotals {
+  input: bigint;
+  cachedInput: bigint;
+  cacheWrite5m: bigint;
+  cacheWrite1h: bigint;
+  output: bigint;
+  requests: bigint;
 }
 
 interface Sums {
@@ -85,26 +99,13 @@ export class UsageBuckets {
   constructor(private readonly options: UsageBucketsOptions) {}
 
   add(record: UsageRecord): void {
-    const recorded = record.model!;
-    let model = this.models.get(recorded);
-    if (model === undefined) {
-      const id = this.options.modelOf(recorded);
-      model = { model: id, thresholds: this.options.thresholdsOf(id) };
-      this.models.set(recorded, model);
-      this.recordedModels.set(recorded, id);
-    }
+    const model = this.modelOf(record.model!);
     const prompt = promptOf(record);
     let promptOver: number | undefined;
     for (const threshold of model.thresholds) if (prompt > threshold) promptOver = threshold;
     const day = Math.floor(record.time / DAY_MS);
-    const key = [day, model.model, record.batch, promptOver];
-    let sums = this.sums.get(key);
-    if (sums === undefined) {
-      sums = { day, model: model.model, batch: record.batch, promptOver, counts: [new Count(), new Count(), new Count(), new Count(), new Count(), new Count(), new Count(), new Count()] };
-      this.sums.set(key, sums);
-      this.order.push(sums);
-    }
-    const [input, cached, write5m, write1h, output, requests, requestBytes, responseBytes] = sums.counts;
+    this.seen(record.time);
+    const [input, cached, write5m, write1h, output, requests, requestBytes, responseBytes] = this.sumsOf(day, model.model, record.batch, promptOver).counts;
     input.add(record.input);
     cached.add(record.cachedInput);
     write5m.add(record.cacheWrite5m);
@@ -114,8 +115,54 @@ export class UsageBuckets {
     requestBytes.add(record.requestBytes ?? 0);
     responseBytes.add(record.responseBytes ?? 0);
     this.requestCount.add(record.requests);
-    if (this.first === undefined || record.time < this.first) this.first = record.time;
-    if (this.last === undefined || record.time > this.last) this.last = record.time;
+  }
+
+  /**
+   * A pre-aggregated day's sums. Its prompt band is read as the model's own: the highest of the
+   * model's thresholds at or below the row's (the SQL of `replay sql` bands prompts at every
+   * threshold the catalog has, so each of its bands lies within one of the model's).
+   */
+  addTotals(span: { day: number; days: number }, logged: string, batch: boolean, promptOver: number | undefined, totals: UsageTotals): void {
+    const model = this.modelOf(logged);
+    let band: number | undefined;
+    if (promptOver !== undefined) for (const threshold of model.thresholds) if (threshold <= promptOver) band = threshold;
+    this.seen(span.day * DAY_MS);
+    this.seen((span.day + span.days) * DAY_MS - 1);
+    this.requestCount.addBig(totals.requests);
+    // a month's row is dealt to its days evenly (D'Hondt, as the engine splits a month), each day priced by its own row
+    const days = Array.from({ length: span.days }, () => ({ days: 1 }));
+    const parts = [totals.input, totals.cachedInput, totals.cacheWrite5m, totals.cacheWrite1h, totals.output, totals.requests].map((n) => splitByDays(n, days));
+    for (let d = 0; d < span.days; d++) {
+      const counts = this.sumsOf(span.day + d, model.model, batch, band).counts;
+      parts.forEach((split, i) => counts[i]!.addBig(split[d]!));
+    }
+  }
+
+  private modelOf(logged: string): { model: string; thresholds: readonly number[] } {
+    let model = this.models.get(logged);
+    if (model === undefined) {
+      const id = this.options.modelOf(logged);
+      model = { model: id, thresholds: this.options.thresholdsOf(id) };
+      this.models.set(logged, model);
+      this.recordedModels.set(logged, id);
+    }
+    return model;
+  }
+
+  private sumsOf(day: number, model: string, batch: boolean, promptOver: number | undefined): Sums {
+    const key = [day, model, batch, promptOver];
+    let sums = this.sums.get(key);
+    if (sums === undefined) {
+      sums = { day, model, batch, promptOver, counts: [new Count(), new Count(), new Count(), new Count(), new Count(), new Count(), new Count(), new Count()] };
+      this.sums.set(key, sums);
+      this.order.push(sums);
+    }
+    return sums;
+  }
+
+  private seen(time: number): void {
+    if (this.first === undefined || time < this.first) this.first = time;
+    if (this.last === undefined || time > this.last) this.last = time;
   }
 
   /** Requests added, in all. */

@@ -97,6 +97,14 @@ export const USAGE_PRESETS: Record<string, UsageLayout> = {
   },
 };
 
+/**
+ * The aggregated usage `replay sql` writes (and fleets write with their own queries): one row per
+ * day (or month), model, tier and prompt band. Read as a layout of its own, not mapped.
+ */
+export const AGGREGATED = 'aggregated';
+export const AGGREGATED_COLUMNS = ['period', 'model', 'tier', 'prompt_over', 'requests', 'input_tokens', 'cached_input_tokens', 'cache_write_tokens', 'cache_write_1h_tokens', 'output_tokens'] as const;
+USAGE_PRESETS[AGGREGATED] = { name: AGGREGATED, format: 'csv', fields: {}, requestWhen: undefined, notModels: [], mapped: [] };
+
 export const PRESET_NAMES = Object.keys(USAGE_PRESETS);
 
 /**
@@ -131,7 +139,8 @@ export function layoutOf(preset: string | undefined, maps: readonly string[]): {
     if (field === 'input_total') delete fields.input;
   }
   const layout = { ...base, fields, mapped };
-  if (problems.length === 0) problems.push(...missingFields(layout));
+  if (layout.name === AGGREGATED && maps.length > 0) problems.push({ message: `--map: the aggregated layout's columns are fixed (${AGGREGATED_COLUMNS.join(', ')}); write them with those names` });
+  else if (problems.length === 0 && layout.name !== AGGREGATED) problems.push(...missingFields(layout));
   return { layout, problems };
 }
 

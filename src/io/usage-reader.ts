@@ -15,7 +15,9 @@ import { countText } from '../model/limits.js';
 import { clipped } from '../model/safe-text.js';
 import { parseTimestamp, periodOf } from '../model/timestamp.js';
 import { MAX_RECORD_TOKENS, type UsageRecord } from '../model/usage-record.js';
-import type { UsageField, UsageFormat, UsageLayout } from './usage-layouts.js';
+import { AGGREGATED, AGGREGATED_COLUMNS, type UsageField, type UsageFormat, type UsageLayout } from './usage-layouts.js';
+import type { UsageTotals } from '../engine/usage-buckets.js';
+import { daysInMonth, isIsoDate, isPeriod } from '../model/period.js';
 
 export interface UsageReadOptions {
   layout: UsageLayout;
@@ -45,13 +47,20 @@ export const BAD_SHOWN = 10;
 const MAX_LINE_BYTES = 64 * 1024 * 1024;
 const EXTENSIONS: Record<string, UsageFormat> = { '.csv': 'csv', '.jsonl': 'jsonl', '.ndjson': 'jsonl' };
 
-export async function readUsage(inputs: readonly string[], options: UsageReadOptions, sink: (record: UsageRecord) => void): Promise<UsageReadSummary> {
+/** Where what is read goes: each request, or each pre-aggregated row's sums (engine/usage-buckets.ts). */
+export interface UsageSink {
+  add(record: UsageRecord): void;
+  addTotals(span: { day: number; days: number }, logged: string, batch: boolean, promptOver: number | undefined, totals: UsageTotals): void;
+}
+
+export async function readUsage(inputs: readonly string[], options: UsageReadOptions, sink: UsageSink): Promise<UsageReadSummary> {
   const files = await usageFiles(inputs, options);
   const summary: UsageReadSummary = { files: files.map((f) => f.shown), records: 0, duplicates: 0, passedOver: 0, bad: 0, firstBad: [] };
   const seen = new Set<string>();
   for (const file of files) {
     const context: FileContext = { ...file, options, summary, seen, sink };
-    if (file.format === 'csv') await readCsv(context);
+    if (options.layout.name === AGGREGATED) await readAggregated(context);
+    else if (file.format === 'csv') await readCsv(context);
     else await readJsonl(context);
   }
   return summary;
@@ -106,7 +115,7 @@ interface FileContext extends UsageFile {
   options: UsageReadOptions;
   summary: UsageReadSummary;
   seen: Set<string>;
-  sink: (record: UsageRecord) => void;
+  sink: UsageSink;
 }
 
 /** The file's bytes, unzipped when they start with gzip's magic number (whatever the name says). */
@@ -138,33 +147,36 @@ function bad(context: FileContext, line: number, message: string): void {
   if (context.summary.firstBad.length < BAD_SHOWN) context.summary.firstBad.push(problem);
 }
 
-async function readCsv(context: FileContext): Promise<void> {
+/**
+ * Each row of a CSV file after its header, with its line; `required` are the columns the header
+ * must have. A row with another number of cells than the header is a bad record.
+ */
+async function eachCsvRow(context: FileContext, required: (header: ReadonlyMap<string, number>) => string[], onRow: (cell: (column: string) => string | undefined, line: number) => void): Promise<void> {
   const parser = parseCsv({ bom: true, info: true, relax_quotes: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_LINE_BYTES });
   const input = await bytesOf(context);
   input.on('error', (error) => parser.destroy(error));
   input.pipe(parser);
   let columns: Map<string, number> | undefined;
-  let read: ReturnType<typeof recordReader> | undefined;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       if (columns === undefined) {
         columns = new Map(record.map((name, i) => [name.trim(), i]));
-        const missing = Object.entries(context.options.layout.fields)
-          .flatMap(([, column]) => column.split('+'))
-          .filter((column) => !columns!.has(column) && !optionalColumn(context.options.layout, column));
+        const missing = required(columns).filter((column) => !columns!.has(column));
         if (missing.length > 0) {
           throw new InputError([{ file: context.shown, line: info.lines, message: `has no column ${missing.map((c) => `"${clipped(c, 80)}"`).join(', ')}; its header has ${[...columns.keys()].map((c) => clipped(c, 80)).join(', ')}` }]);
         }
-        read = recordReader(context);
         continue;
       }
       const row = record;
-      const line = info.lines;
       if (row.length !== columns.size) {
-        bad(context, line, `has ${row.length} cells; the header has ${columns.size}`);
+        bad(context, info.lines, `has ${row.length} cells; the header has ${columns.size}`);
         continue;
       }
-      read!((field) => cellOf(row, columns!, context.options.layout.fields[field]), line);
+      const header = columns;
+      onRow((column) => {
+        const index = header.get(column);
+        return index === undefined ? undefined : row[index];
+      }, info.lines);
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -175,20 +187,64 @@ async function readCsv(context: FileContext): Promise<void> {
   if (columns === undefined) throw new InputError([{ file: context.shown, line: 1, message: 'is empty; expected a header row and one row per request' }]);
 }
 
+async function readCsv(context: FileContext): Promise<void> {
+  const { layout } = context.options;
+  const read = recordReader(context);
+  const required = () =>
+    Object.values(layout.fields)
+      .flatMap((column) => column.split('+'))
+      .filter((column) => !optionalColumn(layout, column));
+  await eachCsvRow(context, required, (cell, line) => read((field) => joinedCell(cell, layout.fields[field]), line));
+}
+
+/** A field's cell; an id of several columns joined with "+", only when the row has them all. */
+function joinedCell(cell: (column: string) => string | undefined, column: string | undefined): string | undefined {
+  if (column === undefined) return undefined;
+  if (!column.includes('+')) return cell(column);
+  const values = column.split('+').map(cell);
+  return values.some((v) => v === undefined || v === '') ? undefined : values.join('+');
+}
+
+/**
+ * The aggregated usage `replay sql` writes: one row per day (or month), model, tier and prompt
+ * band, with token sums and a request count, as exact integers of any size.
+ */
+async function readAggregated(context: FileContext): Promise<void> {
+  const { summary, sink } = context;
+  await eachCsvRow(context, () => [...AGGREGATED_COLUMNS], (cell, line) => {
+    const problems: string[] = [];
+    const periodText = (cell('period') ?? '').trim();
+    let span: { day: number; days: number } | undefined;
+    if (isIsoDate(periodText)) span = { day: Date.parse(`${periodText}T00:00:00Z`) / 86_400_000, days: 1 };
+    else if (isPeriod(periodText)) span = { day: Date.parse(`${periodText}-01T00:00:00Z`) / 86_400_000, days: daysInMonth(periodText) };
+    else problems.push(`period: expected a day like 2026-07-14 or a month like 2026-07, got ${shownValue(periodText)}`);
+    const model = (cell('model') ?? '').trim() || context.options.model;
+    if (model === undefined) problems.push('model: missing; expected a model id (or give --model)');
+    const tier = (cell('tier') ?? '').trim() || 'standard';
+    if (tier !== 'standard' && tier !== 'batch') problems.push(`tier: expected standard or batch, got ${shownValue(tier)}`);
+    const overText = (cell('prompt_over') ?? '').trim();
+    const promptOver = overText === '' ? undefined : /^\d{1,12}$/.test(overText) ? Number(overText) : NaN;
+    if (Number.isNaN(promptOver)) problems.push(`prompt_over: expected empty or a whole number of tokens, got ${shownValue(overText)}`);
+    const sum = (column: string): bigint => {
+      const text = (cell(column) ?? '').trim();
+      if (text === '') return 0n;
+      // 10^24 tokens is a billion times a year of the largest fleets
+      if (/^\d{1,24}$/.test(text)) return BigInt(text);
+      problems.push(`${column}: expected a whole number from 0 to 24 digits, got ${shownValue(text)}`);
+      return 0n;
+    };
+    const [input, cachedInput, cacheWrite, cacheWrite1h, output, requests] = ['input_tokens', 'cached_input_tokens', 'cache_write_tokens', 'cache_write_1h_tokens', 'output_tokens', 'requests'].map(sum) as [bigint, bigint, bigint, bigint, bigint, bigint];
+    if (cacheWrite1h > cacheWrite) problems.push(`cache_write_1h_tokens: ${cacheWrite1h} tokens kept an hour, more than the ${cacheWrite} written`);
+    if (problems.length > 0) return bad(context, line, problems.join('; '));
+    summary.records++;
+    sink.addTotals(span!, model!, tier === 'batch', promptOver, { input, cachedInput, cacheWrite5m: cacheWrite - cacheWrite1h, cacheWrite1h, output, requests });
+  });
+}
+
 /** Fields a layout reads when present: a log may leave them out (no cache columns, no ids). */
 function optionalColumn(layout: UsageLayout, column: string): boolean {
   const required = [layout.fields.time, layout.fields.input ?? layout.fields.input_total, layout.fields.output, ...layout.mapped.map((field) => layout.fields[field])];
   return !required.some((columns) => columns?.split('+').includes(column));
-}
-
-function cellOf(row: readonly string[], columns: ReadonlyMap<string, number>, column: string | undefined): unknown {
-  if (column === undefined) return undefined;
-  if (column.includes('+')) {
-    const values = column.split('+').map((c) => cellOf(row, columns, c));
-    return values.some((v) => v === undefined || v === '') ? undefined : values.join('+');
-  }
-  const index = columns.get(column);
-  return index === undefined ? undefined : row[index];
 }
 
 async function readJsonl(context: FileContext): Promise<void> {
@@ -335,7 +391,7 @@ function recordReader(context: FileContext): (get: (field: UsageField) => unknow
       }
     }
     summary.records++;
-    sink({ period: periodOf(time!), time: time!, model, input, cachedInput: cached, cacheWrite5m: cacheWrite - cacheWrite1h, cacheWrite1h, output, batch: batch!, requests, requestBytes, responseBytes });
+    sink.add({ period: periodOf(time!), time: time!, model, input, cachedInput: cached, cacheWrite5m: cacheWrite - cacheWrite1h, cacheWrite1h, output, batch: batch!, requests, requestBytes, responseBytes });
   };
 }
 

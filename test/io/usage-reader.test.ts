@@ -14,7 +14,7 @@ async function read(inputs: string[], preset: string | undefined, maps: string[]
   const { layout, problems } = layoutOf(preset, maps);
   if (problems.length > 0) throw new InputError(problems);
   const records: UsageRecord[] = [];
-  const summary = await readUsage(inputs, { layout, model: extra.model, strict: extra.strict ?? false, cwd: extra.cwd ?? FIXTURES }, (r) => records.push(r));
+  const summary = await readUsage(inputs, { layout, model: extra.model, strict: extra.strict ?? false, cwd: extra.cwd ?? FIXTURES }, { add: (r) => records.push(r), addTotals: () => undefined });
   return { records, summary };
 }
 
@@ -104,7 +104,7 @@ describe('readUsage: any layout through --map', () => {
   });
 
   it('says what a layout lacks, and which preset a misspelt one meant', () => {
-    expect(layoutOf(undefined, ['time=t']).problems[0]!.message).toBe('the usage layout has no input (or input_total), output; choose a --preset (azure-trace, claude-code, openai-usage, litellm-spend) or map them with --map field=column');
+    expect(layoutOf(undefined, ['time=t']).problems[0]!.message).toBe('the usage layout has no input (or input_total), output; choose a --preset (azure-trace, claude-code, openai-usage, litellm-spend, aggregated) or map them with --map field=column');
     expect(layoutOf('claude_code', []).problems[0]!.message).toContain('did you mean "claude-code"');
     expect(layoutOf('azure-trace', ['cahced=x']).problems[0]!.message).toContain('did you mean "cached"');
     expect(layoutOf('azure-trace', ['cached']).problems[0]!.message).toContain('expected field=column');

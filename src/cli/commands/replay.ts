@@ -54,7 +54,7 @@ export async function replayCommand(usage: readonly string[], options: ReplayOpt
   const catalog = await loadCatalogs(dirs);
   const known = new Set(catalog.models.map((row) => row.model));
   const buckets = new UsageBuckets({ modelOf: (logged) => catalogModelOf(logged, known, maps.map), thresholdsOf: thresholdsIn(catalog) });
-  const summary = await readUsage(usage, { layout, model: options.model, strict: options.strict === true, cwd: io.cwd }, (record) => buckets.add(record));
+  const summary = await readUsage(usage, { layout, model: options.model, strict: options.strict === true, cwd: io.cwd }, buckets);
   if (summary.records === 0) {
     const why = summary.bad === 0 ? 'they hold no requests' : `every record was bad; the first: ${formatDiagnostic(summary.firstBad[0]!)}`;
     throw new InputError([{ message: `no requests read from ${summary.files.length === 1 ? summary.files[0] : `${summary.files.length} files`}: ${why}` }]);
