@@ -109,7 +109,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       done(await sensitivityCommand(scenario, withGlobals(options, command), io));
     });
 
-  program
+  const replay = program
     .command('replay')
     .description('what observed requests (usage logs) would have cost at each option of a scenario')
     .argument('<usage...>', 'usage logs: CSV or JSONL files (gzipped too), or directories of them')
@@ -130,6 +130,19 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .action(async (usage: string[], options, command: Command) => {
       const { replayCommand } = await import('./commands/replay.js');
       done(await replayCommand(usage, withGlobals({ option: [], map: [], modelMap: [], ...options }, command), io));
+    });
+  replay
+    .command('sql')
+    .description('print the SQL that adds up a table of raw requests into the aggregated usage replay reads (--preset aggregated)')
+    .addOption(new Option('--dialect <dialect>', 'the SQL engine').choices(['duckdb', 'bigquery', 'spark']).makeOptionMandatory())
+    .option('--table <name>', 'the table of requests, one row each', 'usage')
+    .option('--map <field=column>', 'the table\'s column for a field (time, model, input or input_total, cached, cache_write, cache_write_1h, output, batch, requests); default: the field\'s name (repeatable)', collect)
+    .addOption(catalogOption())
+    .addOption(outOption())
+    .action(async (_options, command: Command) => {
+      const { replaySqlCommand } = await import('./commands/replay-sql.js');
+      // --map, --catalog and --out are replay's own options too, and commander gives them to it
+      done(await replaySqlCommand(withGlobals({ map: [], ...command.optsWithGlobals() }, command), io));
     });
 
   program

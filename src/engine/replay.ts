@@ -124,7 +124,12 @@ export function replay(scenario: Scenario, catalog: Catalog, buckets: readonly U
       entry.tokens.output += bucket.output;
       if (option.runtime !== undefined && bucket.requestBytes + bucket.responseBytes > 0n) append(usages, bytesToModel(scenario, option, optionIndex, placement.model, bucket));
     }
-    append(lineItems, tokenItems(scenario, option, inOrder, problems));
+    // in an order of their own, not the logs': the same requests in another order give the same report
+    const ordered = inOrder
+      .map((entry) => ({ entry, text: `${entry.period} ${entry.model} ${formatKey(entry.key)} ${entry.price.ref.file}:${String(entry.price.ref.line).padStart(9, '0')} ${entry.adjustment?.basis ?? ''}` }))
+      .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
+      .map(({ entry }) => entry);
+    append(lineItems, tokenItems(scenario, option, ordered, problems));
     for (const [model, months] of fellBack) fallbacks.push({ option: option.id, workload: model, placement: option.fallback!.model, months: [...months].sort() });
   });
   append(lineItems, priceMetered(usages, metered, scenario.currency, rates, problems));
