@@ -121,6 +121,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .option('--model-map <logged=catalog>', 'price a model the logs name as a catalog model (repeatable)', collect)
     .option('--prices-on <date>', 'price every request at the catalog\'s prices on this date (default: each on its own day)')
     .option('--strict', 'any bad record is an error (by default bad records are counted and shown)')
+    .option('--emit-scenario <file>', 'also write the scenario with workloads calibrated from the logs, to project them forward')
     .addOption(catalogOption())
     .addOption(setOption())
     .addOption(new Option('--by <breakdown>', 'add a breakdown by period, model, cloud or category').choices(BREAKDOWNS))

@@ -11,7 +11,8 @@
  *   Bedrock us-east-2 in-region (models.csv:17), 5.50 / 33.00 per 1M:
  *     18 059 974 × 5.5 / 10^6 = 99.329857;  245 896 × 33 / 10^6 = 8.114568;  total 107.444425
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/model/money.js';
@@ -50,5 +51,38 @@ describe('replaying the Azure trace on three clouds', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Replayed 8,819 requests from 1 file, 2023-11-16 18:17:03 to 2023-11-16 19:14:19 UTC; gpt-5.5');
     expect(result.stdout).toMatch(/Total\s+│\s+97\.68 │\s+97\.68 │\s+107\.44 │/);
+  });
+
+  it('calibrates a scenario that compares and simulates', async () => {
+    // 8 819 requests from 18:17:03.979 to 19:14:19.928 (3 435 949 ms): (8 819 − 1) ÷ 3 435 949 ms
+    // × 30.4375 days = 8 818 × 2 629 800 000 ÷ 3 435 949 = 6 749 103.78 requests a month, written 6 749 104;
+    // input 18 059 974 ÷ 8 819 = 2 047.85, output 245 896 ÷ 8 819 = 27.88
+    expect(Math.round((8818 * 2_629_800_000) / 3_435_949)).toBe(6749104);
+    const dir = mkdtempSync(path.join(tmpdir(), 'cloudtco-calibrated-'));
+    const out = path.join(dir, 'calibrated.yaml');
+    const result = await runCli(['replay', TRACE, '--preset', 'azure-trace', '--model', 'gpt-5.5', '--scenario', 'scenarios/multi-cloud-agent.yaml', '--prices-on', '2026-12-01', '--emit-scenario', out, '--format', 'json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(`wrote ${out}: 1 workload calibrated\n`);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain('horizon:\n  start: 2026-12\n  months: 12');
+    expect(text).toContain(`  - id: gpt-5.5
+    description: "calibrated: 8,819 requests in 57.3 minutes"
+    model: gpt-5.5
+    sessions_per_month: 6749104
+    turns_per_session: 1
+    calls_per_turn: 1
+    tokens_per_call:
+      input: { lognormal: { mean: 2048, sd: `);
+    expect(text).toContain('# A support agent split across clouds'); // the scenario's own comments kept
+    const compare = await runCli(['compare', out, '--format', 'json']);
+    expect(compare.stderr).toBe('');
+    const simulate = await runCli(['simulate', out, '--trials', '200', '--workers', '1', '--format', 'json']);
+    expect(simulate.stderr).toBe('');
+    // the calibrated month at the mode, at Azure Global's 5.00 / 30.00 per 1M, twelve months:
+    const azure = JSON.parse(compare.stdout).options[0];
+    expect([azure.byCategory['tokens.input'], azure.byCategory['tokens.output']]).toEqual([
+      '829329.89952', // 6 749 104 × 2 048 × 5 ÷ 10^6 = 69 110.82496 a month, × 12
+      '68030.96832', // 6 749 104 × 28 × 30 ÷ 10^6 = 5 669.24736 a month, × 12
+    ]);
   });
 });

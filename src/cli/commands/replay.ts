@@ -14,7 +14,12 @@ import { catalogDirs, catalogFiles, loadCatalogs } from '../../io/catalog-dir.js
 import { displayPath } from '../../io/read-text.js';
 import { loadScenario, locateProblems, type LoadedScenario } from '../../io/scenario-file.js';
 import { layoutOf } from '../../io/usage-layouts.js';
-import { readUsage } from '../../io/usage-reader.js';
+import { readUsage, type UsageSink } from '../../io/usage-reader.js';
+import { calibratedScenarioText } from '../../io/calibrated-scenario.js';
+import { writeFileAtomic } from '../../io/atomic-write.js';
+import { readText } from '../../io/read-text.js';
+import { UsageCalibration } from '../../engine/calibration.js';
+import { addMonths } from '../../model/period.js';
 import type { Catalog } from '../../model/catalog.js';
 import { formatDiagnostic, InputError, type Diagnostic } from '../../model/diagnostic.js';
 import { catalogModelOf } from '../../model/model-id.js';
@@ -38,6 +43,7 @@ export interface ReplayOptions extends OutputOptions {
   set: string[];
   by?: Breakdown;
   pricesOn?: string;
+  emitScenario?: string;
 }
 
 export async function replayCommand(usage: readonly string[], options: ReplayOptions, io: CliIo): Promise<number> {
@@ -53,8 +59,18 @@ export async function replayCommand(usage: readonly string[], options: ReplayOpt
   const dirs = catalogDirs(options.catalog, io.cwd);
   const catalog = await loadCatalogs(dirs);
   const known = new Set(catalog.models.map((row) => row.model));
-  const buckets = new UsageBuckets({ modelOf: (logged) => catalogModelOf(logged, known, maps.map), thresholdsOf: thresholdsIn(catalog) });
-  const summary = await readUsage(usage, { layout, model: options.model, strict: options.strict === true, cwd: io.cwd }, buckets);
+  const modelOf = (logged: string) => catalogModelOf(logged, known, maps.map);
+  const thresholdsOf = thresholdsIn(catalog);
+  const buckets = new UsageBuckets({ modelOf, thresholdsOf });
+  const calibration = options.emitScenario === undefined ? undefined : new UsageCalibration(modelOf, thresholdsOf);
+  const sink: UsageSink =
+    calibration === undefined
+      ? buckets
+      : {
+          add: (record) => (buckets.add(record), calibration.add(record)),
+          addTotals: (...row) => (buckets.addTotals(...row), calibration.addTotals(...row)),
+        };
+  const summary = await readUsage(usage, { layout, model: options.model, strict: options.strict === true, cwd: io.cwd }, sink);
   if (summary.records === 0) {
     const why = summary.bad === 0 ? 'they hold no requests' : `every record was bad; the first: ${formatDiagnostic(summary.firstBad[0]!)}`;
     throw new InputError([{ message: `no requests read from ${summary.files.length === 1 ? summary.files[0] : `${summary.files.length} files`}: ${why}` }]);
@@ -90,9 +106,22 @@ export async function replayCommand(usage: readonly string[], options: ReplayOpt
       models: [...buckets.recordedModels].map(([logged, priced]) => ({ logged, priced })),
     },
   });
+  const inputs = [...(options.scenario === undefined ? [] : [path.resolve(io.cwd, options.scenario)]), ...catalogFiles(dirs), ...usage.map((u) => path.resolve(io.cwd, u))];
+  if (calibration !== undefined) {
+    const workloads = calibration.workloads();
+    const text = calibratedScenarioText({
+      baseText: options.scenario === undefined ? undefined : await readText(path.resolve(io.cwd, options.scenario), displayPath(options.scenario, io.cwd)),
+      options: loaded.scenario.options.map((o) => ({ id: o.id, model: { cloud: o.model.cloud, region: o.model.region, deployment: o.model.deployment, tier: o.model.tier } })),
+      workloads,
+      // the month after the logs; or, priced on a later day, that day's month
+      start: pricesOn === undefined ? addMonths(periodOf(buckets.last!), 1) : periodOf(pricesOn * DAY_MS),
+      source: `${buckets.requests.toLocaleString('en-US')} requests in ${summary.files.length === 1 ? summary.files[0] : `${summary.files.length} files`}, ${new Date(buckets.first!).toISOString()} to ${new Date(buckets.last!).toISOString()}`,
+    });
+    await writeFileAtomic(path.resolve(io.cwd, options.emitScenario!), text, displayPath(options.emitScenario!, io.cwd), inputs);
+    io.stderr.write(`wrote ${displayPath(options.emitScenario!, io.cwd)}: ${workloads.length} workload${workloads.length === 1 ? '' : 's'} calibrated\n`);
+  }
   // a CSV holds figures only: what was passed over is said beside it
   if (options.format === 'csv' && summary.bad > 0) io.stderr.write(`${replayedLines(report.replayed!).warnings.join('\n')}\n`);
-  const inputs = [...(options.scenario === undefined ? [] : [path.resolve(io.cwd, options.scenario)]), ...catalogFiles(dirs), ...usage.map((u) => path.resolve(io.cwd, u))];
   await emit(compareRenderers[options.format], report, options, io, inputs);
   return EXIT.ok;
 }
