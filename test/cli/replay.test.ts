@@ -223,4 +223,20 @@ describe('replay', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('no requests read from');
   });
+
+  it("prices Claude Code's logs at Anthropic's prices, hour-long writes at their own (models.csv:113, 119)", async () => {
+    // claude-sonnet-4-6 3 / 0.3 / 3.75 / 6 / 15 per 1M; claude-opus-4-7 5 / 0.5 / 6.25 / 10 / 25
+    //   msg_001 (sonnet, once): 3 × 3 + 11 442 × 0.3 + 15 005 × 3.75 + 9 × 15 = 59 845.35 → 0.05984535
+    //   msg_002 (opus): 120 × 5 + 26 447 × 0.5 + 500 × 6.25 + 1 500 × 10 + 640 × 25 = 47 948.5 → 0.0479485
+    //   msg_003 (sonnet): 10 × 3 + 1 000 × 0.3 + 100 × 3.75 + 20 × 15 = 1 005 → 0.001005
+    //   total 0.10879885
+    const result = await runCli(['replay', 'test/fixtures/usage/claude-code', '--preset', 'claude-code', '--option', 'direct=anthropic/global/global', '--by', 'model', '--format', 'json']);
+    expect(result.stderr).toBe('');
+    const [direct] = JSON.parse(result.stdout).options;
+    expect(direct.total).toBe('0.10879885');
+    expect(direct.byModel.map((m: { model: string; total: string }) => [m.model, m.total])).toEqual([
+      ['claude-opus-4-7', '0.0479485'],
+      ['claude-sonnet-4-6', '0.06085035'],
+    ]);
+  });
 });
