@@ -37,6 +37,8 @@ export interface UsageLayout {
    * and counted, not errors.
    */
   requestWhen: string | undefined;
+  /** JSONL: a line is a request only when its top-level `type` is this (Claude Code's "assistant"). */
+  requestType?: string;
   /** Models a log names for entries that are not requests to a model (Claude Code's "<synthetic>" notices): passed over. */
   notModels: readonly string[];
   /** Fields given by `--map`: the user named them, so a log without them is wrong, not old. */
@@ -71,6 +73,7 @@ export const USAGE_PRESETS: Record<string, UsageLayout> = {
       id: 'message.id+requestId',
     },
     requestWhen: 'message.usage',
+    requestType: 'assistant',
     notModels: ['<synthetic>'],
     mapped: [],
   },

@@ -5,7 +5,7 @@
  * cannot be read is counted and the first few are kept with their file and line, never skipped
  * silently. With `strict` the first one is an error.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, readSync } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createGunzip } from 'node:zlib';
@@ -13,8 +13,9 @@ import { parse as parseCsv } from 'csv-parse';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import { countText } from '../model/limits.js';
 import { clipped } from '../model/safe-text.js';
-import { parseTimestamp, periodOf } from '../model/timestamp.js';
+import { parseTimestamp, periodOf, timeInRange } from '../model/timestamp.js';
 import { MAX_RECORD_TOKENS, type UsageRecord } from '../model/usage-record.js';
+import { scanClaudeCodeLine, type ClaudeCodeLine } from './claude-code-scan.js';
 import { AGGREGATED, AGGREGATED_COLUMNS, type UsageField, type UsageFormat, type UsageLayout } from './usage-layouts.js';
 import type { UsageTotals } from '../engine/usage-buckets.js';
 import { daysInMonth, isIsoDate, isPeriod } from '../model/period.js';
@@ -118,19 +119,47 @@ interface FileContext extends UsageFile {
   sink: UsageSink;
 }
 
-/** The file's bytes, unzipped when they start with gzip's magic number (whatever the name says). */
-async function bytesOf(context: FileContext): Promise<NodeJS.ReadableStream> {
+const CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * The file's bytes in chunks, unzipped when they start with gzip's magic number (whatever the
+ * name says). A plain file is read into one buffer, reused: a stream would allocate every chunk.
+ */
+async function* chunksOf(context: FileContext): AsyncIterable<Buffer> {
   const handle = await open(context.file, 'r').catch((error: NodeJS.ErrnoException) => {
     throw new InputError([{ file: context.shown, message: `cannot read: ${error.code ?? error.message}` }]);
   });
-  const head = Buffer.alloc(2);
-  await handle.read(head, 0, 2, 0);
-  await handle.close();
-  const stream = createReadStream(context.file, { highWaterMark: 1024 * 1024 });
-  if (head[0] !== 0x1f || head[1] !== 0x8b) return stream;
-  const gunzip = createGunzip();
-  stream.on('error', (error) => gunzip.destroy(error));
-  return stream.pipe(gunzip);
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, 0);
+    if (bytesRead >= 2 && buffer[0] === 0x1f && buffer[1] === 0x8b) {
+      const gunzip = createGunzip();
+      const stream = createReadStream(context.file, { highWaterMark: CHUNK_BYTES });
+      stream.on('error', (error) => gunzip.destroy(error));
+      yield* stream.pipe(gunzip) as AsyncIterable<Buffer>;
+      return;
+    }
+    // read in this thread: a read handed to libuv's pool and awaited costs more than it takes
+    let read = bytesRead;
+    let position = 0;
+    while (read > 0) {
+      yield buffer.subarray(0, read);
+      position += read;
+      read = readSync(handle.fd, buffer, 0, CHUNK_BYTES, position);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The file's bytes as a stream (for csv-parse), unzipped the same way. */
+async function bytesOf(context: FileContext): Promise<NodeJS.ReadableStream> {
+  const { Readable } = await import('node:stream');
+  return Readable.from(copied(chunksOf(context)), { objectMode: false });
+}
+
+async function* copied(chunks: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
+  for await (const chunk of chunks) yield Buffer.from(chunk);
 }
 
 function streamProblem(context: FileContext, error: unknown): InputError {
@@ -253,8 +282,7 @@ async function readJsonl(context: FileContext): Promise<void> {
   const when = layout.requestWhen?.split('.');
   const read = recordReader(context);
   let lineNumber = 0;
-  const onLine = (text: string) => {
-    lineNumber++;
+  const parsed = (text: string) => {
     if (text.trim() === '') return;
     let value: unknown;
     try {
@@ -262,7 +290,7 @@ async function readJsonl(context: FileContext): Promise<void> {
     } catch {
       return bad(context, lineNumber, `is not JSON: ${clipped(text.trim(), 60)}`);
     }
-    if (when !== undefined && valueAt(value, when) === undefined) {
+    if ((when !== undefined && valueAt(value, when) === undefined) || (layout.requestType !== undefined && valueAt(value, ['type']) !== layout.requestType)) {
       context.summary.passedOver++;
       return;
     }
@@ -275,8 +303,36 @@ async function readJsonl(context: FileContext): Promise<void> {
       return values.some((v) => v === undefined || v === null || v === '') ? undefined : values.map(String).join('+');
     }, lineNumber);
   };
+  // Claude Code's own layout, unchanged by --map: read from the lines' ends (claude-code-scan.ts)
+  const scan = layout.name === 'claude-code' && layout.mapped.length === 0;
+  const scanned = scannedRequest(context);
+  const onLine = (buf: Buffer, start: number, end: number) => {
+    lineNumber++;
+    if (scan) {
+      const line = scanClaudeCodeLine(buf, start, end);
+      if (line.kind === 'other') {
+        context.summary.passedOver++;
+        return;
+      }
+      if (line.kind === 'request') {
+        if (scanned(line, lineNumber)) return;
+        const fields: Partial<Record<UsageField, unknown>> = {
+          time: typeof line.time === 'number' ? new ReadTime(line.time) : line.time,
+          model: line.model,
+          input: line.input,
+          cached: line.cached,
+          cache_write: line.written,
+          cache_write_1h: line.written1h,
+          output: line.output,
+          id: line.id,
+        };
+        return read((field) => fields[field], lineNumber);
+      }
+    }
+    parsed(buf.toString('utf8', start, end));
+  };
   try {
-    await eachLine(await bytesOf(context), onLine, () => bad(context, lineNumber + 1, `is longer than ${MAX_LINE_BYTES / 1024 / 1024} MiB; passed over`));
+    await eachLine(chunksOf(context), onLine, () => bad(context, lineNumber + 1, `is longer than ${MAX_LINE_BYTES / 1024 / 1024} MiB; passed over`));
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw streamProblem(context, error);
@@ -292,39 +348,49 @@ function valueAt(value: unknown, keys: readonly string[]): unknown {
   return node;
 }
 
-/** Each line of a byte stream as UTF-8 text; a line longer than MAX_LINE_BYTES is dropped and reported. */
-async function eachLine(stream: NodeJS.ReadableStream, onLine: (text: string) => void, onTooLong: () => void): Promise<void> {
+/**
+ * Each line of a file as a range of bytes (its line break, and a CR before it, left out); a line
+ * longer than MAX_LINE_BYTES is dropped and reported. Lines are handed over in the chunk they
+ * were read into, which is reused: a handler copies what it keeps.
+ */
+async function eachLine(chunks: AsyncIterable<Buffer>, onLine: (buf: Buffer, start: number, end: number) => void, onTooLong: () => void): Promise<void> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let tooLong = false;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  const line = (buf: Buffer, start: number, end: number) => onLine(buf, start, end > start && buf[end - 1] === 13 ? end - 1 : end);
+  for await (const chunk of chunks) {
     let start = 0;
     for (;;) {
       const end = chunk.indexOf(10, start);
       if (end === -1) break;
-      const piece = chunk.subarray(start, end);
       if (tooLong) {
         tooLong = false;
         onTooLong();
-      } else if (pendingBytes + piece.length > MAX_LINE_BYTES) onTooLong();
-      else onLine(pending.length === 0 ? piece.toString('utf8') : Buffer.concat([...pending, piece]).toString('utf8'));
+      } else if (pendingBytes + end - start > MAX_LINE_BYTES) onTooLong();
+      else if (pending.length === 0) line(chunk, start, end);
+      else {
+        const whole = Buffer.concat([...pending, chunk.subarray(start, end)]);
+        line(whole, 0, whole.length);
+      }
       pending = [];
       pendingBytes = 0;
       start = end + 1;
     }
-    const rest = chunk.subarray(start);
-    if (rest.length === 0 || tooLong) continue;
-    if (pendingBytes + rest.length > MAX_LINE_BYTES) {
+    if (start === chunk.length || tooLong) continue;
+    if (pendingBytes + chunk.length - start > MAX_LINE_BYTES) {
       tooLong = true;
       pending = [];
       pendingBytes = 0;
     } else {
-      pending.push(rest);
-      pendingBytes += rest.length;
+      pending.push(Buffer.from(chunk.subarray(start)));
+      pendingBytes += chunk.length - start;
     }
   }
   if (tooLong) onTooLong();
-  else if (pendingBytes > 0) onLine(Buffer.concat(pending).toString('utf8'));
+  else if (pendingBytes > 0) {
+    const whole = Buffer.concat(pending);
+    line(whole, 0, whole.length);
+  }
 }
 
 /**
@@ -337,7 +403,8 @@ function recordReader(context: FileContext): (get: (field: UsageField) => unknow
   return (get, line) => {
     const problems: string[] = [];
     const timeText = get('time');
-    const time = typeof timeText === 'string' ? parseTimestamp(timeText) : typeof timeText === 'number' ? parseTimestamp(String(timeText)) : undefined;
+    const time =
+      typeof timeText === 'string' ? parseTimestamp(timeText) : typeof timeText === 'number' ? parseTimestamp(String(timeText)) : timeText instanceof ReadTime ? timeInRange(timeText.ms) : undefined;
     if (time === undefined) problems.push(`${layout.fields.time}: expected a time such as 2026-07-14T09:12:33Z, got ${shownValue(timeText)}`);
     const count = (field: UsageField, required: boolean): number => {
       const raw = get(field);
@@ -393,6 +460,43 @@ function recordReader(context: FileContext): (get: (field: UsageField) => unknow
     summary.records++;
     sink.add({ period: periodOf(time!), time: time!, model, input, cachedInput: cached, cacheWrite5m: cacheWrite - cacheWrite1h, cacheWrite1h, output, batch: batch!, requests, requestBytes, responseBytes });
   };
+}
+
+/**
+ * A request the Claude Code scanner read, made into a record directly when it is good: the
+ * checks of `recordReader` without its generality (most of a large replay's time). False when
+ * anything is off, so that `recordReader` says what, in its own words.
+ */
+function scannedRequest(context: FileContext): (line: Extract<ClaudeCodeLine, { kind: 'request' }>, lineNumber: number) => boolean {
+  const { layout } = context.options;
+  const { summary, seen, sink } = context;
+  return (line) => {
+    const time = typeof line.time === 'number' ? timeInRange(line.time) : undefined;
+    const written = line.written ?? 0;
+    const written1h = line.written1h ?? 0;
+    const cached = line.cached ?? 0;
+    if (time === undefined || written1h > written || line.model === '' || line.model.trim() !== line.model) return false;
+    if (line.input > MAX_RECORD_TOKENS || line.output > MAX_RECORD_TOKENS || cached > MAX_RECORD_TOKENS || written > MAX_RECORD_TOKENS) return false;
+    if (layout.notModels.includes(line.model)) {
+      summary.passedOver++;
+      return true;
+    }
+    if (line.id !== undefined) {
+      if (seen.has(line.id)) {
+        summary.duplicates++;
+        return true;
+      }
+      seen.add(line.id);
+    }
+    summary.records++;
+    sink.add({ period: periodOf(time), time, model: line.model, input: line.input, cachedInput: cached, cacheWrite5m: written - written1h, cacheWrite1h: written1h, output: line.output, batch: false, requests: 1, requestBytes: undefined, responseBytes: undefined });
+    return true;
+  };
+}
+
+/** A time a reader has read already (claude-code-scan.ts), in ms. */
+class ReadTime {
+  constructor(readonly ms: number) {}
 }
 
 /** A yes/no cell: absent or empty is no. */

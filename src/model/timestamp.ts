@@ -36,6 +36,11 @@ export function parseTimestamp(text: string): number | undefined {
   return inRange(Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset);
 }
 
+/** A time within the years usage may fall in, or undefined. */
+export function timeInRange(ms: number): number | undefined {
+  return inRange(ms);
+}
+
 function inRange(ms: number): number | undefined {
   if (!Number.isFinite(ms)) return undefined;
   const year = new Date(ms).getUTCFullYear();
