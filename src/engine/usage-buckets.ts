@@ -149,7 +149,12 @@ export class UsageBuckets {
     return model;
   }
 
+  private lastSums: Sums | undefined;
+
   private sumsOf(day: number, model: string, batch: boolean, promptOver: number | undefined): Sums {
+    // a log's requests come in runs of one day and model: the last bucket is tried first
+    const last = this.lastSums;
+    if (last !== undefined && last.day === day && last.model === model && last.batch === batch && last.promptOver === promptOver) return last;
     const key = [day, model, batch, promptOver];
     let sums = this.sums.get(key);
     if (sums === undefined) {
@@ -157,6 +162,7 @@ export class UsageBuckets {
       this.sums.set(key, sums);
       this.order.push(sums);
     }
+    this.lastSums = sums;
     return sums;
   }
 

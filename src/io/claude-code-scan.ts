@@ -56,6 +56,8 @@ const UNKNOWN = 0;
 const [TYPE, MESSAGE, CONTENT, MODEL, ID, REQUEST_ID, TIMESTAMP, STOP_REASON, USAGE, INPUT, CACHE_READ, CACHE_CREATION, CACHE_CREATION_OBJECT, EPHEMERAL_1H, OUTPUT] = KEYS.map((_, i) => i + 1) as number[] as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
 const KEY_BYTES = KEYS.map((k) => Buffer.from(k, 'latin1'));
 const ESCAPED = -1;
+/** `,"usage":{`, the usage key as Claude Code writes it. */
+const USAGE_KEY = Buffer.from(',"usage":{', 'latin1');
 
 /** KEYS by length: a key of another length is no key read, found without comparing a byte. */
 const KEYS_BY_LENGTH: number[][] = [];
@@ -77,11 +79,32 @@ function keyOf(buf: Buffer, open: number, close: number): number {
   return UNKNOWN;
 }
 
+/**
+ * The next quote at or after `from`, before `end`, or −1: keys and short values end within a few
+ * bytes, found by a loop here; a long text by indexOf, whose call costs more than a short loop.
+ */
+function nextQuote(buf: Buffer, from: number, end: number): number {
+  const near = Math.min(from + 24, end);
+  for (let i = from; i < near; i++) if (buf[i] === QUOTE) return i;
+  if (near === end) return -1;
+  const quote = buf.indexOf(QUOTE, near);
+  return quote >= end ? -1 : quote;
+}
+
+/** The previous quote at or before `from`, not before `start`, or −1. */
+function previousQuote(buf: Buffer, from: number, start: number): number {
+  const near = Math.max(from - 24, start);
+  for (let i = from; i >= near; i--) if (buf[i] === QUOTE) return i;
+  if (near === start) return -1;
+  const quote = buf.lastIndexOf(QUOTE, near - 1);
+  return quote < start ? -1 : quote;
+}
+
 /** The position of the quote closing a string whose content starts at `from`, or −1. */
 function closingQuote(buf: Buffer, from: number, end: number): number {
   let at = from;
   for (;;) {
-    const quote = buf.indexOf(QUOTE, at);
+    const quote = nextQuote(buf, at, end);
     if (quote === -1 || quote >= end) return -1;
     let slashes = 0;
     while (quote - 1 - slashes >= from && buf[quote - 1 - slashes] === BACKSLASH) slashes++;
@@ -95,7 +118,7 @@ function openingQuote(buf: Buffer, close: number, start: number): number {
   let at = close - 1;
   for (;;) {
     if (at < start) return -1;
-    const quote = buf.lastIndexOf(QUOTE, at);
+    const quote = previousQuote(buf, at, start);
     if (quote === -1 || quote < start) return -1;
     let slashes = 0;
     while (quote - 1 - slashes >= start && buf[quote - 1 - slashes] === BACKSLASH) slashes++;
@@ -138,7 +161,8 @@ function closingBracket(buf: Buffer, open: number, end: number): number {
  */
 type Values = Int32Array;
 const SLOTS = 2 * (KEYS.length + 1);
-const [HEAD, MESSAGE_HEAD, TAIL, MESSAGE_TAIL, USAGE_VALUES] = Array.from({ length: 5 }, () => new Int32Array(SLOTS)) as [Values, Values, Values, Values, Values];
+const ALL_VALUES = new Int32Array(5 * SLOTS);
+const [HEAD, MESSAGE_HEAD, TAIL, MESSAGE_TAIL, USAGE_VALUES] = Array.from({ length: 5 }, (_, i) => ALL_VALUES.subarray(i * SLOTS, (i + 1) * SLOTS)) as [Values, Values, Values, Values, Values];
 
 const isSet = (v: Values, k: number) => v[2 * k] !== -1;
 
@@ -204,6 +228,25 @@ function backwardPairs(buf: Buffer, last: number, start: number, values: Values)
     if (buf[keyOpen - 1] !== COMMA) return undefined;
     i = keyOpen - 2;
   }
+}
+
+/** The last model read, and its bytes: a log names a handful of models, line after line. */
+let lastModel = { bytes: Buffer.alloc(0), text: '' };
+
+/** Value k's text, the last one's when the bytes are the same. */
+function modelOf(buf: Buffer, v: Values, k: number): string | undefined {
+  const from = v[2 * k]!;
+  const to = v[2 * k + 1]!;
+  if (from === -1 || buf[from] !== QUOTE) return undefined;
+  const known = lastModel.bytes;
+  if (known.length === to - from) {
+    let i = 0;
+    while (i < known.length && buf[from + i] === known[i]) i++;
+    if (i === known.length) return lastModel.text;
+  }
+  const text = stringOf(buf, v, k);
+  if (text !== undefined) lastModel = { bytes: Buffer.from(buf.subarray(from, to)), text };
+  return text;
 }
 
 /** Whether value k is a string (else a number, true, false or null). */
@@ -319,12 +362,19 @@ function isoMs(buf: Buffer, v: Values, k: number): number {
   const year = digits(buf, at, 4);
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   if (day > (month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31)) return NaN;
-  return Date.UTC(year, month - 1, day, hour, minute, second, digits(buf, at + 20, 3));
+  // days since 1970 from the civil date (H. Hinnant's days_from_civil): Date.UTC, without its call
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const days = era * 146097 + dayOfEra - 719468;
+  return ((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + digits(buf, at + 20, 3);
 }
 
 export function scanClaudeCodeLine(buf: Buffer, start: number, end: number): ClaudeCodeLine {
   if (buf[start] !== OPEN_BRACE || buf[end - 1] !== CLOSE_BRACE) return PARSE;
-  for (const v of [HEAD, MESSAGE_HEAD, TAIL, MESSAGE_TAIL, USAGE_VALUES]) v.fill(-1);
+  ALL_VALUES.fill(-1);
   // forward: the top-level keys before the message
   const message = forwardPairs(buf, start + 1, end, HEAD);
   if (isSet(HEAD, TYPE)) return isText(buf, HEAD, TYPE) && !isString(buf, HEAD, TYPE, 'assistant') ? OTHER : PARSE;
@@ -336,26 +386,14 @@ export function scanClaudeCodeLine(buf: Buffer, start: number, end: number): Cla
   const messageClose = backwardPairs(buf, end - 1, content.at, TAIL);
   if (messageClose === undefined || buf[messageClose] !== CLOSE_BRACE || isSet(TAIL, MESSAGE) || !isSet(TAIL, TYPE)) return PARSE;
   if (!isString(buf, TAIL, TYPE, 'assistant')) return isText(buf, TAIL, TYPE) ? OTHER : PARSE;
-  // the message's last key, usage: its object, stepped over backward
+  // the message's last key, usage: the last `,"usage":{` before the message's end (a quote
+  // followed by usage": cannot be inside a string, whose quotes are escaped), whose object, read
+  // forward by usageOf, must end exactly at the message's end
   const usageClose = messageClose - 1;
   if (buf[usageClose] !== CLOSE_BRACE) return PARSE;
-  let usageOpen = -1;
-  for (let i = usageClose, depth = 0; i > content.at; i--) {
-    const c = buf[i];
-    if (c === QUOTE) {
-      i = openingQuote(buf, i, content.at);
-      if (i === -1) return PARSE;
-    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth++;
-    else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      if (--depth === 0) {
-        usageOpen = i;
-        break;
-      }
-    }
-  }
-  if (usageOpen === -1 || buf[usageOpen - 1] !== COLON || buf[usageOpen - 2] !== QUOTE) return PARSE;
-  const usageKey = openingQuote(buf, usageOpen - 2, content.at);
-  if (usageKey === -1 || keyOf(buf, usageKey, usageOpen - 2) !== USAGE || buf[usageKey - 1] !== COMMA) return PARSE;
+  const usageKey = buf.lastIndexOf(USAGE_KEY, usageClose) + 1;
+  if (usageKey <= content.at) return PARSE;
+  const usageOpen = usageKey + USAGE_KEY.length - 2;
   // backward: the message's keys before usage, to its content's end; the content, forward, must close there
   const contentClose = backwardPairs(buf, usageKey - 1, content.at, MESSAGE_TAIL);
   if (contentClose === undefined || buf[contentClose] !== CLOSE_BRACKET || !isSet(MESSAGE_TAIL, STOP_REASON)) return PARSE;
@@ -370,7 +408,7 @@ export function scanClaudeCodeLine(buf: Buffer, start: number, end: number): Cla
   const written = wholeOf(buf, USAGE_VALUES, CACHE_CREATION);
   const written1h = wholeOf(buf, USAGE_VALUES, EPHEMERAL_1H);
   if (input === undefined || output === undefined || input === NOT_WHOLE || output === NOT_WHOLE || cached === NOT_WHOLE || written === NOT_WHOLE || written1h === NOT_WHOLE) return PARSE;
-  const model = stringOf(buf, MESSAGE_HEAD, MODEL);
+  const model = modelOf(buf, MESSAGE_HEAD, MODEL);
   if (model === undefined || !isSet(TAIL, TIMESTAMP) || !isText(buf, TAIL, TIMESTAMP)) return PARSE;
   if ((isSet(MESSAGE_HEAD, ID) && !isText(buf, MESSAGE_HEAD, ID)) || (isSet(TAIL, REQUEST_ID) && !isText(buf, TAIL, REQUEST_ID))) return PARSE;
   const id = stringOf(buf, MESSAGE_HEAD, ID);

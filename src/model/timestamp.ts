@@ -18,8 +18,8 @@ const LAST_YEAR = 2199;
 
 export function parseTimestamp(text: string): number | undefined {
   const trimmed = text.trim();
-  if (/^\d{9,10}(\.\d+)?$/.test(trimmed)) return inRange(Math.floor(Number(trimmed) * 1000));
-  if (/^\d{12,13}$/.test(trimmed)) return inRange(Number(trimmed));
+  if (/^\d{9,10}(\.\d+)?$/.test(trimmed)) return timeInRange(Math.floor(Number(trimmed) * 1000));
+  if (/^\d{12,13}$/.test(trimmed)) return timeInRange(Number(trimmed));
   const match = ISO.exec(trimmed);
   if (match === null) return undefined;
   const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zone] = match as unknown as string[];
@@ -33,26 +33,30 @@ export function parseTimestamp(text: string): number | undefined {
     if (Number(digits.slice(3, 5)) > 59 || minutes > 18 * 60) return undefined;
     offset = (digits[0] === '-' ? -1 : 1) * minutes * 60_000;
   }
-  return inRange(Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset);
+  return timeInRange(Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset);
 }
+
+const EARLIEST = Date.UTC(FIRST_YEAR, 0, 1);
+const LATEST = Date.UTC(LAST_YEAR + 1, 0, 1);
 
 /** A time within the years usage may fall in, or undefined. */
 export function timeInRange(ms: number): number | undefined {
-  return inRange(ms);
-}
-
-function inRange(ms: number): number | undefined {
-  if (!Number.isFinite(ms)) return undefined;
-  const year = new Date(ms).getUTCFullYear();
-  return year >= FIRST_YEAR && year <= LAST_YEAR ? ms : undefined;
+  return ms >= EARLIEST && ms < LATEST ? ms : undefined;
 }
 
 function daysIn(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** The UTC month of a time: 1700150223979 → 2023-11. */
+/** The UTC month of a time: 1700150223979 → 2023-11. Requests come in runs of the same day: its month is kept. */
+let lastDay = NaN;
+let lastPeriod: Period = '';
+
 export function periodOf(ms: number): Period {
+  const day = Math.floor(ms / 86_400_000);
+  if (day === lastDay) return lastPeriod;
   const date = new Date(ms);
-  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+  lastDay = day;
+  lastPeriod = `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+  return lastPeriod;
 }
