@@ -249,6 +249,39 @@ function modelOf(buf: Buffer, v: Values, k: number): string | undefined {
   return text;
 }
 
+const ID_BYTES = Buffer.alloc(4096);
+const PLUS = 43;
+
+/**
+ * message.id + "+" + requestId, as the reader joins them, made as one flat string: the Set of ids
+ * seen hashes it at once, where a joined (cons) string would be copied first. Undefined when
+ * either is missing or empty.
+ */
+function idOf(buf: Buffer): string | undefined {
+  const idFrom = MESSAGE_HEAD[2 * ID]!;
+  const requestFrom = TAIL[2 * REQUEST_ID]!;
+  if (idFrom === -1 || requestFrom === -1) return undefined;
+  const idTo = MESSAGE_HEAD[2 * ID + 1]! - 1;
+  const requestTo = TAIL[2 * REQUEST_ID + 1]! - 1;
+  const idLength = idTo - idFrom - 1;
+  const requestLength = requestTo - requestFrom - 1;
+  if (idLength === 0 || requestLength === 0) return undefined;
+  if (idLength + requestLength + 1 > ID_BYTES.length || hasEscape(buf, idFrom, idTo) || hasEscape(buf, requestFrom, requestTo)) {
+    const id = stringOf(buf, MESSAGE_HEAD, ID)!;
+    const requestId = stringOf(buf, TAIL, REQUEST_ID)!;
+    return id && requestId ? `${id}+${requestId}` : undefined;
+  }
+  buf.copy(ID_BYTES, 0, idFrom + 1, idTo);
+  ID_BYTES[idLength] = PLUS;
+  buf.copy(ID_BYTES, idLength + 1, requestFrom + 1, requestTo);
+  return ID_BYTES.toString('utf8', 0, idLength + 1 + requestLength);
+}
+
+function hasEscape(buf: Buffer, from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (buf[i] === BACKSLASH) return true;
+  return false;
+}
+
 /** Whether value k is a string (else a number, true, false or null). */
 const isText = (buf: Buffer, v: Values, k: number) => buf[v[2 * k]!] === QUOTE;
 
@@ -411,14 +444,12 @@ export function scanClaudeCodeLine(buf: Buffer, start: number, end: number): Cla
   const model = modelOf(buf, MESSAGE_HEAD, MODEL);
   if (model === undefined || !isSet(TAIL, TIMESTAMP) || !isText(buf, TAIL, TIMESTAMP)) return PARSE;
   if ((isSet(MESSAGE_HEAD, ID) && !isText(buf, MESSAGE_HEAD, ID)) || (isSet(TAIL, REQUEST_ID) && !isText(buf, TAIL, REQUEST_ID))) return PARSE;
-  const id = stringOf(buf, MESSAGE_HEAD, ID);
-  const requestId = stringOf(buf, TAIL, REQUEST_ID);
   const ms = isoMs(buf, TAIL, TIMESTAMP);
   return {
     kind: 'request',
     time: Number.isNaN(ms) ? stringOf(buf, TAIL, TIMESTAMP)! : ms,
     model,
-    id: id && requestId ? `${id}+${requestId}` : undefined,
+    id: idOf(buf),
     input,
     cached,
     written,
