@@ -22,6 +22,8 @@
  * backslashes is a string's delimiter whichever way one reads.
  */
 
+import { daysInMonthOf, utcMs } from '../model/timestamp.js';
+
 export type ClaudeCodeLine =
   | {
       kind: 'request';
@@ -393,16 +395,8 @@ function isoMs(buf: Buffer, v: Values, k: number): number {
   const second = digits(buf, at + 17, 2);
   if (!(month >= 1 && month <= 12 && day >= 1 && hour <= 23 && minute <= 59 && second <= 59)) return NaN;
   const year = digits(buf, at, 4);
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  if (day > (month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31)) return NaN;
-  // days since 1970 from the civil date (H. Hinnant's days_from_civil): Date.UTC, without its call
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  const days = era * 146097 + dayOfEra - 719468;
-  return ((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + digits(buf, at + 20, 3);
+  if (day > daysInMonthOf(year, month)) return NaN;
+  return utcMs(year, month, day, hour, minute, second, digits(buf, at + 20, 3));
 }
 
 export function scanClaudeCodeLine(buf: Buffer, start: number, end: number): ClaudeCodeLine {

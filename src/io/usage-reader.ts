@@ -9,12 +9,12 @@ import { createReadStream, readSync } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createGunzip } from 'node:zlib';
-import { parse as parseCsv } from 'csv-parse';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import { countText } from '../model/limits.js';
 import { clipped } from '../model/safe-text.js';
 import { parseTimestamp, periodOf, timeInRange } from '../model/timestamp.js';
 import { MAX_RECORD_TOKENS, type UsageRecord } from '../model/usage-record.js';
+import { csvRecords } from './csv-records.js';
 import { scanClaudeCodeLine, type ClaudeCodeLine } from './claude-code-scan.js';
 import { AGGREGATED, AGGREGATED_COLUMNS, type UsageField, type UsageFormat, type UsageLayout } from './usage-layouts.js';
 import type { UsageTotals } from '../engine/usage-buckets.js';
@@ -152,16 +152,6 @@ async function* chunksOf(context: FileContext): AsyncIterable<Buffer> {
   }
 }
 
-/** The file's bytes as a stream (for csv-parse), unzipped the same way. */
-async function bytesOf(context: FileContext): Promise<NodeJS.ReadableStream> {
-  const { Readable } = await import('node:stream');
-  return Readable.from(copied(chunksOf(context)), { objectMode: false });
-}
-
-async function* copied(chunks: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
-  for await (const chunk of chunks) yield Buffer.from(chunk);
-}
-
 function streamProblem(context: FileContext, error: unknown): InputError {
   const code = (error as NodeJS.ErrnoException).code;
   const why = code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' ? 'it is not valid gzip (damaged or cut short)' : (error as Error).message;
@@ -178,39 +168,41 @@ function bad(context: FileContext, line: number, message: string): void {
 
 /**
  * Each row of a CSV file after its header, with its line; `required` are the columns the header
- * must have. A row with another number of cells than the header is a bad record.
+ * must have. `rowsOf` is given the header and returns what reads each row. A row with another
+ * number of cells than the header is a bad record.
  */
-async function eachCsvRow(context: FileContext, required: (header: ReadonlyMap<string, number>) => string[], onRow: (cell: (column: string) => string | undefined, line: number) => void): Promise<void> {
-  const parser = parseCsv({ bom: true, info: true, relax_quotes: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_LINE_BYTES });
-  const input = await bytesOf(context);
-  input.on('error', (error) => parser.destroy(error));
-  input.pipe(parser);
+async function eachCsvRow(context: FileContext, required: (header: ReadonlyMap<string, number>) => string[], rowsOf: (header: ReadonlyMap<string, number>) => (row: readonly string[], line: number) => void): Promise<void> {
   let columns: Map<string, number> | undefined;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+  let onRow: ((row: readonly string[], line: number) => void) | undefined;
+  const records = csvRecords(
+    (record, line) => {
       if (columns === undefined) {
         columns = new Map(record.map((name, i) => [name.trim(), i]));
         const missing = required(columns).filter((column) => !columns!.has(column));
         if (missing.length > 0) {
-          throw new InputError([{ file: context.shown, line: info.lines, message: `has no column ${missing.map((c) => `"${clipped(c, 80)}"`).join(', ')}; its header has ${[...columns.keys()].map((c) => clipped(c, 80)).join(', ')}` }]);
+          throw new InputError([{ file: context.shown, line, message: `has no column ${missing.map((c) => `"${clipped(c, 80)}"`).join(', ')}; its header has ${[...columns.keys()].map((c) => clipped(c, 80)).join(', ')}` }]);
         }
-        continue;
+        onRow = rowsOf(columns);
+        return;
       }
-      const row = record;
-      if (row.length !== columns.size) {
-        bad(context, info.lines, `has ${row.length} cells; the header has ${columns.size}`);
-        continue;
-      }
-      const header = columns;
-      onRow((column) => {
-        const index = header.get(column);
-        return index === undefined ? undefined : row[index];
-      }, info.lines);
-    }
+      if (record.length !== columns.size) return bad(context, line, `has ${record.length} cells; the header has ${columns.size}`);
+      onRow!(record, line);
+    },
+    (line, message) => bad(context, line, message),
+  );
+  let lineNumber = 0;
+  try {
+    await eachLine(
+      chunksOf(context),
+      (buf, start, end) => {
+        lineNumber++;
+        records.line(buf, start, end);
+      },
+      () => bad(context, lineNumber + 1, `is longer than ${MAX_LINE_BYTES / 1024 / 1024} MiB; passed over`),
+    );
+    records.end();
   } catch (error) {
     if (error instanceof InputError) throw error;
-    const code = (error as { code?: string }).code;
-    if (typeof code === 'string' && code.startsWith('CSV_')) throw new InputError([{ file: context.shown, line: (error as { lines?: number }).lines, message: `cannot read as CSV: ${(error as Error).message}` }]);
     throw streamProblem(context, error);
   }
   if (columns === undefined) throw new InputError([{ file: context.shown, line: 1, message: 'is empty; expected a header row and one row per request' }]);
@@ -223,15 +215,23 @@ async function readCsv(context: FileContext): Promise<void> {
     Object.values(layout.fields)
       .flatMap((column) => column.split('+'))
       .filter((column) => !optionalColumn(layout, column));
-  await eachCsvRow(context, required, (cell, line) => read((field) => joinedCell(cell, layout.fields[field]), line));
-}
-
-/** A field's cell; an id of several columns joined with "+", only when the row has them all. */
-function joinedCell(cell: (column: string) => string | undefined, column: string | undefined): string | undefined {
-  if (column === undefined) return undefined;
-  if (!column.includes('+')) return cell(column);
-  const values = column.split('+').map(cell);
-  return values.some((v) => v === undefined || v === '') ? undefined : values.join('+');
+  await eachCsvRow(context, required, (header) => {
+    // each field's cell, found once per file: a row is only an array
+    const cells = new Map(Object.entries(layout.fields).map(([field, column]) => [field, column.split('+').map((c) => header.get(c))]));
+    let row: readonly string[] = [];
+    const get = (field: UsageField): string | undefined => {
+      const at = cells.get(field);
+      if (at === undefined) return undefined;
+      if (at.length === 1) return at[0] === undefined ? undefined : row[at[0]];
+      // an id of several columns is an id only when the row has them all
+      const values = at.map((i) => (i === undefined ? undefined : row[i]));
+      return values.some((v) => v === undefined || v === '') ? undefined : values.join('+');
+    };
+    return (record, line) => {
+      row = record;
+      read(get, line);
+    };
+  });
 }
 
 /**
@@ -240,7 +240,8 @@ function joinedCell(cell: (column: string) => string | undefined, column: string
  */
 async function readAggregated(context: FileContext): Promise<void> {
   const { summary, sink } = context;
-  await eachCsvRow(context, () => [...AGGREGATED_COLUMNS], (cell, line) => {
+  await eachCsvRow(context, () => [...AGGREGATED_COLUMNS], (header) => (row, line) => {
+    const cell = (column: string) => row[header.get(column)!];
     const problems: string[] = [];
     const periodText = (cell('period') ?? '').trim();
     let span: { day: number; days: number } | undefined;
