@@ -24,7 +24,7 @@ export function writeClaudeCodeLogs(dir, lines, { seed = 1, linesPerFile = 10_00
     }
     return out.join(' ');
   };
-  const models = ['claude-sonnet-4-6', 'claude-sonnet-4-6', 'claude-opus-4-7', 'claude-haiku-4-5-20251001'];
+  const models = ['claude-sonnet-4-6', 'claude-sonnet-4-6', 'claude-opus-4-7'];
   let written = 0;
   let file = 0;
   let message = 0;

@@ -8,6 +8,7 @@
 //   npm run bench -- --quick       5 runs, without the largest scenario (about a minute)
 //   npm run bench -- --runs 11     more runs where the machine is noisy
 //   npm run bench -- --markdown    the tables as markdown, for docs/benchmarks.md
+//   npm run bench -- --only replay only the cases whose name holds the text
 //
 // Goals are printed PASS or FAIL; the bench always exits 0, because a timing on a shared
 // machine is evidence, not a verdict (docs/benchmarks.md keeps a full run's table).
@@ -17,12 +18,15 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateScenario } from './scenario-generator.mjs';
+import { writeClaudeCodeLogs } from './claude-code-logs.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const markdown = args.includes('--markdown');
 const runsAt = args.indexOf('--runs');
+const onlyAt = args.indexOf('--only');
+const only = onlyAt === -1 ? undefined : args[onlyAt + 1];
 const runs = runsAt === -1 ? (quick ? 5 : 7) : Math.max(5, Number(args[runsAt + 1]));
 const work = mkdtempSync(path.join(tmpdir(), 'cloudtco-bench-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
@@ -74,7 +78,52 @@ const cases = [
   { name: 'simulate 20×3×36 --trials 10000', args: cli('simulate', generated(20, 3, 36, true), '--trials', '10000', '--seed', '1', '--format', 'json'), reference: bareNode, goals: { ms: 3000 } },
   { name: 'sweep multi-cloud-agent, 100 points', args: cli('sweep', 'scenarios/multi-cloud-agent.yaml', '--vary', 'workloads.0.sessions_per_month=10k..1M:10k'), reference: bareNode, goals: { ms: 1000 } },
   ...(quick ? [] : [{ name: 'catalog validate (100 000 rows)', args: cli('catalog', 'validate', bigCatalog()), reference: bareNode, goals: { ms: 8000 } }]),
+  // issue 13's goals: replaying Claude Code logs ≥ 100× faster than ccusage 17.2.1 and no slower than a
+  // bare JSON.parse loop; CSV within 1.2× of csv-parse alone; peak RSS under 150 MB on 1 GB
+  ...replayCases(),
 ];
+
+/** Claude Code logs of `lines` lines (bench/claude-code-logs.mjs), written once per bench run. */
+function claudeCodeLogs(lines) {
+  const dir = path.join(work, `claude-code-${lines}`);
+  writeClaudeCodeLogs(dir, lines);
+  return dir;
+}
+
+/** The Azure trace's 8 819 requests repeated to `rows` rows, two seconds apart from 2026-07-01. */
+function traceCsv(rows) {
+  const file = path.join(work, `trace-${rows}.csv`);
+  const requests = readFileSync(path.join(repo, 'scenarios/usage/azure-llm-inference-trace-2023-code.csv'), 'utf8').trim().split(/\r?\n/).slice(1);
+  const out = ['TIMESTAMP,ContextTokens,GeneratedTokens'];
+  for (let i = 0; i < rows; i++) {
+    const [, input, output] = requests[i % requests.length].split(',');
+    out.push(`${new Date(Date.UTC(2026, 6, 1) + i * 2000).toISOString().replace('T', ' ').replace('Z', '0000')},${input},${output}`);
+  }
+  writeFileSync(file, `${out.join('\n')}\n`);
+  return file;
+}
+
+function replayCases() {
+  // their inputs are large (a GB of logs in the full run): written only when the cases run
+  if (only !== undefined && !'replay'.includes(only) && !only.startsWith('replay')) return [];
+  const lines = quick ? 50_000 : 500_000;
+  const logs = claudeCodeLogs(lines);
+  const replayLogs = (dir) => cli('replay', path.join(dir, 'projects'), '--preset', 'claude-code', '--option', 'direct=anthropic/global/global', '--prices-on', '2026-12-01', '--format', 'json');
+  const ccusage = { name: 'ccusage 17.2.1 daily --offline --json', args: ['node_modules/ccusage/dist/index.js', 'daily', '--offline', '--json'], env: { ...process.env, CLAUDE_CONFIG_DIR: logs } };
+  const rows = quick ? 200_000 : 1_000_000;
+  const csv = traceCsv(rows);
+  const cases = [
+    { name: `replay claude-code ${lines / 1000}k lines vs ccusage`, args: replayLogs(logs), reference: ccusage, goals: { ratio: 0.01 }, runs: quick ? 3 : 5 },
+    { name: `replay claude-code ${lines / 1000}k lines vs JSON.parse`, args: replayLogs(logs), reference: { name: 'readline + JSON.parse', args: ['bench/jsonl-parse-only.mjs', logs] }, goals: { ratio: 1 } },
+    { name: `replay CSV ${rows / 1000}k rows`, args: cli('replay', csv, '--preset', 'azure-trace', '--model', 'gpt-5.5', '--option', 'o=openai/global/global', '--format', 'json'), reference: { name: 'csv-parse alone', args: ['bench/csv-parse-only.mjs', csv] }, goals: { ratio: 1.2 } },
+  ];
+  if (!quick) {
+    // a little over 1 GB of logs: peak memory must not grow with the input
+    const big = claudeCodeLogs(700_000);
+    cases.push({ name: 'replay claude-code 1 GB (700k lines)', args: replayLogs(big), reference: { name: 'readline + JSON.parse', args: ['bench/jsonl-parse-only.mjs', big] }, goals: { rssMB: 150 }, runs: 3 });
+  }
+  return cases;
+}
 
 function spawn(args, exitCode = 0, env = process.env) {
   const start = process.hrtime.bigint();
@@ -84,9 +133,9 @@ function spawn(args, exitCode = 0, env = process.env) {
   return { ms, stdout: result.stdout };
 }
 
-function peakRssMB(args, exitCode) {
+function peakRssMB(args, exitCode, env = process.env) {
   const file = path.join(work, 'peak-rss');
-  spawn(['--import', './bench/peak-rss.mjs', ...args], exitCode, { ...process.env, BENCH_PEAK_RSS_FILE: file });
+  spawn(['--import', './bench/peak-rss.mjs', ...args], exitCode, { ...env, BENCH_PEAK_RSS_FILE: file });
   return Number(readFileSync(file, 'utf8')) / 1024;
 }
 
@@ -100,17 +149,18 @@ function measure(c) {
   const mine = [];
   const theirs = [];
   spawn(c.args, c.exitCode);
-  const reference = spawn(c.reference.args);
-  for (let i = 0; i < runs; i++) {
+  const reference = spawn(c.reference.args, 0, c.reference.env);
+  // the slowest references (ccusage takes a minute on 500k lines) run fewer times
+  for (let i = 0; i < Math.min(runs, c.runs ?? runs); i++) {
     mine.push(spawn(c.args, c.exitCode).ms);
-    theirs.push(spawn(c.reference.args).ms);
+    theirs.push(spawn(c.reference.args, 0, c.reference.env).ms);
   }
   return {
     ms: median(mine),
     range: [Math.min(...mine), Math.max(...mine)],
     referenceMs: median(theirs),
     rssMB: peakRssMB(c.args, c.exitCode),
-    referenceRssMB: peakRssMB(c.reference.args, 0),
+    referenceRssMB: peakRssMB(c.reference.args, 0, c.reference.env),
     // the reference counts the line items it priced: the per-item cost below is per these
     lineItems: c.size === undefined ? undefined : Object.values(JSON.parse(reference.stdout)).reduce((n, option) => n + option.lineItems, 0),
   };
@@ -132,7 +182,7 @@ console.log('');
 const header = ['case', 'median', 'min–max', 'reference', 'ref median', 'ratio', 'peak RSS', 'ref RSS', 'goals'];
 const rows = [];
 const results = new Map();
-for (const c of cases) {
+for (const c of cases.filter((c) => only === undefined || c.name.includes(only))) {
   const r = measure(c);
   results.set(c.name, { ...r, case: c });
   rows.push([c.name, fixed(r.ms), `${fixed(r.range[0])}–${fixed(r.range[1])}`, c.reference.name, fixed(r.referenceMs), `${fixed(r.ms / r.referenceMs, 2)}×`, fixed(r.rssMB), fixed(r.referenceRssMB), verdicts(c.goals, r).join(', ')]);
