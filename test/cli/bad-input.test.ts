@@ -202,7 +202,7 @@ describe('bad usage', () => {
     const result = await runCli(['compare', 'scenarios/support-agents.yaml', '--by', 'week']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      "error: option '--by <breakdown>' argument 'week' is invalid. Allowed choices are month, quarter, year, category, cloud, workload.\n(run with --help for usage)\n",
+      "error: option '--by <breakdown>' argument 'week' is invalid. Allowed choices are month, quarter, year, category, cloud, workload, model.\n(run with --help for usage)\n",
     );
   });
 
