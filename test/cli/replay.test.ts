@@ -239,4 +239,35 @@ describe('replay', () => {
       ['claude-sonnet-4-6', '0.06085035'],
     ]);
   });
+
+  it('survives hostile logs: binary bytes, a flood of bad lines, deep nesting, escapes in names', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cloudtco-hostile-'));
+    await writeFile(path.join(dir, 'models.csv'), MODELS);
+    await writeFile(path.join(dir, 'binary.jsonl'), Buffer.from([0, 159, 146, 150, 10, 0xff, 0xfe, 10]));
+    const flood = Array.from({ length: 5000 }, () => '{"t":"x"}').join('\n');
+    const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    const named = JSON.stringify({ t: '2027-01-05T10:00:00Z', m: 'm\u001b[31m\nfake', i: 1, o: 1 });
+    await writeFile(path.join(dir, 'flood.jsonl'), `${flood}\n${deep}\n${named}\n{"t":"2027-01-05T10:00:00Z","m":"m","i":1,"o":1}\n`);
+    const maps = ['--map', 'time=t', '--map', 'model=m', '--map', 'input=i', '--map', 'output=o'];
+    const result = await runCli(['replay', path.join(dir, 'binary.jsonl'), path.join(dir, 'flood.jsonl'), '--catalog', dir, '--option', 'a=openai/global/global', '--model-map', 'm\u001b[31m\nfake=m', ...maps]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('bad records left out');
+    expect(result.stdout).toMatch(/and 4,99\d more/);
+    expect(result.stdout).not.toContain('\u001b[31m');
+    // 5 000 + 2 binary lines + the nesting are bad; the two requests are priced: 2 × (1 × 4 + 1 × 20) ÷ 10^6
+    const json = await runCli(['replay', path.join(dir, 'binary.jsonl'), path.join(dir, 'flood.jsonl'), '--catalog', dir, '--option', 'a=openai/global/global', '--model-map', 'm\u001b[31m\nfake=m', ...maps, '--format', 'json']);
+    const parsed = JSON.parse(json.stdout);
+    expect(parsed.replayed).toMatchObject({ records: 2, badRecords: 5003 });
+    expect(parsed.options[0].total).toBe('0.000048');
+  });
+
+  it('refuses a directory without usage files, and a file that is not there', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cloudtco-empty-'));
+    const empty = await runCli(['replay', dir, '--option', 'a=openai/global/global', '--preset', 'claude-code']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('holds no usage files (.csv, .jsonl, .ndjson, or those gzipped)');
+    const missing = await runCli(['replay', path.join(dir, 'nope.jsonl'), '--option', 'a=openai/global/global', '--preset', 'claude-code']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nope.jsonl: cannot read: no such file or directory');
+  });
 });
