@@ -20,7 +20,17 @@ import { promptOf, type UsageRecord } from '../model/usage-record.js';
 import { periodOf } from '../model/timestamp.js';
 import { splitByDays } from './day-split.js';
 
-export interface UsageBucket {
+/** Token sums and a request count: a pre-aggregated row's (the aggregated preset, io/usage-reader.ts), and a bucket's. */
+export interface UsageTotals {
+  input: bigint;
+  cachedInput: bigint;
+  cacheWrite5m: bigint;
+  cacheWrite1h: bigint;
+  output: bigint;
+  requests: bigint;
+}
+
+export interface UsageBucket extends UsageTotals {
   /** Days since 1970-01-01 (UTC). */
   day: number;
   period: Period;
@@ -29,12 +39,6 @@ export interface UsageBucket {
   batch: boolean;
   /** The prompt band's lower edge (a long-context threshold), undefined below every threshold. */
   promptOver: number | undefined;
-  input: bigint;
-  cachedInput: bigint;
-  cacheWrite5m: bigint;
-  cacheWrite1h: bigint;
-  output: bigint;
-  requests: bigint;
   requestBytes: bigint;
   responseBytes: bigint;
 }
@@ -59,16 +63,6 @@ class Count {
   get value(): bigint {
     return this.large + BigInt(this.small);
   }
-}
-
-/** A pre-aggregated row's sums (io/aggregated-usage.ts), in UsageBucket's order. */
-export interface UsageTotals {
-  input: bigint;
-  cachedInput: bigint;
-  cacheWrite5m: bigint;
-  cacheWrite1h: bigint;
-  output: bigint;
-  requests: bigint;
 }
 
 interface Sums {
