@@ -21,6 +21,7 @@ import { ChargedLineItem, type Category, type LineItem } from '../model/line-ite
 import { dec, type Decimal } from '../model/money.js';
 import { NestedMap } from '../model/nested-map.js';
 import { addMonths, type Period } from '../model/period.js';
+import { LIMITS } from '../model/limits.js';
 import type { ModelPlacement, Option, Scenario } from '../model/scenario.js';
 import { vendorOf } from '../model/party.js';
 import type { Tier } from '../model/cloud.js';
@@ -68,6 +69,7 @@ export function replayPeriods(buckets: readonly UsageBucket[]): Period[] {
  */
 export function replay(scenario: Scenario, catalog: Catalog, buckets: readonly UsageBucket[], pricesOn?: number): Replay {
   const periods = replayPeriods(buckets);
+  if (periods.length > LIMITS.months) throw new InputError([{ message: `the logs span ${periods.length} months, ${periods[0]} to ${periods[periods.length - 1]}; replay takes at most ${LIMITS.months} (docs/reliability.md)` }]);
   const { prices, promptTiers, availability, metered } = catalogIndexes(catalog);
   const rates = exchange(scenario);
   const changes = priceChanges(scenario, new Set(catalog.models.map((row) => row.model)));

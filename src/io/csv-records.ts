@@ -9,8 +9,11 @@
 import { parse } from 'csv-parse/sync';
 
 const QUOTE = 34;
+const COMMA = 44;
 /** A quoted cell open across more lines than this is a broken file, not a cell. */
 const MAX_OPEN_LINES = 1000;
+/** No usage log has more columns; a line of a million commas is not split into a million cells. */
+export const MAX_CELLS = 10_000;
 
 export interface CsvLines {
   /** One line's bytes, [start, end), its line break left out. */
@@ -34,7 +37,10 @@ export function csvRecords(onRecord: (cells: string[], line: number) => void, on
       onBad(line, `cannot read as CSV: ${(error as Error).message}`);
       return;
     }
-    for (const record of records) onRecord(record, line);
+    for (const record of records) {
+      if (record.length > MAX_CELLS) onBad(line, `has ${record.length} cells; a usage log has at most ${MAX_CELLS}`);
+      else onRecord(record, line);
+    }
   };
   return {
     line(buf, start, end) {
@@ -47,7 +53,13 @@ export function csvRecords(onRecord: (cells: string[], line: number) => void, on
         return quoted(before + text, line, lines + 1);
       }
       if (start === end) return;
-      for (let i = start; i < end; i++) if (buf[i] === QUOTE) return quoted(text, lineNumber, 1);
+      let commas = 0;
+      for (let i = start; i < end; i++) {
+        const c = buf[i];
+        if (c === QUOTE) return quoted(text, lineNumber, 1);
+        if (c === COMMA) commas++;
+      }
+      if (commas >= MAX_CELLS) return onBad(lineNumber, `has ${commas + 1} cells; a usage log has at most ${MAX_CELLS}`);
       onRecord(text.split(','), lineNumber);
     },
     end() {

@@ -10,7 +10,7 @@ import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
-import { countText } from '../model/limits.js';
+import { countText, LIMITS } from '../model/limits.js';
 import { clipped } from '../model/safe-text.js';
 import { parseTimestamp, periodOf, timeInRange } from '../model/timestamp.js';
 import { MAX_RECORD_TOKENS, type UsageRecord } from '../model/usage-record.js';
@@ -444,6 +444,7 @@ function recordReader(context: FileContext): (get: (field: UsageField) => unknow
     const batch = flag(get('batch'));
     if (batch === undefined) problems.push(`${layout.fields.batch}: expected true or false, got ${shownValue(get('batch'))}`);
     if (model === undefined) problems.push(layout.fields.model === undefined ? 'no model: the log names none, so give one with --model' : `${layout.fields.model}: missing; expected a model id (or give --model)`);
+    else if (model.length > LIMITS.idLength) problems.push(`${layout.fields.model}: a model id of ${model.length} characters; ids have at most ${LIMITS.idLength}`);
     const bytes = (field: UsageField) => (layout.fields[field] === undefined ? undefined : count(field, false));
     const requestBytes = bytes('request_bytes');
     const responseBytes = bytes('response_bytes');
@@ -476,7 +477,7 @@ function scannedRequest(context: FileContext): (line: Extract<ClaudeCodeLine, { 
     const written = line.written ?? 0;
     const written1h = line.written1h ?? 0;
     const cached = line.cached ?? 0;
-    if (time === undefined || written1h > written || line.model === '' || line.model.trim() !== line.model) return false;
+    if (time === undefined || written1h > written || line.model === '' || line.model.trim() !== line.model || line.model.length > LIMITS.idLength) return false;
     if (line.input > MAX_RECORD_TOKENS || line.output > MAX_RECORD_TOKENS || cached > MAX_RECORD_TOKENS || written > MAX_RECORD_TOKENS) return false;
     if (layout.notModels.includes(line.model)) {
       summary.passedOver++;

@@ -270,4 +270,22 @@ describe('replay', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nope.jsonl: cannot read: no such file or directory');
   });
+
+  it('refuses a line of ten thousand cells, a model id past 128 characters and logs spanning more than 600 months', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cloudtco-limits-'));
+    await writeFile(path.join(dir, 'models.csv'), MODELS);
+    const maps = ['--map', 'time=time', '--map', 'model=model', '--map', 'input=input', '--map', 'output=output'];
+    await writeFile(path.join(dir, 'wide.csv'), `time,model,input,output\n${','.repeat(20_000)}\n2027-01-05T10:00:00Z,${'m'.repeat(129)},1,1\n2027-01-05T10:00:00Z,m,1,1\n`);
+    const wide = await runCli(['replay', path.join(dir, 'wide.csv'), '--catalog', dir, '--option', 'a=openai/global/global', ...maps, '--format', 'json']);
+    expect(wide.stderr).toBe('');
+    const json = JSON.parse(wide.stdout);
+    expect(json.replayed.firstBadRecords.map((b: { line: number; message: string }) => `${b.line}: ${b.message}`)).toEqual([
+      '2: has 20001 cells; a usage log has at most 10000',
+      '3: model: a model id of 129 characters; ids have at most 128',
+    ]);
+    await writeFile(path.join(dir, 'long.csv'), 'time,model,input,output\n2000-01-05T10:00:00Z,m,1,1\n2199-01-05T10:00:00Z,m,1,1\n');
+    const long = await runCli(['replay', path.join(dir, 'long.csv'), '--catalog', dir, '--option', 'a=openai/global/global', ...maps]);
+    expect(long.code).toBe(2);
+    expect(long.stderr).toBe('error: the logs span 2389 months, 2000-01 to 2199-01; replay takes at most 600 (docs/reliability.md)\n');
+  });
 });
