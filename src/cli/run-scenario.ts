@@ -1,7 +1,7 @@
 /** Loads a scenario and its catalogs and simulates it: what every scenario-reading command starts with. */
 import path from 'node:path';
 import { simulate, type Simulation } from '../engine/simulate.js';
-import { catalogDirs, catalogFiles, loadCatalogs } from '../io/catalog-dir.js';
+import { catalogDirs, catalogFiles, loadCatalogs, replacedCatalogHint } from '../io/catalog-dir.js';
 import { displayPath } from '../io/read-text.js';
 import { loadScenario, locateProblems, type LoadedScenario } from '../io/scenario-file.js';
 import type { YamlDocument } from '../io/yaml-document.js';
@@ -28,7 +28,18 @@ export async function runScenario(scenarioFile: string, inputs: ScenarioInputs, 
   const file = path.resolve(io.cwd, scenarioFile);
   const dirs = catalogDirs(inputs.catalog, io.cwd);
   const [loaded, catalog] = await allInputs(loadScenario(file, displayPath(scenarioFile, io.cwd), inputs.set, read), loadCatalogs(dirs));
-  return { loaded, catalog, simulation: simulateLoaded(loaded, catalog), inputs: [file, ...catalogFiles(dirs)] };
+  return { loaded, catalog, simulation: withCatalogHint(dirs, catalog, () => simulateLoaded(loaded, catalog)), inputs: [file, ...catalogFiles(dirs)] };
+}
+
+/** Runs `work`; a missing price from a catalog that replaced the bundled one is told why (io/catalog-dir.ts). */
+export function withCatalogHint<T>(dirs: readonly { dir: string; shownAs: string }[], catalog: Catalog, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    const hint = error instanceof InputError ? replacedCatalogHint(dirs, catalog, error.diagnostics) : undefined;
+    if (hint !== undefined) throw new InputError([...(error as InputError).diagnostics, hint]);
+    throw error;
+  }
 }
 
 /** Simulates a loaded scenario; the engine's problems, known by their path, are pointed at the file. */

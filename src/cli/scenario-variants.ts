@@ -15,7 +15,7 @@ import type { LineItem } from '../model/line-item.js';
 import { type Decimal, ZERO } from '../model/money.js';
 import type { Period } from '../model/period.js';
 import type { CliIo } from './cli-io.js';
-import { simulateLoaded, type ScenarioInputs } from './run-scenario.js';
+import { simulateLoaded, withCatalogHint, type ScenarioInputs } from './run-scenario.js';
 
 export interface Variant {
   loaded: LoadedScenario;
@@ -49,7 +49,7 @@ export async function loadVariants(scenarioFile: string, options: ScenarioInputs
   if (doc.errors.length > 0) throw new InputError(doc.errors);
   const price = async (sets: readonly string[]): Promise<Variant> => {
     const loaded = await loadScenario(file, shown, [...options.set, ...sets], { ...doc, data: structuredClone(doc.data) });
-    const simulation = simulateLoaded(loaded, catalog);
+    const simulation = withCatalogHint(dirs, catalog, () => simulateLoaded(loaded, catalog));
     return { loaded, periods: simulation.periods, lineItems: simulation.lineItems };
   };
   const source = { scenarioFile, cwd: io.cwd, inputs: { catalog: options.catalog, set: options.set } };

@@ -40,6 +40,26 @@ export function catalogDirs(values: readonly string[], cwd: string): { dir: stri
   });
 }
 
+/**
+ * `--catalog DIR` without `@bundled` replaces the shipped catalog rather than adding to it: when
+ * a price is missing from a table none of the directories has, or a region is unknown without a
+ * regions.csv, say so (the usual cause).
+ */
+export function replacedCatalogHint(dirs: readonly { dir: string; shownAs: string }[], catalog: Pick<Catalog, 'files'>, problems: readonly Diagnostic[]): Diagnostic | undefined {
+  if (dirs.some(({ dir }) => path.resolve(dir) === path.resolve(bundledCatalogDir()))) return undefined;
+  const present = new Set(catalog.files.map((file) => path.basename(file)));
+  const absent = Object.values(TABLES)
+    .map((table) => table.name)
+    .filter((name) => !present.has(name));
+  // a price missing from a table left out (the message names it), or a region unknown without regions.csv
+  const caused = problems.some((p) => absent.some((name) => p.message.includes(name)) || (absent.includes(TABLES.regions.name) && p.message.includes('is not a region the catalog knows')));
+  if (absent.length === 0 || !caused) return undefined;
+  const shown = dirs.map((d) => d.shownAs).join(', ');
+  return {
+    message: `--catalog ${shown} replaces the bundled catalog, and has no ${absent.join(', ')}: prices missing from it are missing altogether; to add your rows to the bundled ones, give --catalog @bundled first (--catalog @bundled --catalog ${dirs[0]!.shownAs})`,
+  };
+}
+
 /** Every table file the directories may hold, whether or not it is there: files a report must not overwrite. */
 export function catalogFiles(dirs: readonly { dir: string }[]): string[] {
   return dirs.flatMap(({ dir }) => Object.values(TABLES).map((table) => path.join(dir, table.name)));

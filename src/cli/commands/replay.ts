@@ -30,6 +30,7 @@ import { compareRenderers } from '../../report/compare.js';
 import { replayedLines } from '../../report/replayed.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 import { emit, type OutputOptions } from '../output.js';
+import { withCatalogHint } from '../run-scenario.js';
 
 export interface ReplayOptions extends OutputOptions {
   scenario?: string;
@@ -78,7 +79,7 @@ export async function replayCommand(usage: readonly string[], options: ReplayOpt
   const loaded = options.scenario === undefined ? scenarioOfOptions(options.option, periodOf(buckets.first!)) : await loadScenario(path.resolve(io.cwd, options.scenario), displayPath(options.scenario, io.cwd), options.set);
   let priced;
   try {
-    priced = replay(loaded.scenario, catalog, buckets.buckets(), pricesOn);
+    priced = withCatalogHint(dirs, catalog, () => replay(loaded.scenario, catalog, buckets.buckets(), pricesOn));
   } catch (error) {
     // problems of the logs (a model no catalog prices) have no place in the scenario
     if (error instanceof InputError) throw new InputError(error.diagnostics.flatMap((d) => (d.path === undefined ? [d] : locateProblems(loaded, [d]))));
