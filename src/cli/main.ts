@@ -247,6 +247,23 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const { catalogShow } = await import('./commands/catalog.js');
       done(await catalogShow(model, withGlobals(options, command), io));
     });
+  for (const [what, description] of [
+    ['models', 'each model the catalog prices: its clouds, regions, deployments, tiers and long-context thresholds'],
+    ['regions', "each cloud's regions the catalog knows, and what is priced in them"],
+    ['services', "each cloud's services the catalog prices (runtimes, state stores, caches, gateways): meters and units"],
+  ] as const) {
+    catalog
+      .command(what)
+      .description(description)
+      .option('--cloud <cloud>', 'only this cloud (aws, azure, gcp, oci, openai, anthropic, …)')
+      .addOption(catalogOption())
+      .addOption(formatOption())
+      .addOption(outOption())
+      .action(async (options, command: Command) => {
+        const { catalogDiscover } = await import('./commands/catalog.js');
+        done(await catalogDiscover(what, withGlobals(options, command), io));
+      });
+  }
   catalog
     .command('validate')
     .description('check catalog directories: every problem in every row, located (exit 2 if any)')

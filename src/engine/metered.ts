@@ -111,7 +111,8 @@ export function indexMetered(catalog: Catalog): MeteredIndex {
       if (inForce.length > 0) return { rows: inForce, key: meteredKey(inForce[0]!) };
       return { missing: `no price for ${wanted} in ${period} (${rows.map((r) => `${r.ref.file}:${r.ref.line} holds for ${r.effectiveFrom ?? '…'} to ${r.effectiveTo ?? '…'}`).join('; ')})` };
     }
-    return { missing: `no price for ${wanted} in ${period} (${table}.csv has no row for it)` };
+    const listing = table === 'services' ? `; \`cloudtco catalog services --cloud ${location.cloud}\` lists what it prices` : '';
+    return { missing: `no price for ${wanted} in ${period} (${table}.csv has no row for it${listing})` };
   }
 }
 

@@ -68,6 +68,6 @@ export function regionProblems(scenario: Scenario, catalog: Catalog): Diagnostic
     if (regions === undefined || regions.has(place.region)) return [];
     const names = [...regions].sort();
     const listed = names.length > LISTED ? `${names.slice(0, LISTED).join(', ')}, … ${names.length - LISTED} more` : names.join(', ');
-    return [{ path, message: `"${place.region}" is not a region the catalog knows for ${place.cloud}${suggestion(place.region, names)}; it knows ${listed} (a catalog's regions.csv can add more)` }];
+    return [{ path, message: `"${place.region}" is not a region the catalog knows for ${place.cloud}${suggestion(place.region, names)}; it knows ${listed} (\`cloudtco catalog regions --cloud ${place.cloud}\` lists them; a catalog's regions.csv can add more)` }];
   });
 }

@@ -1,10 +1,11 @@
 /**
- * Renderers for `cloudtco catalog list | show | stale`. Prices print as the catalog states
+ * Renderers for `cloudtco catalog list | show | stale | models | regions | services`. Prices print as the catalog states
  * them, never rounded: these are reference tables, not bills.
  */
 import Table from 'cli-table3';
 import { csvText as csv, jsonText as json } from './text-formats.js';
 import type { ModelListing, PriceView, StaleRow } from '../analysis/catalog-views.js';
+import type { ModelPlaces, RegionUse, ServiceMeters } from '../analysis/catalog-discovery.js';
 import { windowText } from '../model/catalog.js';
 import { plain, type Decimal } from '../model/money.js';
 import { visible } from '../model/safe-text.js';
@@ -137,4 +138,40 @@ export const staleRenderers: Record<Format, Renderer<StaleReport>> = {
   },
   json: ({ today, maxAgeDays, rows }) => json({ on: today, maxAgeDays, stale: rows.map((r) => ({ row: `${r.ref.file}:${r.ref.line}`, key: r.key, asOf: r.asOf, checked: r.checked ?? null, ageDays: r.ageDays })) }),
   csv: ({ rows }) => csv(['row', 'key', 'as_of', 'checked', 'age_days'], rows.map((r) => [`${r.ref.file}:${r.ref.line}`, r.key, r.asOf, r.checked ?? '', String(r.ageDays)])),
+};
+
+export interface Discovery<Row> {
+  /** The cloud asked for, or undefined for all. */
+  cloud: string | undefined;
+  rows: Row[];
+}
+
+/** `catalog models`: where each model is sold and how. */
+export const catalogModelsRenderers: Record<Format, Renderer<Discovery<ModelPlaces>>> = {
+  table: ({ rows }, options) => {
+    const style = createStyle(options.color);
+    return `${table(['model', 'cloud', 'regions', 'deployments', 'tiers', 'long context over'], rows.map((r) => [visible(r.model), r.cloud, r.regions.join(', '), r.deployments.join(', '), r.tiers.join(', '), r.longContext.join(', ')]), style)}\n`;
+  },
+  json: ({ cloud, rows }) => json({ cloud: cloud ?? null, models: rows }),
+  csv: ({ rows }) => csv(['model', 'cloud', 'regions', 'deployments', 'tiers', 'long_context_over'], rows.map((r) => [r.model, r.cloud, r.regions.join(' '), r.deployments.join(' '), r.tiers.join(' '), r.longContext.join(' ')])),
+};
+
+/** `catalog regions`: each cloud's regions, and what is priced in them. */
+export const catalogRegionsRenderers: Record<Format, Renderer<Discovery<RegionUse>>> = {
+  table: ({ rows }, options) => {
+    const style = createStyle(options.color);
+    return `${table(['cloud', 'region', 'in regions.csv', 'own prices for'], rows.map((r) => [r.cloud, visible(r.region), r.listed ? 'yes' : '', r.priced.join(', ')]), style)}\n`;
+  },
+  json: ({ cloud, rows }) => json({ cloud: cloud ?? null, regions: rows }),
+  csv: ({ rows }) => csv(['cloud', 'region', 'listed', 'priced'], rows.map((r) => [r.cloud, r.region, String(r.listed), r.priced.join(' ')])),
+};
+
+/** `catalog services`: each cloud's services, their meters and units. */
+export const catalogServicesRenderers: Record<Format, Renderer<Discovery<ServiceMeters>>> = {
+  table: ({ rows }, options) => {
+    const style = createStyle(options.color);
+    return `${table(['cloud', 'service', 'meter', 'unit', 'regions', 'tiers'], rows.map((r) => [r.cloud, visible(r.service), visible(r.meter), r.unit, r.regions.join(', '), String(r.tiers)]), style, ['left', 'left', 'left', 'left', 'left', 'right'])}\n`;
+  },
+  json: ({ cloud, rows }) => json({ cloud: cloud ?? null, services: rows }),
+  csv: ({ rows }) => csv(['cloud', 'service', 'meter', 'unit', 'regions', 'tiers'], rows.map((r) => [r.cloud, r.service, r.meter, r.unit, r.regions.join(' '), String(r.tiers)])),
 };

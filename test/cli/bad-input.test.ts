@@ -57,7 +57,7 @@ describe('bad scenarios', () => {
 
   it('a region the catalog does not know, even where a * row would price it (Azure Global)', async () => {
     const mars = await runCli(['compare', 'scenarios/support-agents.yaml', '--set', 'options.0.model.region=mars-north-9']);
-    expect(mars.stderr).toMatch(/^--set options\.0\.model\.region=mars-north-9 options\[0\]\.model\.region: "mars-north-9" is not a region the catalog knows for azure; it knows .*eastus2.* \(a catalog's regions\.csv can add more\)\n$/);
+    expect(mars.stderr).toMatch(/^--set options\.0\.model\.region=mars-north-9 options\[0\]\.model\.region: "mars-north-9" is not a region the catalog knows for azure; it knows .*eastus2.* \(`cloudtco catalog regions --cloud azure` lists them; a catalog's regions\.csv can add more\)\n$/);
     expect(mars.code).toBe(2);
     const typo = await runCli(['compare', 'scenarios/support-agents.yaml', '--set', 'options.1.model.region=eastus-2']);
     expect(typo.stderr).toMatch(/^--set options\.1\.model\.region=eastus-2 options\[1\]\.model\.region: "eastus-2" is not a region the catalog knows for azure \(did you mean "eastus2"\?\); it knows /);

@@ -52,7 +52,7 @@ describe('cloudtco catalog show', () => {
 
   it('suggests a model for a typo', async () => {
     const result = await runCli(['catalog', 'show', 'gtp-5.5']);
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'error: no catalog row prices model "gtp-5.5" (did you mean "gpt-5.5"?); `cloudtco catalog list` shows them all\n' });
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'error: no catalog row prices model "gtp-5.5" (did you mean "gpt-5.5"?); `cloudtco catalog models` lists them all\n' });
   });
 });
 

@@ -502,8 +502,8 @@ describe('catalog gaps', () => {
 
   it('names a service the catalog does not price', () => {
     expect(problems(() => simulate(s('lambda'), multiCloud()))).toEqual([
-      'options.0.runtime: no price for services aws/us-east-1 lambda vcpu in 2026-07 (services.csv has no row for it), needed by option "o" for runtime vCPU, lambda',
-      'options.0.runtime: no price for services aws/us-east-1 lambda memory in 2026-07 (services.csv has no row for it), needed by option "o" for runtime memory, lambda',
+      'options.0.runtime: no price for services aws/us-east-1 lambda vcpu in 2026-07 (services.csv has no row for it; `cloudtco catalog services --cloud aws` lists what it prices), needed by option "o" for runtime vCPU, lambda',
+      'options.0.runtime: no price for services aws/us-east-1 lambda memory in 2026-07 (services.csv has no row for it; `cloudtco catalog services --cloud aws` lists what it prices), needed by option "o" for runtime memory, lambda',
     ]);
   });
 

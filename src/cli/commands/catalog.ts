@@ -1,11 +1,11 @@
-/** `cloudtco catalog list | show | validate | stale`: look into the catalog and check it. */
+/** `cloudtco catalog list | show | models | regions | services | validate | stale`: look into the catalog and check it. */
 import { allRows, futureRows, listModels, showModel, staleRows } from '../../analysis/catalog-views.js';
 import { catalogDirs, catalogFiles, loadCatalog, loadCatalogs } from '../../io/catalog-dir.js';
 import { InputError, type Diagnostic } from '../../model/diagnostic.js';
 import { suggestion } from '../../model/did-you-mean.js';
 import { visible, withoutWorkflowCommands } from '../../model/safe-text.js';
 import { parseDuration } from '../../model/quantity.js';
-import { modelListRenderers, modelShowRenderers, staleRenderers } from '../../report/catalog-views.js';
+import { catalogModelsRenderers, catalogRegionsRenderers, catalogServicesRenderers, modelListRenderers, modelShowRenderers, staleRenderers } from '../../report/catalog-views.js';
 import { EXIT, todayOf, type CliIo } from '../cli-io.js';
 import { emit, writeStdout, type OutputOptions } from '../output.js';
 import { runScenario } from '../run-scenario.js';
@@ -22,11 +22,33 @@ export async function catalogList(options: CatalogOptions, io: CliIo): Promise<n
   return EXIT.ok;
 }
 
+export interface DiscoveryOptions extends CatalogOptions {
+  cloud?: string;
+}
+
+/** `catalog models | regions | services [--cloud X]`: what the catalog can price, to write a scenario by. */
+export async function catalogDiscover(what: 'models' | 'regions' | 'services', options: DiscoveryOptions, io: CliIo): Promise<number> {
+  const dirs = catalogDirs(options.catalog, io.cwd);
+  const catalog = await loadCatalogs(dirs);
+  const { catalogModels, catalogRegions, catalogServices } = await import('../../analysis/catalog-discovery.js');
+  const { CLOUD_IDS } = await import('../../model/cloud.js');
+  const cloud = options.cloud;
+  if (cloud !== undefined && !(CLOUD_IDS as readonly string[]).includes(cloud)) {
+    throw new InputError([{ message: `--cloud: no cloud "${cloud}"${suggestion(cloud, CLOUD_IDS)}; expected one of ${CLOUD_IDS.join(', ')}` }]);
+  }
+  const c = cloud as (typeof CLOUD_IDS)[number] | undefined;
+  const inputs = catalogFiles(dirs);
+  if (what === 'models') await emit(catalogModelsRenderers[options.format], { cloud, rows: catalogModels(catalog, c) }, options, io, inputs);
+  else if (what === 'regions') await emit(catalogRegionsRenderers[options.format], { cloud, rows: catalogRegions(catalog, c) }, options, io, inputs);
+  else await emit(catalogServicesRenderers[options.format], { cloud, rows: catalogServices(catalog, c) }, options, io, inputs);
+  return EXIT.ok;
+}
+
 export async function catalogShow(model: string, options: CatalogOptions, io: CliIo): Promise<number> {
   const dirs = catalogDirs(options.catalog, io.cwd);
   const catalog = await loadCatalogs(dirs);
   const known = new Set(catalog.models.map((row) => row.model));
-  if (!known.has(model)) throw new InputError([{ message: `no catalog row prices model "${model}"${suggestion(model, known)}; \`cloudtco catalog list\` shows them all` }]);
+  if (!known.has(model)) throw new InputError([{ message: `no catalog row prices model "${model}"${suggestion(model, known)}; \`cloudtco catalog models\` lists them all` }]);
   await emit(modelShowRenderers[options.format], { model, today: todayOf(io), views: showModel(catalog, model, todayOf(io)) }, options, io, catalogFiles(dirs));
   return EXIT.ok;
 }
