@@ -3,7 +3,7 @@
  * code; only bin/ calls process.exit. Each command's module is imported when that command
  * runs, so `cloudtco --version` loads commander and nothing else.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { formatDiagnostic, InputError, type Diagnostic } from '../model/diagnostic.js';
 import { visibleLines } from '../model/safe-text.js';
@@ -16,6 +16,7 @@ import { DIFF_FORMATS } from '../report/diff-formats.js';
 import { EXPORT_FORMATS } from '../report/export-formats.js';
 import { FORMATS } from '../report/renderer.js';
 import { EXIT, type CliIo } from './cli-io.js';
+import { examplesText } from './help-examples.js';
 
 export { EXIT, type CliIo } from './cli-io.js';
 
@@ -301,6 +302,27 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const { catalogImport } = await import('./commands/catalog-import.js');
       done(await catalogImport(kind, files, options, io));
     });
+
+  program
+    .command('completion')
+    .description('print a completion script for bash, zsh or fish (commands, options, choices, file names)')
+    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
+    .action(async (shell: 'bash' | 'zsh' | 'fish') => {
+      const { completionScript } = await import('./completion.js');
+      io.stdout.write(completionScript(shell, program));
+      done(EXIT.ok);
+    });
+
+  // every command's help ends with its examples
+  const withExamples = (command: Command, path: string) => {
+    for (const sub of command.commands) {
+      const name = path === '' ? sub.name() : `${path} ${sub.name()}`;
+      const text = examplesText(name);
+      if (text !== undefined) sub.addHelpText('after', text);
+      withExamples(sub, name);
+    }
+  };
+  withExamples(program, '');
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
