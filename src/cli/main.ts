@@ -3,7 +3,7 @@
  * code; only bin/ calls process.exit. Each command's module is imported when that command
  * runs, so `cloudtco --version` loads commander and nothing else.
  */
-import { Argument, Command, CommanderError, Option } from 'commander';
+import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { formatDiagnostic, InputError, type Diagnostic } from '../model/diagnostic.js';
 import { visibleLines } from '../model/safe-text.js';
@@ -21,6 +21,12 @@ import { examplesText } from './help-examples.js';
 export { EXIT, type CliIo } from './cli-io.js';
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  // the version alone needs none of the commands built: answered before commander is set up
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    io.stdout.write(`${version()}\n`);
+    return EXIT.ok;
+  }
+  const { Argument, Command, CommanderError, Option } = await import('commander');
   let exitCode: number = EXIT.ok;
   // `check --format github` reports bad input as error annotations too, so CI shows where it is
   let annotateProblems = false;
@@ -328,7 +334,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
-    return failure(error, io, annotateProblems);
+    return failure(error, io, annotateProblems, error instanceof CommanderError);
   }
 }
 
@@ -337,10 +343,10 @@ function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-function failure(error: unknown, io: CliIo, annotate: boolean): number {
-  if (error instanceof CommanderError) {
+function failure(error: unknown, io: CliIo, annotate: boolean, fromCommander: boolean): number {
+  if (fromCommander) {
     // commander has already printed its message (or the help, or the version)
-    return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    return (error as { exitCode: number }).exitCode === 0 ? EXIT.ok : EXIT.badInput;
   }
   if (error instanceof InputError) {
     io.stderr.write(problemLines(error.diagnostics, annotate));
