@@ -22,6 +22,7 @@ export const HELP_EXAMPLES: Record<string, string[]> = {
   export: ['cloudtco export scenarios/multi-cloud-agent.yaml --out focus.csv', 'cloudtco export scenarios/support-agents.yaml --format json --out line-items.json'],
   validate: ['cloudtco validate scenarios/multi-cloud-agent.yaml scenarios/support-agents.yaml', `cloudtco validate my-scenario.yaml ./our-prices   ${YOUR_FILES}`],
   schema: ['cloudtco schema --out scenario.schema.json'],
+  init: ['cloudtco init my-scenario.yaml --model gpt-5.5 --clouds azure,aws,openai', 'cloudtco init claude.yaml --model claude-sonnet-4-6 --clouds anthropic,aws,gcp --sessions 50k'],
   completion: ['cloudtco completion bash > ~/.local/share/bash-completion/completions/cloudtco', 'cloudtco completion zsh > "${fpath[1]}/_cloudtco"', 'cloudtco completion fish > ~/.config/fish/completions/cloudtco.fish'],
   'catalog list': ['cloudtco catalog list', 'cloudtco catalog list --format csv'],
   'catalog show': ['cloudtco catalog show gpt-5.5', 'cloudtco catalog show claude-sonnet-4-6 --format json'],

@@ -310,6 +310,20 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     });
 
   program
+    .command('init')
+    .description('write a commented starter scenario for a model on the clouds you name, ready to compare')
+    .argument('[file]', 'the scenario file to write', 'scenario.yaml')
+    .option('--model <id>', 'the model, as `cloudtco catalog models` lists them', 'gpt-5.5')
+    .option('--clouds <list>', 'where to buy it, comma-separated', 'azure,aws,openai')
+    .option('--sessions <count>', 'sessions a month, like 100k', '100k')
+    .option('--force', 'replace the file if it exists')
+    .addOption(catalogOption())
+    .action(async (file: string, options, command: Command) => {
+      const { initCommand } = await import('./commands/init.js');
+      done(await initCommand(file, withGlobals(options, command), io));
+    });
+
+  program
     .command('completion')
     .description('print a completion script for bash, zsh or fish (commands, options, choices, file names)')
     .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))

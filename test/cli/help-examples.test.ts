@@ -23,8 +23,11 @@ describe('help examples', () => {
     const words = example.split(' > ')[0]!.split(/\s+/).slice(1);
     const at = words.indexOf('--out');
     if (at !== -1) words[at + 1] = path.join(out, path.basename(words[at + 1]!));
-    const result = await runCli(words);
-    expect(result.stderr, example).toBe('');
+    // init writes its file where it runs: in the scratch folder
+    const result = await runCli(words, words[0] === 'init' ? { cwd: out } : {});
+    // init says what it wrote, on stderr; the others say nothing there
+    if (words[0] === 'init') expect(result.stderr, example).toMatch(/^wrote /);
+    else expect(result.stderr, example).toBe('');
     expect([0, 1], example).toContain(result.code); // check exits 1 when a budget is breached
   });
 });
