@@ -65,6 +65,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .addOption(formatOption())
     .addOption(outOption())
     .option('--line-items', 'include every line item (JSON only)')
+    .option('--no-chart', 'no bars or sparklines under the table (they are drawn only on a terminal)')
     .action(async (scenario: string, options, command: Command) => {
       const { compareCommand } = await import('./commands/compare.js');
       done(await compareCommand(scenario, withGlobals(options, command), io));
@@ -111,6 +112,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .addOption(setOption())
     .addOption(formatOption())
     .addOption(outOption())
+    .option('--no-chart', 'no tornado under the table (it is drawn only on a terminal)')
     .action(async (scenario: string, options, command: Command) => {
       const { sensitivityCommand } = await import('./commands/sensitivity.js');
       done(await sensitivityCommand(scenario, withGlobals(options, command), io));

@@ -14,6 +14,8 @@ export interface OutputOptions<F extends string = Format> {
   color: boolean;
   lineItems?: boolean;
   bom?: boolean;
+  /** false with --no-chart. */
+  chart?: boolean;
 }
 
 /** Formats people read in CI logs; the others are data, escaped by their own rules. */
@@ -26,7 +28,9 @@ const FOR_PEOPLE = new Set(['table', 'markdown']);
 export async function emit<R>(renderer: Renderer<R>, report: R, options: OutputOptions<string>, io: CliIo, inputs: readonly string[] = []): Promise<void> {
   const toFile = options.out !== undefined;
   const color = !toFile && options.format === 'table' && colorEnabled({ flag: options.color, env: io.env, isTTY: io.stdout.isTTY === true });
-  const rendered = renderer(report, { color, lineItems: options.lineItems === true, bom: options.bom === true });
+  // charts are for people at a terminal: piped or saved output stays plain
+  const charts = !toFile && options.format === 'table' && io.stdout.isTTY === true && options.chart !== false;
+  const rendered = renderer(report, { color, lineItems: options.lineItems === true, bom: options.bom === true, charts });
   // text for people may begin a line with a name; CI runners read `::` at a line's start as a command
   const text = typeof rendered === 'string' && FOR_PEOPLE.has(options.format) ? withoutWorkflowCommands(rendered) : rendered;
   if (options.out === undefined) {

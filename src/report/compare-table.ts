@@ -10,7 +10,7 @@
 import Table from 'cli-table3';
 import type { BreakEven } from '../analysis/break-even.js';
 import type { Comparison, OptionCost } from '../analysis/compare.js';
-import { ZERO, type Decimal } from '../model/money.js';
+import { Decimal, ZERO } from '../model/money.js';
 import { formatLocation } from '../model/cloud.js';
 import { describeMonths } from '../model/period.js';
 import { visible } from '../model/safe-text.js';
@@ -24,7 +24,9 @@ import { createStyle, type Style, ROWS_WITHOUT_RULES } from './style.js';
 export const renderCompareAsTable: Renderer<Comparison> = (report, options) => {
   const style = createStyle(options.color);
   const sections = [heading(report, style), summaryTable(report, style)];
+  if (options.charts === true) sections.push(totalBars(report, style));
   if (report.by !== undefined && report.by !== 'category') sections.push(breakdownTable(report, style));
+  if (options.charts === true && report.by === 'month') sections.push(monthSparklines(report));
   sections.push(...[why(report, style), breakEvens(report, style), fallbacks(report, style), provisionedNotes(report, style), latencyNotes(report, style), unassessedNote(report, style)].filter((s) => s !== ''));
   sections.push(legend(report, style));
   return `${sections.join('\n\n')}\n`;
@@ -76,6 +78,34 @@ function summaryTable(report: Comparison, style: Style): string {
     table.push([`NPV at ${percentText(report.discountRate)}%/year`, ...report.options.map((o) => formatMoney(o.npv!, report.currency))]);
   }
   return table.toString();
+}
+
+const BAR_WIDTH = 40;
+const SPARKS = '▁▂▃▄▅▆▇█';
+
+/** Each option's total as a bar, the most expensive full width: a glance at how far apart they are. */
+function totalBars(report: Comparison, style: Style): string {
+  const most = report.options.reduce((max, o) => (o.total.gt(max) ? o.total : max), ZERO);
+  const width = Math.max(...report.options.map((o) => visible(o.id).length));
+  return report.options
+    .map((o) => {
+      const cells = most.isZero() ? 0 : Math.round(o.total.div(most).times(BAR_WIDTH).toNumber());
+      const bar = '█'.repeat(cells) + ' '.repeat(BAR_WIDTH - cells);
+      return `${visible(o.id).padEnd(width)}  ${o.cheapest ? style.good(bar) : bar}  ${formatMoney(o.total, report.currency)}`;
+    })
+    .join('\n');
+}
+
+/** Each option's months as a sparkline, all on one scale: where costs rise and fall. */
+function monthSparklines(report: Comparison): string {
+  const series = report.options.map((o) => o.breakdown!.map((g) => g.total.toNumber()));
+  const all = series.flat();
+  const low = Math.min(...all);
+  const high = Math.max(...all);
+  const spark = (v: number) => SPARKS[high === low ? 0 : Math.round(((v - low) / (high - low)) * (SPARKS.length - 1))]!;
+  const width = Math.max(...report.options.map((o) => visible(o.id).length));
+  const lines = report.options.map((o, i) => `${visible(o.id).padEnd(width)}  ${series[i]!.map(spark).join('')}`);
+  return [`Month by month, ${report.groups[0]} to ${report.groups[report.groups.length - 1]}, ${formatMoney(new Decimal(low), report.currency)} to ${formatMoney(new Decimal(high), report.currency)}:`, ...lines].join('\n');
 }
 
 /** The exact difference, rounded once: never the difference of two rounded totals. */

@@ -10,6 +10,8 @@ export interface RenderOptions {
   lineItems: boolean;
   /** Start CSV with a UTF-8 byte order mark, which Excel needs to read UTF-8. */
   bom?: boolean;
+  /** Draw charts (bars, sparklines, a tornado) in a table: only on a terminal, and not with --no-chart. */
+  charts?: boolean;
 }
 
 export type Rendered = string | Iterable<string>;

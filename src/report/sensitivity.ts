@@ -44,8 +44,7 @@ export const sensitivityRenderers: Record<Format, Renderer<SensitivityReport>> =
       `At the mode: ${point}.`,
       measured.caption,
       t.toString(),
-      `Tornado of ${measured.what}: ▒ from the mode to the low end, █ to the high end, │ at the mode.`,
-      ...tornado(result, measured, style, currency),
+      ...(options.charts === true ? [`Tornado of ${measured.what}: ▒ from the mode to the low end, █ to the high end, │ at the mode.`, ...tornado(result, measured, style, currency)] : []),
     ];
     return `${lines.filter((l) => l !== undefined).join('\n')}\n`;
   },

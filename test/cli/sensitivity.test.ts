@@ -53,7 +53,10 @@ describe('cloudtco sensitivity', () => {
 
   it('draws the tornado in the table, and writes two CSV rows a factor', async () => {
     const { dir, scenario } = await fixture();
-    const table = await runCli(['sensitivity', scenario, '--catalog', dir]);
+    // the tornado is for a terminal: piped, or with --no-chart, the table stands alone
+    expect((await runCli(['sensitivity', scenario, '--catalog', dir])).stdout).not.toContain('Tornado');
+    expect((await runCli(['sensitivity', scenario, '--catalog', dir, '--no-chart'], { isTTY: true })).stdout).not.toContain('Tornado');
+    const table = await runCli(['sensitivity', scenario, '--catalog', dir, '--no-color'], { isTTY: true });
     expect(table.stdout).toContain('Tornado of the gap a − b');
     // the gap runs from −500 to 1 000 (1 500 over 40 cells): the mode's 500 sits at cell 26
     const bars = table.stdout.split('\n').filter((l) => l.includes('│') && l.includes('…') && !l.startsWith('│'));

@@ -31,7 +31,8 @@ describe('scenarios/uncertain-demand.yaml', () => {
   });
 
   it('ranks the migrations first in the tornado: token prices move the two cheapest alike', async () => {
-    const result = await runCli(['sensitivity', FILE]);
+    // as a terminal shows it, tornado and all (piped output has the table alone)
+    const result = await runCli(['sensitivity', FILE, '--no-color'], { isTTY: true });
     await expect(result.stdout).toMatchFileSnapshot('golden/uncertain-demand-sensitivity.txt');
     const json = JSON.parse((await runCli(['sensitivity', FILE, '--format', 'json'])).stdout);
     expect(json.pair).toEqual({ cheapest: 'azure-global', runnerUp: 'openai-direct' });
