@@ -13,6 +13,7 @@ import { BREAKDOWNS } from '../analysis/breakdown.js';
 import { PERIOD_GROUPINGS } from '../model/period.js';
 import { CHECK_FORMATS } from '../report/check-formats.js';
 import { DIFF_FORMATS } from '../report/diff-formats.js';
+import { COMPARE_FORMATS } from '../report/compare-formats.js';
 import { EXPORT_FORMATS } from '../report/export-formats.js';
 import { FORMATS } from '../report/renderer.js';
 import { EXIT, type CliIo } from './cli-io.js';
@@ -62,7 +63,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .addOption(catalogOption())
     .addOption(setOption())
     .addOption(new Option('--by <breakdown>', 'add a breakdown by period, cloud or workload').choices(BREAKDOWNS))
-    .addOption(formatOption())
+    .addOption(new Option('--format <format>', 'output format').choices(COMPARE_FORMATS).default('table'))
     .addOption(outOption())
     .option('--line-items', 'include every line item (JSON only)')
     .option('--no-chart', 'no bars or sparklines under the table (they are drawn only on a terminal)')

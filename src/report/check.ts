@@ -14,6 +14,7 @@ import type { Renderer } from './renderer.js';
 import { createStyle, ROWS_WITHOUT_RULES } from './style.js';
 import { pointValuesLine, whatIfLine } from './provenance.js';
 import { jsonText, markdownCell as cell } from './text-formats.js';
+import { mermaidChart } from './mermaid.js';
 import { workflowCommand, type Annotation } from './workflow-commands.js';
 
 
@@ -143,6 +144,14 @@ export const renderCheckAsMarkdown: Renderer<CheckReport> = (report) => {
       const mark = !b.breached ? '✅' : b.severity === 'error' ? '❌' : '⚠️';
       lines.push(`| ${mark} | ${cell(b.name)} | ${cell(b.option)} | ${b.per} | ${formatMoney(b.limit, report.currency)} | ${facts.actual} | ${facts.excess} | ${facts.when} |`);
     }
+    // each budget's worst spend as a bar, its limit as a line over it
+    lines.push(
+      '',
+      mermaidChart(`Worst period's spend against each budget, ${report.currency}`, report.currency, report.budgets.map((b) => `${b.name} · ${b.option}`), [
+        { kind: 'bar', values: report.budgets.map((b) => b.actual) },
+        { kind: 'line', values: report.budgets.map((b) => b.limit) },
+      ]),
+    );
   }
   const baseline = report.baseline;
   if (baseline !== undefined) {

@@ -2,10 +2,13 @@ import type { Comparison } from '../analysis/compare.js';
 import { renderCompareAsCsv } from './compare-csv.js';
 import { renderCompareAsJson } from './compare-json.js';
 import { renderCompareAsTable } from './compare-table.js';
-import type { Format, Renderer } from './renderer.js';
+import { renderCompareAsMarkdown } from './compare-markdown.js';
+import type { Renderer } from './renderer.js';
+import type { CompareFormat } from './compare-formats.js';
 
-export const compareRenderers: Record<Format, Renderer<Comparison>> = {
+export const compareRenderers: Record<CompareFormat, Renderer<Comparison>> = {
   table: renderCompareAsTable,
   json: renderCompareAsJson,
   csv: renderCompareAsCsv,
+  markdown: renderCompareAsMarkdown,
 };

@@ -13,6 +13,7 @@ import { formatMoney, formatSignedMoney, percentText, roundToTotal, signedPercen
 import type { Renderer } from './renderer.js';
 import { createStyle, ROWS_WITHOUT_RULES } from './style.js';
 import { csvText, jsonText, markdownCell as md } from './text-formats.js';
+import { mermaidChart } from './mermaid.js';
 
 interface ShownRow {
   label: string;
@@ -102,7 +103,12 @@ export const renderDiffAsMarkdown: Renderer<DiffReport> = (report) => {
   const v = verdict(report);
   const sided = oneSided(report);
   const notes = [...(sided === undefined ? [] : ['', `⚠️ ${md(sided)}`]), ...(v === undefined ? [] : ['', `${report.exceeded.length > 0 ? '❌' : '✅'} ${md(v)}`])];
-  return `${[...lines, ...notes, '', '<details><summary>By category</summary>', '', ...detail, '', '</details>'].join('\n')}\n`;
+  // before and after side by side, an option missing from a side at nothing
+  const chart = mermaidChart(`Total before and after, ${report.currency}`, report.currency, report.options.map((o) => o.id), [
+    { kind: 'bar', values: report.options.map((o) => o.before ?? ZERO) },
+    { kind: 'bar', values: report.options.map((o) => o.after ?? ZERO) },
+  ]);
+  return `${[...lines, ...notes, '', chart, '', '<details><summary>By category</summary>', '', ...detail, '', '</details>'].join('\n')}\n`;
 };
 
 const json = (c: Change) => ({ before: c.before === undefined ? null : plain(c.before), after: c.after === undefined ? null : plain(c.after), change: plain(c.change), percent: c.ratio === undefined ? null : percentText(c.ratio) });

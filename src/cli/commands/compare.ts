@@ -4,11 +4,12 @@ import type { Breakdown } from '../../analysis/breakdown.js';
 import { compare } from '../../analysis/compare.js';
 import { InputError } from '../../model/diagnostic.js';
 import { compareRenderers } from '../../report/compare.js';
+import type { CompareFormat } from '../../report/compare-formats.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 import { emit, type OutputOptions } from '../output.js';
 import { runScenario, type ScenarioInputs } from '../run-scenario.js';
 
-export interface CompareOptions extends OutputOptions, ScenarioInputs {
+export interface CompareOptions extends OutputOptions<CompareFormat>, ScenarioInputs {
   by?: Breakdown;
 }
 
