@@ -15,6 +15,10 @@ process.stderr.on('error', () => {});
 process.exitCode = await run(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
+  // made only when asked for (init on a terminal): process.stdin opens the terminal for reading
+  get stdin() {
+    return process.stdin;
+  },
   env: process.env,
   cwd: process.cwd(),
 });

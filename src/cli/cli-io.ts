@@ -7,6 +7,8 @@ export interface CliIo {
   cwd: string;
   /** Today as YYYY-MM-DD, for age checks; tests fix it, the real CLI reads the clock. */
   today?: string;
+  /** Where answers to questions come from (`init` on a terminal); none: nothing is asked. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
 export function todayOf(io: CliIo): string {

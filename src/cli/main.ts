@@ -323,7 +323,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .addOption(catalogOption())
     .action(async (file: string, options, command: Command) => {
       const { initCommand } = await import('./commands/init.js');
-      done(await initCommand(file, withGlobals(options, command), io));
+      // what the user gave is not asked for again on a terminal
+      const given = new Set(['model', 'clouds', 'sessions'].filter((key) => command.getOptionValueSource(key) === 'cli')) as Set<'model' | 'clouds' | 'sessions'>;
+      done(await initCommand(file, withGlobals(options, command), io, given));
     });
 
   program

@@ -2,6 +2,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -45,5 +46,26 @@ describe('cloudtco init', () => {
     expect(none.stderr).toBe('error: --clouds: none of openai sells claude-sonnet-4-6 today; `cloudtco catalog models` shows where it is sold\n');
     const sessions = await runCli(['init', 'x.yaml', '--sessions', 'lots'], { cwd });
     expect(sessions.stderr).toBe('error: --sessions: expected a count like 100k, got "lots"\n');
+  });
+
+  it('asks on a terminal for what the flags did not give, each with its default', async () => {
+    const cwd = await mkdtemp(path.join(tmpdir(), 'cloudtco-init-'));
+    const terminal = (answers: string) => Object.assign(Readable.from([answers]), { isTTY: true });
+    // model and clouds answered, sessions left at its default
+    const init = await runCli(['init', 'asked.yaml'], { cwd, isTTY: true, stdin: terminal('claude-sonnet-4-6\nanthropic,gcp\n\n') });
+    expect(init.code).toBe(0);
+    expect(init.stdout).toBe('Model (`cloudtco catalog models` lists them) [gpt-5.5]: Clouds to buy it on, comma-separated [azure,aws,openai]: Sessions a month [100k]: ');
+    const text = await readFile(path.join(cwd, 'asked.yaml'), 'utf8');
+    expect(text).toContain('model: claude-sonnet-4-6');
+    expect(text).toContain('sessions_per_month: 100k');
+    expect(text).toContain('  - id: anthropic');
+    expect(text).toContain('  - id: gcp');
+    // a flag given is not asked for
+    const flagged = await runCli(['init', 'flagged.yaml', '--model', 'gpt-5.4', '--clouds', 'openai'], { cwd, isTTY: true, stdin: terminal('20k\n') });
+    expect(flagged.stdout).toBe('Sessions a month [100k]: ');
+    expect(await readFile(path.join(cwd, 'flagged.yaml'), 'utf8')).toContain('sessions_per_month: 20k');
+    // not a terminal: nothing asked
+    const piped = await runCli(['init', 'piped.yaml'], { cwd, stdin: Object.assign(Readable.from(['x\n']), { isTTY: false }) });
+    expect(piped.stdout).toBe('');
   });
 });

@@ -10,7 +10,7 @@ export interface CliResult {
 export const TODAY = '2026-12-03';
 
 /** Runs the CLI in-process from the repository root, with a clean environment, no terminal and a fixed date. */
-export async function runCli(args: string[], options: { env?: Record<string, string>; isTTY?: boolean; stderrTTY?: boolean; cwd?: string; today?: string } = {}): Promise<CliResult> {
+export async function runCli(args: string[], options: { env?: Record<string, string>; isTTY?: boolean; stderrTTY?: boolean; cwd?: string; today?: string; stdin?: NodeJS.ReadableStream & { isTTY?: boolean } } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await run(args, {
@@ -26,6 +26,7 @@ export async function runCli(args: string[], options: { env?: Record<string, str
     env: options.env ?? {},
     cwd: options.cwd ?? REPO,
     today: options.today ?? TODAY,
+    ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
   });
   return { code, stdout, stderr };
 }

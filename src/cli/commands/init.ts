@@ -19,7 +19,38 @@ export interface InitOptions {
   catalog: string[];
 }
 
-export async function initCommand(file: string, options: InitOptions, io: CliIo): Promise<number> {
+/**
+ * On a terminal, the values not given as flags are asked for, each with its default; elsewhere
+ * (a pipe, CI) the flags and defaults are used as they are.
+ */
+async function asked(options: InitOptions, given: ReadonlySet<keyof InitOptions>, io: CliIo): Promise<InitOptions> {
+  if (io.stdin?.isTTY !== true || io.stdout.isTTY !== true) return options;
+  const questions: [keyof InitOptions, string][] = [
+    ['model', 'Model (`cloudtco catalog models` lists them)'],
+    ['clouds', 'Clouds to buy it on, comma-separated'],
+    ['sessions', 'Sessions a month'],
+  ];
+  const { createInterface } = await import('node:readline');
+  const rl = createInterface({ input: io.stdin, terminal: false });
+  // lines are read as they come, kept until asked for: answers typed (or pasted) ahead are not lost
+  const lines = rl[Symbol.asyncIterator]();
+  const answers = { ...options };
+  try {
+    for (const [key, question] of questions) {
+      if (given.has(key)) continue;
+      io.stdout.write(`${question} [${String(options[key])}]: `);
+      const line = await lines.next();
+      const answer = line.done === true ? '' : String(line.value).trim();
+      if (answer !== '') (answers as Record<string, unknown>)[key] = answer;
+    }
+  } finally {
+    rl.close();
+  }
+  return answers;
+}
+
+export async function initCommand(file: string, flags: InitOptions, io: CliIo, given: ReadonlySet<keyof InitOptions> = new Set()): Promise<number> {
+  const options = await asked(flags, given, io);
   const target = path.resolve(io.cwd, file);
   const shown = displayPath(file, io.cwd);
   const clouds = options.clouds.split(',').map((c) => c.trim()).filter((c) => c !== '');
