@@ -5,7 +5,7 @@
  * edited without the docs. Pure: the catalog and today are given.
  */
 import { ANY_REGION, inEffect, type Catalog } from '../model/catalog.js';
-import { CLOUD_IDS, type Cloud } from '../model/cloud.js';
+import type { Cloud } from '../model/cloud.js';
 import { knownRegions } from '../engine/regions.js';
 import { addMonths, type Period } from '../model/period.js';
 
@@ -81,5 +81,3 @@ ${options.join('\n')}
 `;
   return { text, unsold };
 }
-
-export const INIT_CLOUDS: readonly Cloud[] = CLOUD_IDS;

@@ -14,6 +14,7 @@ import { PERIOD_GROUPINGS } from '../model/period.js';
 import { CHECK_FORMATS } from '../report/check-formats.js';
 import { DIFF_FORMATS } from '../report/diff-formats.js';
 import { COMPARE_FORMATS } from '../report/compare-formats.js';
+import { PRESET_NAMES, SQL_DIALECTS } from '../io/usage-choices.js';
 import { EXPORT_FORMATS } from '../report/export-formats.js';
 import { FORMATS } from '../report/renderer.js';
 import { EXIT, type CliIo } from './cli-io.js';
@@ -125,7 +126,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .argument('<usage...>', 'usage logs: CSV or JSONL files (gzipped too), or directories of them')
     .option('--scenario <file>', 'price the requests at this scenario\'s options')
     .option('--option <id=cloud/region/deployment[/tier]>', 'or at placements given here, e.g. bedrock=aws/us-east-1/in-region (repeatable)', collect)
-    .addOption(new Option('--preset <layout>', 'the logs\' layout').choices(['azure-trace', 'claude-code', 'openai-usage', 'litellm-spend', 'aggregated']))
+    .addOption(new Option('--preset <layout>', 'the logs\' layout').choices(PRESET_NAMES))
     .option('--map <field=column>', 'where a field is: a CSV column or a JSON path, e.g. input_total=prompt_tokens (repeatable; see README)', collect)
     .option('--model <id>', 'the model of requests whose log names none')
     .option('--model-map <logged=catalog>', 'price a model the logs name as a catalog model (repeatable)', collect)
@@ -145,7 +146,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   replay
     .command('sql')
     .description('print the SQL that adds up a table of raw requests into the aggregated usage replay reads (--preset aggregated)')
-    .addOption(new Option('--dialect <dialect>', 'the SQL engine').choices(['duckdb', 'bigquery', 'spark']).makeOptionMandatory())
+    .addOption(new Option('--dialect <dialect>', 'the SQL engine').choices(SQL_DIALECTS).makeOptionMandatory())
     .option('--table <name>', 'the table of requests, one row each', 'usage')
     .option('--map <field=column>', 'the table\'s column for a field (time, model, input or input_total, cached, cache_write, cache_write_1h, output, batch, requests); default: the field\'s name (repeatable)', collect)
     .addOption(catalogOption())

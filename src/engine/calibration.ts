@@ -19,9 +19,9 @@
  */
 import type { Period } from '../model/period.js';
 import { addMonths } from '../model/period.js';
-import { periodOf } from '../model/timestamp.js';
+import { DAY_MS, periodOf } from '../model/timestamp.js';
 import { promptOf, type UsageRecord } from '../model/usage-record.js';
-import { DAY_MS, type UsageTotals } from './usage-buckets.js';
+import type { UsageTotals } from './usage-buckets.js';
 
 const FIVE_MINUTES = 300_000;
 const WINDOWS = [DAY_MS, 3_600_000, FIVE_MINUTES];

@@ -27,15 +27,15 @@ import { vendorOf } from '../model/party.js';
 import type { Tier } from '../model/cloud.js';
 import { append } from '../model/append.js';
 import { catalogIndexes } from './catalog-indexes.js';
-import { exchange } from './fx.js';
+import { exchange, type Exchange } from './fx.js';
 import { priceMetered, type MeteredUsage } from './metered.js';
 import { transferUsage } from './network.js';
 import { priceChanges, type PriceAdjustment } from './price-changes.js';
 import { Problems } from './problems.js';
 import { regionProblems } from './regions.js';
 import { chargesOf, type TokenBuyer } from './tokens.js';
-import { DAY_MS, isoDay, type UsageBucket } from './usage-buckets.js';
-import { periodOf } from '../model/timestamp.js';
+import type { UsageBucket } from './usage-buckets.js';
+import { DAY_MS, isoDay, periodOf } from '../model/timestamp.js';
 import type { FallbackUse } from './simulate.js';
 
 export interface Replay {
@@ -131,7 +131,7 @@ export function replay(scenario: Scenario, catalog: Catalog, buckets: readonly U
       .map((entry) => ({ entry, text: `${entry.period} ${entry.model} ${formatKey(entry.key)} ${entry.price.ref.file}:${String(entry.price.ref.line).padStart(9, '0')} ${entry.adjustment?.basis ?? ''}` }))
       .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
       .map(({ entry }) => entry);
-    append(lineItems, tokenItems(scenario, option, ordered, problems));
+    append(lineItems, tokenItems(scenario, rates, option, ordered, problems));
     for (const [model, months] of fellBack) fallbacks.push({ option: option.id, workload: model, placement: option.fallback!.model, months: [...months].sort() });
   });
   append(lineItems, priceMetered(usages, metered, scenario.currency, rates, problems));
@@ -166,14 +166,14 @@ const CATEGORIES: [keyof Priced['tokens'], Category, '5m' | '1h'][] = [
 const COLUMNS: Record<keyof Priced['tokens'], string> = { input: 'input', cached: 'cached_input', write5m: 'cache_write', write1h: 'cache_write_1h', output: 'output' };
 
 /** A line item per month, row and category with tokens; a row without the category's price is a problem naming it. */
-function tokenItems(scenario: Scenario, option: Option, entries: readonly Priced[], problems: Problems): LineItem[] {
+function tokenItems(scenario: Scenario, rates: Exchange, option: Option, entries: readonly Priced[], problems: Problems): LineItem[] {
   const items: LineItem[] = [];
   const builders = new Map<string, ReturnType<typeof chargesOf>>();
   const chargeFor = (model: string, ttl: '5m' | '1h') => {
     let build = builders.get(`${model} ${ttl}`);
     if (build === undefined) {
       const buyer: TokenBuyer = { id: model, model, vendor: vendorOf(model), caches: true, writes: true, cacheTtl: ttl };
-      builders.set(`${model} ${ttl}`, (build = chargesOf({ option, workload: buyer, currency: scenario.currency, exchange: exchange(scenario) })));
+      builders.set(`${model} ${ttl}`, (build = chargesOf({ option, workload: buyer, currency: scenario.currency, exchange: rates })));
     }
     return build;
   };
@@ -184,7 +184,7 @@ function tokenItems(scenario: Scenario, option: Option, entries: readonly Priced
       const charge = chargeFor(entry.model, ttl)(entry.price, category, entry.key, entry.adjustment);
       if (charge === undefined) {
         const row = `${entry.price.ref.file}:${entry.price.ref.line}`;
-        const rate = exchange(scenario)(entry.price.currency) === undefined;
+        const rate = rates(entry.price.currency) === undefined;
         const why = rate ? `is priced in ${entry.price.currency} but the scenario has no fx rate to ${scenario.currency}` : `has no ${COLUMNS[part]} price for ${entry.model} on ${entry.key.cloud}`;
         problems.add(['options', scenario.options.indexOf(option), 'model'], `${row} ${part}`, entry.period, `${row} ${why}, but the replayed requests have ${tokens} such tokens`);
         continue;

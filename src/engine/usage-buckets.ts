@@ -17,7 +17,7 @@
 import type { Period } from '../model/period.js';
 import { NestedMap } from '../model/nested-map.js';
 import { promptOf, type UsageRecord } from '../model/usage-record.js';
-import { periodOf } from '../model/timestamp.js';
+import { DAY_MS, periodOf } from '../model/timestamp.js';
 import { splitByDays } from './day-split.js';
 
 /** Token sums and a request count: a pre-aggregated row's (the aggregated preset, io/usage-reader.ts), and a bucket's. */
@@ -43,7 +43,6 @@ export interface UsageBucket extends UsageTotals {
   responseBytes: bigint;
 }
 
-export const DAY_MS = 86_400_000;
 const CARRY = 2 ** 52;
 
 /** An exact running sum of whole numbers ≤ 10^10: float64 while it can be, then a bigint. */
@@ -179,9 +178,4 @@ export class UsageBuckets {
         return { day, period: periodOf(day * DAY_MS), model, batch, promptOver, input, cachedInput, cacheWrite5m, cacheWrite1h, output, requests, requestBytes, responseBytes };
       });
   }
-}
-
-/** A day as the catalog dates prices: 20 300 → "2025-07-31". */
-export function isoDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }

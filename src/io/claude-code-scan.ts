@@ -77,8 +77,7 @@ function keyOf(buf: Buffer, open: number, close: number): number {
       if (i === length) return k + 1;
     }
   }
-  for (let i = open + 1; i < close; i++) if (buf[i] === BACKSLASH) return ESCAPED;
-  return UNKNOWN;
+  return hasEscape(buf, open, close) ? ESCAPED : UNKNOWN;
 }
 
 /**
@@ -279,6 +278,7 @@ function idOf(buf: Buffer): string | undefined {
   return ID_BYTES.toString('utf8', 0, idLength + 1 + requestLength);
 }
 
+/** Whether the string between quotes at `from` and `to` holds a backslash (an escape). */
 function hasEscape(buf: Buffer, from: number, to: number): boolean {
   for (let i = from + 1; i < to; i++) if (buf[i] === BACKSLASH) return true;
   return false;
@@ -292,8 +292,7 @@ function stringOf(buf: Buffer, v: Values, k: number): string | undefined {
   const from = v[2 * k]!;
   const to = v[2 * k + 1]!;
   if (from === -1 || buf[from] !== QUOTE) return undefined;
-  for (let i = from + 1; i < to - 1; i++) if (buf[i] === BACKSLASH) return JSON.parse(buf.toString('utf8', from, to)) as string;
-  return buf.toString('utf8', from + 1, to - 1);
+  return hasEscape(buf, from, to - 1) ? (JSON.parse(buf.toString('utf8', from, to)) as string) : buf.toString('utf8', from + 1, to - 1);
 }
 
 function isString(buf: Buffer, v: Values, k: number, text: string): boolean {

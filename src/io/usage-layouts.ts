@@ -19,6 +19,7 @@
  */
 import type { Diagnostic } from '../model/diagnostic.js';
 import { suggestion } from '../model/did-you-mean.js';
+import { PRESET_NAMES, type PresetName } from './usage-choices.js';
 
 export const USAGE_FIELDS = ['time', 'model', 'input', 'input_total', 'cached', 'cache_write', 'cache_write_1h', 'output', 'requests', 'batch', 'request_bytes', 'response_bytes', 'id'] as const;
 export type UsageField = (typeof USAGE_FIELDS)[number];
@@ -45,7 +46,14 @@ export interface UsageLayout {
   mapped: readonly UsageField[];
 }
 
-export const USAGE_PRESETS: Record<string, UsageLayout> = {
+/**
+ * The aggregated usage `replay sql` writes (and fleets write with their own queries): one row per
+ * day (or month), model, tier and prompt band. Read as a layout of its own, not mapped.
+ */
+export const AGGREGATED = 'aggregated';
+export const AGGREGATED_COLUMNS = ['period', 'model', 'tier', 'prompt_over', 'requests', 'input_tokens', 'cached_input_tokens', 'cache_write_tokens', 'cache_write_1h_tokens', 'output_tokens'] as const;
+
+export const USAGE_PRESETS: Record<PresetName, UsageLayout> = {
   // Azure Public Dataset, "Azure LLM inference trace 2023": TIMESTAMP,ContextTokens,GeneratedTokens
   'azure-trace': {
     name: 'azure-trace',
@@ -98,17 +106,12 @@ export const USAGE_PRESETS: Record<string, UsageLayout> = {
     notModels: [],
     mapped: [],
   },
+  aggregated: { name: AGGREGATED, format: 'csv', fields: {}, requestWhen: undefined, notModels: [], mapped: [] },
 };
 
-/**
- * The aggregated usage `replay sql` writes (and fleets write with their own queries): one row per
- * day (or month), model, tier and prompt band. Read as a layout of its own, not mapped.
- */
-export const AGGREGATED = 'aggregated';
-export const AGGREGATED_COLUMNS = ['period', 'model', 'tier', 'prompt_over', 'requests', 'input_tokens', 'cached_input_tokens', 'cache_write_tokens', 'cache_write_1h_tokens', 'output_tokens'] as const;
-USAGE_PRESETS[AGGREGATED] = { name: AGGREGATED, format: 'csv', fields: {}, requestWhen: undefined, notModels: [], mapped: [] };
 
-export const PRESET_NAMES = Object.keys(USAGE_PRESETS);
+
+
 
 /**
  * The layout to read with: a preset or none, then each `--map field=column` over it. Without a
@@ -118,7 +121,7 @@ export function layoutOf(preset: string | undefined, maps: readonly string[]): {
   const problems: Diagnostic[] = [];
   let base: UsageLayout = { name: 'mapped', format: undefined, fields: {}, requestWhen: undefined, notModels: [], mapped: [] };
   if (preset !== undefined) {
-    const found = USAGE_PRESETS[preset];
+    const found = (PRESET_NAMES as readonly string[]).includes(preset) ? USAGE_PRESETS[preset as PresetName] : undefined;
     if (found === undefined) problems.push({ message: `--preset: no preset "${preset}"${suggestion(preset, PRESET_NAMES)}; expected one of ${PRESET_NAMES.join(', ')}` });
     else base = found;
   }

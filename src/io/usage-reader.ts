@@ -5,16 +5,15 @@
  * cannot be read is counted and the first few are kept with their file and line, never skipped
  * silently. With `strict` the first one is an error.
  */
-import { createReadStream, readSync } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { createGunzip } from 'node:zlib';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import { countText, LIMITS } from '../model/limits.js';
 import { clipped } from '../model/safe-text.js';
-import { parseTimestamp, periodOf, timeInRange } from '../model/timestamp.js';
+import { dayNumber, parseTimestamp, periodOf, timeInRange } from '../model/timestamp.js';
 import { MAX_RECORD_TOKENS, type UsageRecord } from '../model/usage-record.js';
 import { csvRecords } from './csv-records.js';
+import { chunksOf, eachLine, MAX_LINE_BYTES, streamProblem } from './line-reader.js';
 import { scanClaudeCodeLine, type ClaudeCodeLine } from './claude-code-scan.js';
 import { AGGREGATED, AGGREGATED_COLUMNS, type UsageField, type UsageFormat, type UsageLayout } from './usage-layouts.js';
 import type { UsageTotals } from '../engine/usage-buckets.js';
@@ -45,7 +44,6 @@ export interface UsageReadSummary {
 /** Bad records shown one by one; the rest are counted. */
 export const BAD_SHOWN = 10;
 /** The longest line read: a Claude Code line with a long tool result runs to a few MB. */
-const MAX_LINE_BYTES = 64 * 1024 * 1024;
 const EXTENSIONS: Record<string, UsageFormat> = { '.csv': 'csv', '.jsonl': 'jsonl', '.ndjson': 'jsonl' };
 
 /** Where what is read goes: each request, or each pre-aggregated row's sums (engine/usage-buckets.ts). */
@@ -119,45 +117,6 @@ interface FileContext extends UsageFile {
   sink: UsageSink;
 }
 
-const CHUNK_BYTES = 1024 * 1024;
-
-/**
- * The file's bytes in chunks, unzipped when they start with gzip's magic number (whatever the
- * name says). A plain file is read into one buffer, reused: a stream would allocate every chunk.
- */
-async function* chunksOf(context: FileContext): AsyncIterable<Buffer> {
-  const handle = await open(context.file, 'r').catch((error: NodeJS.ErrnoException) => {
-    throw new InputError([{ file: context.shown, message: `cannot read: ${error.code ?? error.message}` }]);
-  });
-  try {
-    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, 0);
-    if (bytesRead >= 2 && buffer[0] === 0x1f && buffer[1] === 0x8b) {
-      const gunzip = createGunzip();
-      const stream = createReadStream(context.file, { highWaterMark: CHUNK_BYTES });
-      stream.on('error', (error) => gunzip.destroy(error));
-      yield* stream.pipe(gunzip) as AsyncIterable<Buffer>;
-      return;
-    }
-    // read in this thread: a read handed to libuv's pool and awaited costs more than it takes
-    let read = bytesRead;
-    let position = 0;
-    while (read > 0) {
-      yield buffer.subarray(0, read);
-      position += read;
-      read = readSync(handle.fd, buffer, 0, CHUNK_BYTES, position);
-    }
-  } finally {
-    await handle.close();
-  }
-}
-
-function streamProblem(context: FileContext, error: unknown): InputError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const why = code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' ? 'it is not valid gzip (damaged or cut short)' : (error as Error).message;
-  return new InputError([{ file: context.shown, message: `cannot read: ${why}` }]);
-}
-
 /** A bad record: counted, shown among the first, or the error with --strict. */
 function bad(context: FileContext, line: number, message: string): void {
   const problem = { file: context.shown, line, message };
@@ -193,7 +152,7 @@ async function eachCsvRow(context: FileContext, required: (header: ReadonlyMap<s
   let lineNumber = 0;
   try {
     await eachLine(
-      chunksOf(context),
+      chunksOf(context.file, context.shown),
       (buf, start, end) => {
         lineNumber++;
         records.line(buf, start, end);
@@ -203,7 +162,7 @@ async function eachCsvRow(context: FileContext, required: (header: ReadonlyMap<s
     records.end();
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw streamProblem(context, error);
+    throw streamProblem(context.shown, error);
   }
   if (columns === undefined) throw new InputError([{ file: context.shown, line: 1, message: 'is empty; expected a header row and one row per request' }]);
 }
@@ -245,8 +204,8 @@ async function readAggregated(context: FileContext): Promise<void> {
     const problems: string[] = [];
     const periodText = (cell('period') ?? '').trim();
     let span: { day: number; days: number } | undefined;
-    if (isIsoDate(periodText)) span = { day: Date.parse(`${periodText}T00:00:00Z`) / 86_400_000, days: 1 };
-    else if (isPeriod(periodText)) span = { day: Date.parse(`${periodText}-01T00:00:00Z`) / 86_400_000, days: daysInMonth(periodText) };
+    if (isIsoDate(periodText)) span = { day: dayNumber(periodText), days: 1 };
+    else if (isPeriod(periodText)) span = { day: dayNumber(`${periodText}-01`), days: daysInMonth(periodText) };
     else problems.push(`period: expected a day like 2026-07-14 or a month like 2026-07, got ${shownValue(periodText)}`);
     const model = (cell('model') ?? '').trim() || context.options.model;
     if (model === undefined) problems.push('model: missing; expected a model id (or give --model)');
@@ -333,10 +292,10 @@ async function readJsonl(context: FileContext): Promise<void> {
     parsed(buf.toString('utf8', start, end));
   };
   try {
-    await eachLine(chunksOf(context), onLine, () => bad(context, lineNumber + 1, `is longer than ${MAX_LINE_BYTES / 1024 / 1024} MiB; passed over`));
+    await eachLine(chunksOf(context.file, context.shown), onLine, () => bad(context, lineNumber + 1, `is longer than ${MAX_LINE_BYTES / 1024 / 1024} MiB; passed over`));
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw streamProblem(context, error);
+    throw streamProblem(context.shown, error);
   }
 }
 
@@ -347,51 +306,6 @@ function valueAt(value: unknown, keys: readonly string[]): unknown {
     node = (node as Record<string, unknown>)[key];
   }
   return node;
-}
-
-/**
- * Each line of a file as a range of bytes (its line break, and a CR before it, left out); a line
- * longer than MAX_LINE_BYTES is dropped and reported. Lines are handed over in the chunk they
- * were read into, which is reused: a handler copies what it keeps.
- */
-async function eachLine(chunks: AsyncIterable<Buffer>, onLine: (buf: Buffer, start: number, end: number) => void, onTooLong: () => void): Promise<void> {
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  let tooLong = false;
-  const line = (buf: Buffer, start: number, end: number) => onLine(buf, start, end > start && buf[end - 1] === 13 ? end - 1 : end);
-  for await (const chunk of chunks) {
-    let start = 0;
-    for (;;) {
-      const end = chunk.indexOf(10, start);
-      if (end === -1) break;
-      if (tooLong) {
-        tooLong = false;
-        onTooLong();
-      } else if (pendingBytes + end - start > MAX_LINE_BYTES) onTooLong();
-      else if (pending.length === 0) line(chunk, start, end);
-      else {
-        const whole = Buffer.concat([...pending, chunk.subarray(start, end)]);
-        line(whole, 0, whole.length);
-      }
-      pending = [];
-      pendingBytes = 0;
-      start = end + 1;
-    }
-    if (start === chunk.length || tooLong) continue;
-    if (pendingBytes + chunk.length - start > MAX_LINE_BYTES) {
-      tooLong = true;
-      pending = [];
-      pendingBytes = 0;
-    } else {
-      pending.push(Buffer.from(chunk.subarray(start)));
-      pendingBytes += chunk.length - start;
-    }
-  }
-  if (tooLong) onTooLong();
-  else if (pendingBytes > 0) {
-    const whole = Buffer.concat(pending);
-    line(whole, 0, whole.length);
-  }
 }
 
 /**

@@ -8,7 +8,20 @@
  *
  * Anything else, or a date that does not exist (2026-02-30), is undefined: a bad record.
  */
-import type { Period } from './period.js';
+import type { IsoDate, Period } from './period.js';
+
+/** A day in milliseconds: days since 1970 are what usage is summed and priced by. */
+export const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a date: 2026-12-01 → 20 788. */
+export function dayNumber(date: IsoDate): number {
+  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+}
+
+/** A day counted from 1970 as the catalog dates prices: 20 788 → "2026-12-01". */
+export function isoDay(day: number): IsoDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
@@ -110,7 +123,7 @@ let lastDay = NaN;
 let lastPeriod: Period = '';
 
 export function periodOf(ms: number): Period {
-  const day = Math.floor(ms / 86_400_000);
+  const day = Math.floor(ms / DAY_MS);
   if (day === lastDay) return lastPeriod;
   const date = new Date(ms);
   lastDay = day;

@@ -98,14 +98,15 @@ function totalBars(report: Comparison, style: Style): string {
 
 /** Each option's months as a sparkline, all on one scale: where costs rise and fall. */
 function monthSparklines(report: Comparison): string {
-  const series = report.options.map((o) => o.breakdown!.map((g) => g.total.toNumber()));
+  const series = report.options.map((o) => o.breakdown!.map((g) => g.total));
   const all = series.flat();
-  const low = Math.min(...all);
-  const high = Math.max(...all);
-  const spark = (v: number) => SPARKS[high === low ? 0 : Math.round(((v - low) / (high - low)) * (SPARKS.length - 1))]!;
+  const low = Decimal.min(...all);
+  const high = Decimal.max(...all);
+  // only a month's place between the lowest and highest becomes a number: which of eight cells
+  const spark = (v: Decimal) => SPARKS[high.eq(low) ? 0 : Math.round(v.minus(low).div(high.minus(low)).times(SPARKS.length - 1).toNumber())]!;
   const width = Math.max(...report.options.map((o) => visible(o.id).length));
   const lines = report.options.map((o, i) => `${visible(o.id).padEnd(width)}  ${series[i]!.map(spark).join('')}`);
-  return [`Month by month, ${report.groups[0]} to ${report.groups[report.groups.length - 1]}, ${formatMoney(new Decimal(low), report.currency)} to ${formatMoney(new Decimal(high), report.currency)}:`, ...lines].join('\n');
+  return [`Month by month, ${report.groups[0]} to ${report.groups[report.groups.length - 1]}, ${formatMoney(low, report.currency)} to ${formatMoney(high, report.currency)}:`, ...lines].join('\n');
 }
 
 /** The exact difference, rounded once: never the difference of two rounded totals. */

@@ -8,8 +8,7 @@
  */
 import { AGGREGATED_COLUMNS, type UsageField } from '../io/usage-layouts.js';
 
-export const SQL_DIALECTS = ['duckdb', 'bigquery', 'spark'] as const;
-export type SqlDialect = (typeof SQL_DIALECTS)[number];
+import type { SqlDialect } from '../io/usage-choices.js';
 
 export interface UsageSqlRequest {
   dialect: SqlDialect;

@@ -2,7 +2,8 @@
 import { catalogDirs, loadCatalogs } from '../../io/catalog-dir.js';
 import { layoutOf, type UsageField } from '../../io/usage-layouts.js';
 import { InputError, type Diagnostic } from '../../model/diagnostic.js';
-import { identifierProblem, usageSql, type SqlDialect } from '../../report/usage-sql.js';
+import { identifierProblem, usageSql } from '../../report/usage-sql.js';
+import type { SqlDialect } from '../../io/usage-choices.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 import { emit } from '../output.js';
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Breakdown } from '../../analysis/breakdown.js';
 import { compare } from '../../analysis/compare.js';
 import { replay } from '../../engine/replay.js';
-import { DAY_MS, UsageBuckets } from '../../engine/usage-buckets.js';
+import { UsageBuckets } from '../../engine/usage-buckets.js';
 import { isIsoDate } from '../../model/period.js';
 import { catalogDirs, catalogFiles, loadCatalogs } from '../../io/catalog-dir.js';
 import { displayPath } from '../../io/read-text.js';
@@ -25,7 +25,7 @@ import { formatDiagnostic, InputError, type Diagnostic } from '../../model/diagn
 import { catalogModelOf } from '../../model/model-id.js';
 import { scenarioSchema } from '../../model/scenario.js';
 import { schemaDiagnostics } from '../../io/schema-diagnostics.js';
-import { periodOf } from '../../model/timestamp.js';
+import { DAY_MS, dayNumber, periodOf } from '../../model/timestamp.js';
 import { compareRenderers } from '../../report/compare.js';
 import { replayedLines } from '../../report/replayed.js';
 import { EXIT, type CliIo } from '../cli-io.js';
@@ -130,7 +130,7 @@ export async function replayCommand(usage: readonly string[], options: ReplayOpt
 /** `--prices-on 2026-12-01`: the day, counted from 1970. */
 function dayOf(text: string): number {
   if (!isIsoDate(text)) throw new InputError([{ message: `--prices-on: expected a date like 2026-12-01, got "${text}"` }]);
-  return Date.parse(`${text}T00:00:00Z`) / DAY_MS;
+  return dayNumber(text);
 }
 
 /** `--model-map logged=catalog`, each. */
