@@ -45,6 +45,8 @@ export interface OptionCost {
   total: Decimal;
   /** total ÷ months of the horizon */
   monthlyAverage: Decimal;
+  /** Each month's cost, in `Comparison.periods` order. */
+  monthly: Decimal[];
   byCategory: Map<Category, Decimal>;
   /** Rows for `by`, in `Comparison.groups` order. */
   breakdown: GroupCost[] | undefined;
@@ -80,6 +82,8 @@ export interface Comparison {
   scenario: { name: string; file: string };
   currency: string;
   horizon: { start: Period; end: Period; months: number };
+  /** Every month of the horizon, in order. */
+  periods: Period[];
   by: Breakdown | undefined;
   /** Categories that occur in any option, in the canonical order. */
   categories: Category[];
@@ -162,25 +166,25 @@ export function compare(input: CompareInput): Comparison {
   const baseline = costs.find((c) => c.id === scenario.baseline);
   const discount = scenario.discount_rate === undefined ? undefined : discountFactors(months, scenario.discount_rate);
   const options: OptionCost[] = costs.map((c) => {
-    const { monthly, ...cost } = c;
     const difference = c.total.minus(reference.total);
     return {
-      ...cost,
+      ...c,
       cheapest: difference.isZero(),
       difference,
       differenceRatio: reference.total.isZero() ? undefined : difference.div(reference.total),
       drivers: difference.isZero() ? [] : drivers(c.byCategory, reference.byCategory),
       breakEven: {
-        cheapest: c === reference ? undefined : breakEven(monthly, reference.monthly, periods, reference.id),
-        baseline: baseline === undefined || c === baseline ? undefined : breakEven(monthly, baseline.monthly, periods, baseline.id),
+        cheapest: c === reference ? undefined : breakEven(c.monthly, reference.monthly, periods, reference.id),
+        baseline: baseline === undefined || c === baseline ? undefined : breakEven(c.monthly, baseline.monthly, periods, baseline.id),
       },
-      npv: discount === undefined ? undefined : netPresentValue(monthly, discount),
+      npv: discount === undefined ? undefined : netPresentValue(c.monthly, discount),
     };
   });
   return {
     scenario: { name: scenario.name, file: input.scenarioFile },
     currency: scenario.currency,
     horizon: { start: periods[0]!, end: periods[months - 1]!, months },
+    periods: [...periods],
     by,
     categories: CATEGORIES.filter((category) => options.some((o) => o.byCategory.has(category))),
     groups,

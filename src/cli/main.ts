@@ -16,7 +16,7 @@ import { DIFF_FORMATS } from '../report/diff-formats.js';
 import { COMPARE_FORMATS } from '../report/compare-formats.js';
 import { PRESET_NAMES, SQL_DIALECTS } from '../io/usage-choices.js';
 import { EXPORT_FORMATS } from '../report/export-formats.js';
-import { FORMATS } from '../report/renderer.js';
+import { FORMATS, REPORT_FORMATS } from '../report/renderer.js';
 import { EXIT, type CliIo } from './cli-io.js';
 import { examplesText } from './help-examples.js';
 
@@ -48,6 +48,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   const catalogOption = () => new Option('--catalog <dir>', 'pricing catalog directory; repeat to layer catalogs, later over earlier (default, or @bundled: the shipped pricing-data/)').argParser(collect);
   const formatOption = () => new Option('--format <format>', 'output format').choices(FORMATS).default('table');
+  const reportFormatOption = () => new Option('--format <format>', 'output format: html for a page of charts and tables').choices(REPORT_FORMATS).default('table');
   const outOption = () => new Option('--out <file>', 'write the report to a file (atomically) instead of stdout');
   const setOption = () => new Option('--set <path=value>', 'change a scenario value before it is checked, e.g. workloads.0.growth=6% (repeatable)').argParser(collect);
   // commander hands options over untyped; each command module declares the shape it reads
@@ -64,7 +65,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .addOption(catalogOption())
     .addOption(setOption())
     .addOption(new Option('--by <breakdown>', 'add a breakdown by period, cloud or workload').choices(BREAKDOWNS))
-    .addOption(new Option('--format <format>', 'output format').choices(COMPARE_FORMATS).default('table'))
+    .addOption(new Option('--format <format>', 'output format: markdown for pull requests, html for a page of charts and tables').choices(COMPARE_FORMATS).default('table'))
     .addOption(outOption())
     .option('--line-items', 'include every line item (JSON only)')
     .option('--no-chart', 'no bars or sparklines under the table (they are drawn only on a terminal)')
@@ -80,7 +81,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .requiredOption('--vary <path=from..to:step>', 'the input to vary, as --set names it: workloads.0.growth=1%..10%:1%', collect)
     .addOption(catalogOption())
     .addOption(setOption())
-    .addOption(formatOption())
+    .addOption(reportFormatOption())
     .addOption(outOption())
     .action(async (scenario: string, options, command: Command) => {
       const { sweepCommand } = await import('./commands/sweep.js');
@@ -99,7 +100,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .option('--raw', 'every trial\'s drawn inputs and totals, as CSV')
     .addOption(catalogOption())
     .addOption(setOption())
-    .addOption(formatOption())
+    .addOption(reportFormatOption())
     .addOption(outOption())
     .action(async (scenario: string, options, command: Command) => {
       const { simulateCommand } = await import('./commands/simulate.js');
@@ -136,7 +137,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .addOption(catalogOption())
     .addOption(setOption())
     .addOption(new Option('--by <breakdown>', 'add a breakdown by period, model, cloud or category').choices(BREAKDOWNS))
-    .addOption(formatOption())
+    .addOption(reportFormatOption())
     .addOption(outOption())
     .option('--line-items', 'include every line item (JSON only)')
     .action(async (usage: string[], options, command: Command) => {
@@ -164,7 +165,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .addOption(catalogOption())
     .addOption(setOption())
     .addOption(new Option('--by <period>', 'period columns').choices(PERIOD_GROUPINGS).default('year'))
-    .addOption(formatOption())
+    .addOption(reportFormatOption())
     .addOption(outOption())
     .action(async (scenario: string, options, command: Command) => {
       const { flowsCommand } = await import('./commands/flows.js');

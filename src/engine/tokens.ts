@@ -9,7 +9,7 @@
 import { CLOUDS, formatLocation, type Tier } from '../model/cloud.js';
 import { formatKey, type CacheTtl, type ModelPrice, type PriceKey } from '../model/model-price.js';
 import { ChargedLineItem, unitPriceParts, type Category, type LineItem, type UnitCharge } from '../model/line-item.js';
-import { dec, finite, ZERO, type Decimal } from '../model/money.js';
+import { dec, finite, type Decimal } from '../model/money.js';
 import type { Period } from '../model/period.js';
 import { splitByDays } from './day-split.js';
 import { vendorOf } from '../model/party.js';

@@ -12,7 +12,7 @@
 import * as z from 'zod';
 import { dateColumns, toSourced, type RowRef, type Sourced } from './catalog.js';
 import { CLOUD_IDS, type Cloud } from './cloud.js';
-import { id, isoDate, oneOf, optional, url } from './fields.js';
+import { id, isoDate, oneOf, optional } from './fields.js';
 import type { IsoDate } from './period.js';
 
 export const API_KINDS = ['stateless', 'stateful'] as const;

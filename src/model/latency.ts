@@ -10,7 +10,7 @@
 import * as z from 'zod';
 import { dateColumns, toSourced, type RowRef, type Sourced } from './catalog.js';
 import { CLOUD_IDS, type Location } from './cloud.js';
-import { id, isoDate, oneOf, optional, price, text, url } from './fields.js';
+import { id, oneOf, price, text } from './fields.js';
 import type { Decimal } from './money.js';
 
 export interface Latency extends Omit<Sourced, 'effectiveFrom' | 'effectiveTo'> {

@@ -11,7 +11,7 @@
 import * as z from 'zod';
 import { dateColumns, toSourced, type RowRef, type Sourced } from './catalog.js';
 import { CLOUD_IDS, type Cloud } from './cloud.js';
-import { id, isoDate, oneOf, optional, url } from './fields.js';
+import { id, oneOf } from './fields.js';
 
 export interface KnownRegion extends Omit<Sourced, 'effectiveFrom' | 'effectiveTo'> {
   cloud: Cloud;

@@ -8,14 +8,12 @@
  *   vs cheapest           cheapest     +123.45 (+10.00%)
  */
 import Table from 'cli-table3';
-import type { BreakEven } from '../analysis/break-even.js';
 import type { Comparison, OptionCost } from '../analysis/compare.js';
 import { Decimal, ZERO } from '../model/money.js';
-import { formatLocation } from '../model/cloud.js';
-import { describeMonths } from '../model/period.js';
 import { visible } from '../model/safe-text.js';
-import { formatMoney, formatSignedMoney, msText, percentText, roundToTotal, signedPercentText } from './numbers.js';
+import { formatMoney, percentText, roundToTotal } from './numbers.js';
 import { unassessedLine } from './caveats.js';
+import { compareNotes, latencyLine, optionLines, roundTripText, ROUNDING_NOTE, versusCheapestText } from './compare-notes.js';
 import { pointValuesLine, provenanceLines, whatIfLine } from './provenance.js';
 import type { Renderer } from './renderer.js';
 import { replayedLines } from './replayed.js';
@@ -27,7 +25,7 @@ export const renderCompareAsTable: Renderer<Comparison> = (report, options) => {
   if (options.charts === true) sections.push(totalBars(report, style));
   if (report.by !== undefined && report.by !== 'category') sections.push(breakdownTable(report, style));
   if (options.charts === true && report.by === 'month') sections.push(monthSparklines(report));
-  sections.push(...[why(report, style), breakEvens(report, style), fallbacks(report, style), provisionedNotes(report, style), latencyNotes(report, style), unassessedNote(report, style)].filter((s) => s !== ''));
+  sections.push(...notes(report, style));
   sections.push(legend(report, style));
   return `${sections.join('\n\n')}\n`;
 };
@@ -72,8 +70,8 @@ function summaryTable(report: Comparison, style: Style): string {
   const table = newTable(report, style, '');
   partsAndTotal(report, style, table, report.categories, (o) => report.categories.map((c) => o.byCategory.get(c) ?? ZERO));
   table.push(['Monthly average', ...report.options.map((o) => formatMoney(o.monthlyAverage, report.currency))]);
-  table.push(['vs cheapest', ...report.options.map((o) => versusCheapest(o, report.currency, style))]);
-  if (report.options.some((o) => o.latency.applicable)) table.push(['Added round trip/turn', ...report.options.map((o) => roundTrip(o))]);
+  table.push(['vs cheapest', ...report.options.map((o) => (o.cheapest ? style.good : style.worse)(versusCheapestText(o, report.currency)))]);
+  if (report.options.some((o) => o.latency.applicable)) table.push(['Added round trip/turn', ...report.options.map((o) => roundTripText(o))]);
   if (report.discountRate !== undefined) {
     table.push([`NPV at ${percentText(report.discountRate)}%/year`, ...report.options.map((o) => formatMoney(o.npv!, report.currency))]);
   }
@@ -110,112 +108,18 @@ function monthSparklines(report: Comparison): string {
 }
 
 /** The exact difference, rounded once: never the difference of two rounded totals. */
-function versusCheapest(option: OptionCost, currency: string, style: Style): string {
-  if (option.cheapest) return style.good('cheapest');
-  const percent = option.differenceRatio === undefined ? '' : ` (${signedPercentText(option.differenceRatio)})`;
-  return style.worse(`${formatSignedMoney(option.difference, currency)}${percent}`);
-}
-
-function roundTrip(option: OptionCost): string {
-  if (!option.latency.applicable) return 'n/a';
-  return option.latency.msPerTurn === undefined ? 'unknown' : `${msText(option.latency.msPerTurn)} ms`;
-}
-
 function breakdownTable(report: Comparison, style: Style): string {
   const table = newTable(report, style, `By ${report.by}`);
   partsAndTotal(report, style, table, report.groups, (o) => o.breakdown!.map((g) => g.total));
   return table.toString();
 }
 
-/** What makes each option dearer than the cheapest: its largest differences by category. */
-function why(report: Comparison, style: Style): string {
-  const dearer = report.options.filter((o) => !o.cheapest && o.drivers.length > 0);
-  if (dearer.length === 0) return '';
-  const width = Math.max(...dearer.map((o) => o.id.length));
-  const lines = dearer.map((o) => {
-    const reasons = o.drivers.map((d) => `${d.category} ${formatSignedMoney(d.amount, report.currency)}`).join(', ');
-    return `  ${o.id.padEnd(width)}  ${formatSignedMoney(o.difference, report.currency)}: ${reasons}`;
-  });
-  return [style.bold(`Why the others cost more than ${report.reference}:`), ...lines].join('\n');
-}
-
-/** When each option's cumulative cost crosses the cheapest's and the baseline's. */
-function breakEvens(report: Comparison, style: Style): string {
-  const lines = report.options.flatMap((o) =>
-    [o.breakEven.cheapest, o.breakEven.baseline]
-      .filter((b): b is BreakEven => b !== undefined)
-      .filter((b, i, all) => all.findIndex((x) => x.against === b.against) === i)
-      .map((b) => `  ${o.id} vs ${b.against}: ${breakEvenText(b)}`),
-  );
-  if (lines.length === 0) return '';
-  return [style.bold('Break-even (cumulative cost):'), ...lines].join('\n');
-}
-
-export function breakEvenText(b: BreakEven): string {
-  const month = b.month ?? '';
-  const earlier = b.crossings.filter((c) => c.month < month);
-  const before = earlier.length === 0 ? '' : ` (before that: ${earlier.map((c) => `${c.becomes} in ${c.month}`).join(', ')})`;
-  const cheaperFrom = b.crossings.find((c) => c.month > month && c.becomes === 'cheaper')?.month;
-  const levelFirst = b.crossings.some((c) => c.month === month && c.becomes === 'even');
-  switch (b.outcome) {
-    case 'becomes-cheaper':
-      return `${levelFirst ? `breaks even in ${month}, cheaper from ${cheaperFrom}` : `cheaper from ${month}`}${before}`;
-    case 'becomes-costlier':
-      return `costlier from ${month}${before}`;
-    case 'breaks-even':
-      return `breaks even in ${month}, the same by the end${before}`;
-    case 'cheaper-throughout':
-      return 'not costlier at any point';
-    case 'costlier-throughout':
-      return 'no break-even within the horizon';
-    case 'same-throughout':
-      return 'the same cumulative cost throughout';
-  }
-}
-
-function fallbacks(report: Comparison, style: Style): string {
-  const used = report.options.flatMap((o) => o.fallbacks);
-  if (used.length === 0) return '';
-  const lines = used.map((f) => `  ${f.option}: ${f.workload} ran on ${formatLocation(f.placement)} (${f.placement.deployment}) in ${describeMonths(f.months)}, when its model was not available at the option's own placement`);
-  return [style.bold('Fallbacks:'), ...lines].join('\n');
-}
-
-function provisionedNotes(report: Comparison, style: Style): string {
-  const lines = report.options.flatMap((o) =>
-    o.provisioned.map((p) => {
-      const units = p.fewestUnits.eq(p.mostUnits) ? `${p.mostUnits.toFixed()} units` : `${p.fewestUnits.toFixed()} to ${p.mostUnits.toFixed()} units`;
-      const used = p.capacity.isZero() ? 'no capacity' : `${percentText(p.served.div(p.capacity))}% of their capacity used`;
-      const spilled = p.demand.isZero() ? 'no demand' : `${percentText(p.demand.minus(p.served).div(p.demand))}% of the demand spilled over to pay-as-you-go`;
-      return `  ${o.id}: ${p.model}, ${units}, ${used}, ${spilled}`;
-    }),
-  );
-  return lines.length === 0 ? '' : [style.bold('Provisioned throughput:'), ...lines].join('\n');
-}
-
-function latencyNotes(report: Comparison, style: Style): string {
-  const pairs = [...new Set(report.options.flatMap((o) => o.latency.unknownPairs))];
-  if (pairs.length === 0) return '';
-  return style.dim(`Round trips unknown for ${pairs.join(', ')}: add them to latency.csv or as a latency: assumption in the scenario.`);
-}
-
-function unassessedNote(report: Comparison, style: Style): string {
-  const line = unassessedLine(report.unassessed);
-  return line === undefined ? '' : style.dim(line);
+function notes(report: Comparison, style: Style): string[] {
+  const latency = latencyLine(report);
+  const unassessed = unassessedLine(report.unassessed);
+  return [...compareNotes(report).map((n) => [style.bold(n.heading), ...n.lines].join('\n')), ...[latency, unassessed].filter((l) => l !== undefined).map(style.dim)];
 }
 
 function legend(report: Comparison, style: Style): string {
-  const width = Math.max(...report.options.map((o) => o.id.length));
-  const lines = report.options.flatMap((o) => {
-    const { cloud, region, deployment, tier } = o.placement;
-    const pieces = [`model ${cloud}/${region} ${deployment} ${tier}`];
-    const { runtime, state, cache, interconnect, gateways } = o.option;
-    if (runtime !== undefined) pieces.push(`runtime ${formatLocation(runtime)} ${runtime.service}`);
-    if (state !== undefined) pieces.push(`state ${formatLocation(state)} ${state.service}`);
-    if (cache !== undefined) pieces.push(`cache ${formatLocation(cache)} ${cache.service}`);
-    if (interconnect !== undefined) pieces.push(`interconnect ${interconnect.clouds.join('–')}`);
-    for (const gateway of gateways) pieces.push(`${gateway.service} ${formatLocation(gateway)} (${gateway.carries.join(', ')})`);
-    const about = o.description === undefined ? [] : [`  ${''.padEnd(width)}  ${visible(o.description)}`];
-    return [`  ${o.id.padEnd(width)}  ${pieces.join('; ')}`, ...about];
-  });
-  return style.dim(['Options:', ...lines, ...provenanceLines(report.provenance, report.currency), 'Figures are rounded so that each column adds up to its total; differences are worked out exactly, then rounded.'].join('\n'));
+  return style.dim(['Options:', ...optionLines(report), ...provenanceLines(report.provenance, report.currency), ROUNDING_NOTE].join('\n'));
 }

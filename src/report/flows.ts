@@ -10,7 +10,8 @@ import { SCHEMA_VERSION } from '../model/schema-version.js';
 import { unassessedJson, unassessedLine } from './caveats.js';
 import { formatMoney, roundToTotal } from './numbers.js';
 import { PROVENANCE_COLUMNS, pointValuesLine, provenanceCells, provenanceJson, provenanceLines, whatIfLine } from './provenance.js';
-import type { Format, Renderer } from './renderer.js';
+import type { ReportFormat, Renderer } from './renderer.js';
+import { renderFlowsAsHtml } from './flows-html.js';
 import { createStyle, ROWS_WITHOUT_RULES } from './style.js';
 import { csvText, jsonText } from './text-formats.js';
 
@@ -77,8 +78,9 @@ const renderFlowsAsCsv: Renderer<FlowReport> = (report) => {
   return csvText(['option', report.by, 'party', 'roles', 'billed', 'net', 'currency', ...PROVENANCE_COLUMNS], rows);
 };
 
-export const flowsRenderers: Record<Format, Renderer<FlowReport>> = {
+export const flowsRenderers: Record<ReportFormat, Renderer<FlowReport>> = {
   table: renderFlowsAsTable,
   json: renderFlowsAsJson,
   csv: renderFlowsAsCsv,
+  html: renderFlowsAsHtml,
 };

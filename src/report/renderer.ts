@@ -25,3 +25,7 @@ export function wholeText(rendered: Rendered): string {
 
 export const FORMATS = ['table', 'json', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
+
+/** The formats of reports that draw charts: the three above, and a self-contained HTML page. */
+export const REPORT_FORMATS = [...FORMATS, 'html'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];

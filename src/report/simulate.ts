@@ -8,12 +8,13 @@ import Table from 'cli-table3';
 import type { SimulatedOption, Spread } from '../analysis/simulation.js';
 import { cheapestIn } from '../analysis/simulation.js';
 import type { Distribution } from '../model/distribution.js';
-import { dec, Decimal } from '../model/money.js';
 import type { Period } from '../model/period.js';
 import { visible } from '../model/safe-text.js';
-import { formatMoney, minorUnitsOf } from './numbers.js';
+import { formatMoney } from './numbers.js';
+import { amount, middleOf, moneyText, shareText, spreadText } from './simulated-figures.js';
+import { renderSimulationAsHtml } from './simulate-html.js';
 import { whatIfCell, whatIfLine } from './provenance.js';
-import type { Format, Renderer } from './renderer.js';
+import type { ReportFormat, Renderer } from './renderer.js';
 import { createStyle, ROWS_WITHOUT_RULES } from './style.js';
 import { csvRows, csvText, jsonText, spreadsheetSafe } from './text-formats.js';
 
@@ -46,7 +47,8 @@ export interface SimulationReport {
   drawn: (trial: number) => string[];
 }
 
-export const simulateRenderers: Record<Format, Renderer<SimulationReport>> = {
+export const simulateRenderers: Record<ReportFormat, Renderer<SimulationReport>> = {
+  html: renderSimulationAsHtml,
   table: (report, options) => {
     const style = createStyle(options.color);
     const money = (x: number) => formatMoney(amount(x), report.currency);
@@ -114,34 +116,4 @@ export function* rawTrials(report: SimulationReport, options: { bom?: boolean })
     }
     yield csvRows(rows);
   }
-}
-
-/** A float64 estimate as money: its shortest decimal text, an exact decimal from there on. */
-function amount(x: number): Decimal {
-  if (!Number.isFinite(x)) throw new Error(`a non-finite simulated amount (${x}) was computed`);
-  return dec(String(x));
-}
-
-function moneyText(x: number, currency: string): string {
-  return amount(x).toFixed(minorUnitsOf(currency), Decimal.ROUND_HALF_UP).replace(/^-(?=0[.0]*$)/, '');
-}
-
-function shareText(share: number): string {
-  return `${(share * 100).toFixed(1)}%`;
-}
-
-/** The percentile nearest the median and, around it, the lowest and highest asked for. */
-function middleOf(percentiles: readonly number[]): { mid: number; lo: number | undefined; hi: number | undefined } | undefined {
-  if (percentiles.length === 0) return undefined;
-  let mid = 0;
-  percentiles.forEach((p, i) => (Math.abs(p - 50) < Math.abs(percentiles[mid]! - 50) ? (mid = i) : undefined));
-  const lo = percentiles.indexOf(Math.min(...percentiles));
-  const hi = percentiles.indexOf(Math.max(...percentiles));
-  return lo === hi ? { mid, lo: undefined, hi: undefined } : { mid, lo, hi };
-}
-
-function spreadText(s: Spread, middle: ReturnType<typeof middleOf>, money: (x: number) => string): string {
-  if (middle === undefined) return money(s.mean);
-  const centre = money(s.percentiles[middle.mid]!);
-  return middle.lo === undefined ? centre : `${centre} (${money(s.percentiles[middle.lo]!)} – ${money(s.percentiles[middle.hi!]!)})`;
 }

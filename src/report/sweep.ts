@@ -4,7 +4,8 @@ import type { SweepResult } from '../analysis/sweep.js';
 import { plain, type Decimal } from '../model/money.js';
 import { visible } from '../model/safe-text.js';
 import { formatMoney } from './numbers.js';
-import type { Format, Renderer } from './renderer.js';
+import type { ReportFormat, Renderer } from './renderer.js';
+import { renderSweepAsHtml } from './sweep-html.js';
 import { createStyle, ROWS_WITHOUT_RULES } from './style.js';
 import { csvText, jsonText } from './text-formats.js';
 
@@ -21,7 +22,8 @@ export interface SweepReport {
   series: { outer: string | undefined; result: SweepResult }[];
 }
 
-export const sweepRenderers: Record<Format, Renderer<SweepReport>> = {
+export const sweepRenderers: Record<ReportFormat, Renderer<SweepReport>> = {
+  html: renderSweepAsHtml,
   table: (report, options) => {
     const style = createStyle(options.color);
     const heading = `${style.bold(visible(report.scenario.name))}: totals over the horizon, ${report.currency}, by ${visible(report.input)}; * the cheapest`;

@@ -4,7 +4,6 @@
  * [500 000, 1 500 000, 2 000 000]; the one-time amount uniform [500, 1 500], read at its mean
  * 1 000. At the mode: a 4 500, b 4 000; b is the cheapest and the gap a − b is 500.
  */
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { TWO_OPTIONS, twoPrices } from '../helpers/two-prices.js';

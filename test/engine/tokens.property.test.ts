@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { PriceSegment } from '../../src/engine/price-lookup.js';
 import { splitByDays } from '../../src/engine/day-split.js';
 import type { LineItem } from '../../src/model/line-item.js';
-import { dec, ZERO, type Decimal } from '../../src/model/money.js';
+import { ZERO, type Decimal } from '../../src/model/money.js';
 import { daysInMonth } from '../../src/model/period.js';
 import { scheduleOn, tokenRows, tokenSchedule, type TokenPriceRow } from '../helpers/catalog-arbitraries.js';
 import { catalogOf, scenario } from '../helpers/inline.js';

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { generateCase } from './case-generator.js';
-import { FUZZ_TODAY, loadCorpus, type Corpus } from './corpus.js';
+import { FUZZ_TODAY, loadCorpus } from './corpus.js';
 import { saveFailure, signature, type SavedFailure } from './failure-store.js';
 import type { FuzzCase } from './fuzz-case.js';
 import { judge, type Failure, type FailureKind, type RunResult } from './oracle.js';

@@ -50,8 +50,6 @@ export const MAX_STDERR_BYTES = 20_000;
 
 /** C0 controls but tab and line feed, DEL, and C1 controls (U+009B is a CSI to some terminals). */
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
-/** A line GitHub Actions would run as a workflow command. */
-const WORKFLOW_COMMAND = /^\s*::/m;
 /** cloudtco's own annotations (check --format github) always carry properties: `::error file=…` or `::notice title=…`. */
 const OWN_ANNOTATION = /^::(error|warning|notice) (file|title)=[^\n]*::/;
 /** cloudtco's error annotation for bad input under `check --format github`, with the file property if it has one. */

@@ -5,7 +5,6 @@
  * specially (`__proto__`). Inserted at the top level, where the scenario format would read them.
  */
 import { nestedLists, nestedMaps } from './hostile-values.js';
-import type { Random } from './random.js';
 import type { TextMutation } from './text-mutations.js';
 
 const utf8 = (bytes: Buffer) => bytes.toString('utf8');

@@ -3,7 +3,8 @@ import { breakEven } from '../../src/analysis/break-even.js';
 import { compare } from '../../src/analysis/compare.js';
 import type { LineItem } from '../../src/model/line-item.js';
 import { dec } from '../../src/model/money.js';
-import { breakEvenText, renderCompareAsTable } from '../../src/report/compare-table.js';
+import { breakEvenText } from '../../src/report/compare-notes.js';
+import { renderCompareAsTable } from '../../src/report/compare-table.js';
 import { wholeText } from '../../src/report/renderer.js';
 import { scenario } from '../helpers/inline.js';
 

@@ -5,9 +5,10 @@ import type { PeriodGrouping } from '../../model/period.js';
 import { flowsRenderers } from '../../report/flows.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 import { emit, type OutputOptions } from '../output.js';
+import type { ReportFormat } from '../../report/renderer.js';
 import { runScenario, type ScenarioInputs } from '../run-scenario.js';
 
-export interface FlowsOptions extends OutputOptions, ScenarioInputs {
+export interface FlowsOptions extends OutputOptions<ReportFormat>, ScenarioInputs {
   by: PeriodGrouping;
 }
 

@@ -30,9 +30,10 @@ import { compareRenderers } from '../../report/compare.js';
 import { replayedLines } from '../../report/replayed.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 import { emit, type OutputOptions } from '../output.js';
+import type { ReportFormat } from '../../report/renderer.js';
 import { withCatalogHint } from '../run-scenario.js';
 
-export interface ReplayOptions extends OutputOptions {
+export interface ReplayOptions extends OutputOptions<ReportFormat> {
   scenario?: string;
   option: string[];
   preset?: string;

@@ -13,12 +13,13 @@ import { drawTrial, trialDraws } from '../../model/trial-draws.js';
 import { rawTrials, simulateRenderers, type SimulationReport } from '../../report/simulate.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 import { emit, type OutputOptions } from '../output.js';
+import type { ReportFormat } from '../../report/renderer.js';
 import type { ScenarioInputs } from '../run-scenario.js';
 import { loadVariants } from '../scenario-variants.js';
 import { runTrials, type TrialInput, type TrialJob } from '../trial-runner.js';
 import { defaultWorkers } from '../worker-pool.js';
 
-export interface SimulateOptions extends OutputOptions, ScenarioInputs {
+export interface SimulateOptions extends OutputOptions<ReportFormat>, ScenarioInputs {
   trials: string;
   seed: string;
   percentiles: string;

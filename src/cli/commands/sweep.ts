@@ -10,10 +10,11 @@ import { parseBytes, parseCount, parseDuration, parsePercent } from '../../model
 import { sweepRenderers } from '../../report/sweep.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 import { emit, type OutputOptions } from '../output.js';
+import type { ReportFormat } from '../../report/renderer.js';
 import type { ScenarioInputs } from '../run-scenario.js';
 import { loadVariants, totalsByOption } from '../scenario-variants.js';
 
-export interface SweepOptions extends OutputOptions, ScenarioInputs {
+export interface SweepOptions extends OutputOptions<ReportFormat>, ScenarioInputs {
   vary: string[];
 }
 
