@@ -6,9 +6,9 @@
 export const YOUR_FILES = '# your files';
 
 export const HELP_EXAMPLES: Record<string, string[]> = {
-  compare: ['cloudtco compare scenarios/multi-cloud-agent.yaml --by cloud', 'cloudtco compare scenarios/support-agents.yaml --format json --out result.json', 'cloudtco compare scenarios/support-agents.yaml --set workloads.0.growth=8% --by year'],
+  compare: ['cloudtco compare scenarios/multi-cloud-agent.yaml --by cloud', 'cloudtco compare scenarios/multi-cloud-agent.yaml --format html --out report.html', 'cloudtco compare scenarios/support-agents.yaml --set workloads.0.growth=8% --by year'],
   sweep: ['cloudtco sweep scenarios/multi-cloud-agent.yaml --vary workloads.0.sessions_per_month=100k..1M:100k', 'cloudtco sweep scenarios/uncertain-demand.yaml --vary workloads.0.growth=0%..10%:2% --format csv'],
-  simulate: ['cloudtco simulate scenarios/uncertain-demand.yaml --trials 10000 --seed 42', 'cloudtco simulate scenarios/uncertain-demand.yaml --trials 2000 --percentiles 10,50,90 --format json'],
+  simulate: ['cloudtco simulate scenarios/uncertain-demand.yaml --trials 10000 --seed 42', 'cloudtco simulate scenarios/uncertain-demand.yaml --trials 2000 --percentiles 10,50,90 --format html --out simulation.html'],
   sensitivity: ['cloudtco sensitivity scenarios/uncertain-demand.yaml', 'cloudtco sensitivity scenarios/uncertain-demand.yaml --format csv'],
   replay: [
     'cloudtco replay scenarios/usage/azure-llm-inference-trace-2023-code.csv --preset azure-trace --model gpt-5.5 --scenario scenarios/multi-cloud-agent.yaml --prices-on 2026-12-01',
@@ -16,7 +16,7 @@ export const HELP_EXAMPLES: Record<string, string[]> = {
     `cloudtco replay ~/.claude/projects --preset claude-code --option direct=anthropic/global/global --by model   ${YOUR_FILES}`,
   ],
   'replay sql': ['cloudtco replay sql --dialect duckdb --table requests', 'cloudtco replay sql --dialect bigquery --table proj.logs.requests --map time=created_at --map input_total=prompt_tokens'],
-  flows: ['cloudtco flows scenarios/msft-openai-2026.yaml', 'cloudtco flows scenarios/edp-move-to-bedrock.yaml --by quarter --format csv'],
+  flows: ['cloudtco flows scenarios/msft-openai-2026.yaml', 'cloudtco flows scenarios/edp-move-to-bedrock.yaml --by quarter --format html --out flows.html'],
   check: ['cloudtco check scenarios/support-agents.yaml', 'cloudtco check scenarios/support-agents.yaml --format github', `cloudtco check scenarios/support-agents.yaml --baseline main-result.json --max-increase 5%   ${YOUR_FILES}`],
   diff: [`cloudtco diff before.json after.json --fail-on-increase 5%   ${YOUR_FILES}`, `cloudtco diff before.json after.json --format markdown   ${YOUR_FILES}`],
   export: ['cloudtco export scenarios/multi-cloud-agent.yaml --out focus.csv', 'cloudtco export scenarios/support-agents.yaml --format json --out line-items.json'],

@@ -209,5 +209,5 @@ function bytesToModel(scenario: Scenario, option: Option, optionIndex: number, m
 function unknownModels(catalog: Catalog, buckets: readonly UsageBucket[]): Diagnostic[] {
   const known = new Set(catalog.models.map((row) => row.model));
   const unknown = [...new Set(buckets.map((b) => b.model))].filter((model) => !known.has(model));
-  return unknown.map((model) => ({ message: `the logs name model "${model}", which the catalog does not price; map it to one it does with --model-map "${model}=<catalog model>" (cloudtco catalog show lists them)` }));
+  return unknown.map((model) => ({ message: `the logs name model "${model}", which the catalog does not price; map it to one it does with --model-map "${model}=<catalog model>" (cloudtco catalog models lists them)` }));
 }

@@ -21,7 +21,7 @@ describe('cloudtco', () => {
     expect(result.stdout).toContain('compare [options] <scenario>');
     const compare = await runCli(['compare', '--help']);
     expect(compare.stdout).toContain('--by <breakdown>');
-    expect(compare.stdout).toMatch(/--format <format>\s+output format \(choices: "table", "json", "csv",\s+"markdown", default: "table"\)/);
+    expect(compare.stdout).toMatch(/--format <format>\s+output format: markdown for pull requests, html for a page\s+of charts and tables \(choices: "table", "json", "csv",\s+"markdown", "html", default: "table"\)/);
     expect(compare.stdout).toMatch(/--set <path=value>\s+change a scenario value/);
     expect(compare.stdout).not.toContain('(default: [])');
   });

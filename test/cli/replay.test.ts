@@ -172,7 +172,7 @@ describe('replay', () => {
     const unknown = await runCli(['replay', usage, '--scenario', scenario, '--catalog', dir, ...MAPS]);
     expect(unknown.code).toBe(2);
     // the dated snapshot is m; my-m is unknown
-    expect(unknown.stderr).toBe('error: the logs name model "my-m", which the catalog does not price; map it to one it does with --model-map "my-m=<catalog model>" (cloudtco catalog show lists them)\n');
+    expect(unknown.stderr).toBe('error: the logs name model "my-m", which the catalog does not price; map it to one it does with --model-map "my-m=<catalog model>" (cloudtco catalog models lists them)\n');
     const mapped = await runCli(['replay', usage, '--scenario', scenario, '--catalog', dir, ...MAPS, '--model-map', 'my-m=m', '--format', 'json']);
     expect(mapped.stderr).toBe('');
     const json = JSON.parse(mapped.stdout);
