@@ -54,9 +54,12 @@ export function replacedCatalogHint(dirs: readonly { dir: string; shownAs: strin
   // a price missing from a table left out (the message names it), or a region unknown without regions.csv
   const caused = problems.some((p) => absent.some((name) => p.message.includes(name)) || (absent.includes(TABLES.regions.name) && p.message.includes('is not a region the catalog knows')));
   if (absent.length === 0 || !caused) return undefined;
-  const shown = dirs.map((d) => d.shownAs).join(', ');
+  // located at the directory, as every line of a bad run is: the first one is what replaced the bundled catalog
+  const [first, ...more] = dirs.map((d) => d.shownAs);
+  const layered = more.length === 0 ? '' : ` (with ${more.join(', ')})`;
   return {
-    message: `--catalog ${shown} replaces the bundled catalog, and has no ${absent.join(', ')}: prices missing from it are missing altogether; to add your rows to the bundled ones, give --catalog @bundled first (--catalog @bundled --catalog ${dirs[0]!.shownAs})`,
+    file: first,
+    message: `given as --catalog without @bundled, it replaces the bundled catalog${layered}, and has no ${absent.join(', ')}: prices missing from it are missing altogether; to add your rows to the bundled ones, give --catalog @bundled first (--catalog @bundled --catalog ${first})`,
   };
 }
 

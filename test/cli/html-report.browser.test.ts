@@ -72,7 +72,7 @@ async function open(name: string, args: string[]): Promise<PageSeen> {
   const charts = await page.$$eval('svg.chart', (svgs) =>
     svgs.map((svg) => {
       const box = svg.getBoundingClientRect();
-      const [title, description] = (svg.getAttribute('aria-labelledby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '');
+      const [title, description] = (svg.getAttribute('aria-labelledby') ?? '').split(' ').map((id: string) => svg.ownerDocument.getElementById(id)?.textContent ?? '');
       const texts = (selector: string) => [...svg.querySelectorAll(selector)].map((e) => e.textContent ?? '');
       return {
         kind: svg.getAttribute('data-chart') ?? '',

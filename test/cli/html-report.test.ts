@@ -9,11 +9,10 @@
  * b is the cheapest (4 000 < 4 500); a is level with it in 2027-02 and costlier from 2027-03.
  */
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
+import { Decimal } from '../../src/model/money.js';
 import { runCli } from '../helpers/run-cli.js';
 import { TWO_OPTIONS, twoPrices } from '../helpers/two-prices.js';
 

@@ -15,7 +15,7 @@ describe('a catalog that replaces the bundled one', () => {
     const lines = result.stderr.trim().split('\n');
     expect(lines.some((l) => l.includes('is not a region the catalog knows'))).toBe(true);
     expect(lines.at(-1)).toBe(
-      `error: --catalog ${dir} replaces the bundled catalog, and has no egress.csv, services.csv, availability.csv, latency.csv, regions.csv, support.csv, provisioned.csv, throughput.csv: prices missing from it are missing altogether; to add your rows to the bundled ones, give --catalog @bundled first (--catalog @bundled --catalog ${dir})`,
+      `${dir}: given as --catalog without @bundled, it replaces the bundled catalog, and has no egress.csv, services.csv, availability.csv, latency.csv, regions.csv, support.csv, provisioned.csv, throughput.csv: prices missing from it are missing altogether; to add your rows to the bundled ones, give --catalog @bundled first (--catalog @bundled --catalog ${dir})`,
     );
   });
 
@@ -25,7 +25,7 @@ describe('a catalog that replaces the bundled one', () => {
     const result = await runCli(['compare', 'scenarios/multi-cloud-agent.yaml', '--catalog', dir]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('egress.csv has no row for it');
-    expect(result.stderr).toContain(`--catalog ${dir} replaces the bundled catalog, and has no egress.csv, services.csv, availability.csv, latency.csv, support.csv, provisioned.csv, throughput.csv:`);
+    expect(result.stderr).toContain(`${dir}: given as --catalog without @bundled, it replaces the bundled catalog, and has no egress.csv, services.csv, availability.csv, latency.csv, support.csv, provisioned.csv, throughput.csv:`);
   });
 
   it('says nothing more when the bundled catalog is layered under it', async () => {

@@ -13,20 +13,20 @@ import { Random } from './random.js';
 type Focus = 'scenario' | 'catalog' | 'set' | 'saved' | 'mixed';
 
 const FORMATS: Record<Command, readonly string[]> = {
-  compare: ['table', 'json', 'csv'],
+  compare: ['table', 'json', 'csv', 'html'],
   check: ['table', 'json', 'markdown', 'github', 'junit'],
   export: ['csv', 'json'],
-  flows: ['table', 'json', 'csv'],
+  flows: ['table', 'json', 'csv', 'html'],
   diff: ['table', 'json', 'csv', 'markdown'],
   validate: ['text'],
   'catalog validate': ['text'],
   'catalog show': ['table', 'json', 'csv'],
-  simulate: ['table', 'json', 'csv', 'raw'],
+  simulate: ['table', 'json', 'csv', 'html', 'raw'],
   sensitivity: ['table', 'json', 'csv'],
-  sweep: ['table', 'json', 'csv'],
+  sweep: ['table', 'json', 'csv', 'html'],
 };
 
-const OUT_EXTENSION: Record<string, string> = { table: 'txt', json: 'json', csv: 'csv', markdown: 'md', github: 'txt', junit: 'xml' };
+const OUT_EXTENSION: Record<string, string> = { table: 'txt', json: 'json', csv: 'csv', markdown: 'md', github: 'txt', junit: 'xml', html: 'html' };
 
 /** What a command's builder adds to a case besides its files: the command line and what it may exit with. */
 interface CommandLine {

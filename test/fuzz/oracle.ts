@@ -58,7 +58,9 @@ const OWN_ERROR = /^::error(?: file=(?<file>[^,:]*)(?:,line=\d+)?(?:,col=\d+)?)?
 const unescapeProperty = (text: string) => text.replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%');
 
 /** Formats read by people in a terminal or a CI log, where controls and workflow commands act. */
-const HUMAN_FORMATS = new Set(['table', 'markdown', 'github', 'text']);
+const HUMAN_FORMATS = new Set(['table', 'markdown', 'github', 'text', 'html']);
+/** Markup that would load or run something: an HTML report holds none, whatever names it shows. */
+const ACTIVE_MARKUP = /<(script|iframe|object|embed|img|image|link|use|foreignObject)\b|<[^>]*\s(src|href|xlink:href|on[a-z]+)=/i;
 
 const shown = (text: string, max = 160) => JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
 
@@ -140,6 +142,7 @@ function outputFailures(c: FuzzCase, result: RunResult): Failure[] {
     const injected = output.split('\n').find((line) => /^\s*::/.test(line) && !(c.format === 'github' && OWN_ANNOTATION.test(line)));
     if (injected !== undefined) fail('workflow-command-injection', `report line ${shown(injected)}`, injected);
   }
+  if (c.format === 'html' && ACTIVE_MARKUP.test(output)) fail('bad-output', `HTML with active markup: ${shown(lineAt(output, output.search(ACTIVE_MARKUP)))}`);
   if (c.format === 'junit' && /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(output)) fail('bad-output', 'JUnit XML with characters XML 1.0 forbids');
 
   let problems: FigureProblem[];

@@ -1,5 +1,4 @@
 /** The words and numbers on a chart's axes: money in short form, months a few at a time. */
-import { labelStride } from './scale.js';
 
 const compact = new Map<string, Intl.NumberFormat>();
 
@@ -13,10 +12,21 @@ export function moneyTick(currency: string): (value: number) => string {
   return (value) => format.format(value);
 }
 
-/** At most twelve month labels along an axis of periods, starting with the first. */
+/** Months between labels: a calendar's steps (quarters start in January, April, July, October). */
+const STRIDES = [1, 2, 3, 6, 12, 24, 60, 120, 240, 600];
+
+/**
+ * Month labels along an axis of periods: every month up to twelve; past that, at most ten, on
+ * calendar steps (every quarter, half-year, year, …), years written alone: 2027, 2028.
+ */
 export function periodTicks(periods: readonly string[]): { at: number; label: string }[] {
-  const stride = labelStride(periods.length, 12);
-  return periods.flatMap((label, at) => (at % stride === 0 ? [{ at, label }] : []));
+  if (periods.length <= 12) return periods.map((label, at) => ({ at, label }));
+  const stride = STRIDES.find((s) => Math.ceil(periods.length / s) <= 10) ?? STRIDES[STRIDES.length - 1]!;
+  return periods.flatMap((period, at) => {
+    const [year, month] = period.split('-').map(Number) as [number, number];
+    if ((year * 12 + month - 1) % stride !== 0) return [];
+    return [{ at, label: stride >= 12 ? String(year) : period }];
+  });
 }
 
 /** A short account of lines for a screen reader: each series' first and last figure, the first ten series. */

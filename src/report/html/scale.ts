@@ -46,11 +46,6 @@ export function rangeScale(low: number, high: number, from: number, to: number, 
   return scale;
 }
 
-/** Every k-th of n labels, so that at most `most` are shown: months along a three-year axis. */
-export function labelStride(n: number, most: number): number {
-  return Math.max(1, Math.ceil(n / most));
-}
-
 /** The lowest and highest of many values, zero included (a spread of arguments overflows the stack). */
 export function extentWithZero(values: Iterable<number>): [number, number] {
   let [low, high] = [0, 0];

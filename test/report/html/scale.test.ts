@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extentWithZero, labelStride, linearScale, niceTicks, rangeScale } from '../../../src/report/html/scale.js';
+import { extentWithZero, linearScale, niceTicks, rangeScale } from '../../../src/report/html/scale.js';
 
 describe('niceTicks', () => {
   it('covers the data from zero in steps of 1, 2, 2.5 or 5 times a power of ten', () => {
@@ -34,11 +34,6 @@ describe('scales', () => {
     expect(x.ticks).toEqual([200000, 400000, 600000, 800000, 1000000]);
     expect(x(100000)).toBe(0);
     expect(x(550000)).toBe(450);
-  });
-
-  it('shows at most twelve of 36 month labels: every third', () => {
-    expect(labelStride(36, 12)).toBe(3);
-    expect(labelStride(5, 12)).toBe(1);
   });
 
   it('finds the extent of more values than a spread of arguments holds', () => {
