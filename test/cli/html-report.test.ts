@@ -60,14 +60,14 @@ describe('--format html', () => {
     expect(cumulative.match(/<g class="marker">/g)).toHaveLength(2);
     expect(html).toContain('<li>a breaks even with b in 2027-02 (cumulative 3,000.00 USD)</li><li>a becomes costlier than b in 2027-03 (cumulative 4,500.00 USD)</li>');
     // the tables under the charts: totals by category, each month
-    expect(html).toMatch(/<tr class="total"><td>Total<\/td><td class="num">4,500.00<\/td><td class="num cheapest">4,000.00<\/td><\/tr>/);
-    expect(html).toContain('<tr><td>2027-01</td><td class="num">1,500.00</td><td class="num">2,000.00</td></tr>');
+    expect(html).toMatch(/<tr class="total"><th scope="row">Total<\/th><td class="num">4,500.00<\/td><td class="num cheapest">4,000.00<\/td><\/tr>/);
+    expect(html).toContain('<tr><th scope="row">2027-01</th><td class="num">1,500.00</td><td class="num">2,000.00</td></tr>');
   });
 
   it('compare: the rounded cells of each column add up to its total, to the cent', async () => {
     const html = (await runCli(['compare', 'scenarios/multi-cloud-agent.yaml', '--format', 'html'])).stdout;
     const table = html.slice(html.indexOf('<caption class="facts">By category, USD</caption>'), html.indexOf('<tr class="total">'));
-    const rows = [...table.matchAll(/<tr><td>[a-z.-]+<\/td>((?:<td class="num">[-\d,.]+<\/td>)+)<\/tr>/g)].map((m) => [...m[1]!.matchAll(/>([-\d,.]+)</g)].map((c) => new Decimal(c[1]!.replaceAll(',', ''))));
+    const rows = [...table.matchAll(/<tr><th scope="row">[a-z.-]+<\/th>((?:<td class="num">[-\d,.]+<\/td>)+)<\/tr>/g)].map((m) => [...m[1]!.matchAll(/>([-\d,.]+)</g)].map((c) => new Decimal(c[1]!.replaceAll(',', ''))));
     const total = html.slice(html.indexOf('<tr class="total">')).match(/<tr class="total">.*?<\/tr>/)![0];
     const totals = [...total.matchAll(/>([-\d,.]+)</g)].map((c) => new Decimal(c[1]!.replaceAll(',', '')));
     expect(rows.length).toBeGreaterThan(5);

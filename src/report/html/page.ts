@@ -34,8 +34,8 @@ svg.chart text{fill:#1a1a1a}svg.chart .tick{fill:#555}svg.chart .axis-title,svg.
 svg.chart .grid{stroke:#e4e4e4}svg.chart .grid.zero,svg.chart .baseline{stroke:#888}svg.chart .tick-mark{stroke:#888}
 svg.chart .rule line{stroke:#444}svg.chart .marker text{font-weight:600}
 table{border-collapse:collapse;margin:.4rem 0 1rem;font-variant-numeric:tabular-nums;font-size:.9rem}
-th,td{padding:.25rem .6rem;border-bottom:1px solid #e4e4e4;text-align:left;vertical-align:top}
-td.num,th.num{text-align:right;white-space:nowrap}tr.total td{font-weight:600;border-top:2px solid #888}
+th,td{padding:.25rem .6rem;border-bottom:1px solid #e4e4e4;text-align:left;vertical-align:top}tbody th{font-weight:normal}
+td.num,th.num{text-align:right;white-space:nowrap}tr.total td,tr.total th{font-weight:600;border-top:2px solid #888}
 .cheapest{color:#006b45;font-weight:600}.scroll{overflow-x:auto}
 .notes{margin:.2rem 0 1rem;padding-left:1.4rem}.notes li{margin:.15rem 0}
 footer{margin-top:2.5rem;color:#555;font-size:.85rem}footer p{margin:.15rem 0}
@@ -83,17 +83,18 @@ type CellLike = Cell | string;
 
 /** A table with a header row; `total` rows are set apart. Every cell's text is escaped here. */
 export function htmlTable(caption: string, head: readonly CellLike[], rows: readonly { cells: readonly CellLike[]; total?: boolean }[]): string {
-  const cell = (tag: 'th' | 'td', c: CellLike) => {
+  const cell = (tag: 'th' | 'td', c: CellLike, scope?: 'col' | 'row') => {
     const { text, num, good } = typeof c === 'string' ? { text: c, num: false, good: false } : c;
     const classes = [num === true ? 'num' : '', good === true ? 'cheapest' : ''].filter(Boolean).join(' ');
-    return `<${tag}${classes === '' ? '' : ` class="${classes}"`}${tag === 'th' ? ' scope="col"' : ''}>${esc(text)}</${tag}>`;
+    return `<${tag}${classes === '' ? '' : ` class="${classes}"`}${scope === undefined ? '' : ` scope="${scope}"`}>${esc(text)}</${tag}>`;
   };
   return [
     '<div class="scroll"><table>',
     `<caption class="facts">${esc(caption)}</caption>`,
-    `<thead><tr>${head.map((c) => cell('th', c)).join('')}</tr></thead>`,
+    `<thead><tr>${head.map((c) => cell('th', c, 'col')).join('')}</tr></thead>`,
     '<tbody>',
-    ...rows.map((r) => `<tr${r.total === true ? ' class="total"' : ''}>${r.cells.map((c) => cell('td', c)).join('')}</tr>`),
+    // each row is named by its first cell, which a screen reader gives with every figure of the row
+    ...rows.map((r) => `<tr${r.total === true ? ' class="total"' : ''}>${r.cells.map((c, i) => (i === 0 ? cell('th', c, 'row') : cell('td', c))).join('')}</tr>`),
     '</tbody></table></div>',
   ].join('\n');
 }
