@@ -17,7 +17,13 @@ export function px(value: number): string {
   return String(Math.round(value * 10) / 10);
 }
 
-/** Text cut to `length` characters with an ellipsis, for labels that share a line with a chart. */
+/**
+ * Text cut to `length` characters with an ellipsis in the middle, for labels that share a line
+ * with a chart: option ids tend to differ at their ends (azure-global-ptu, azure-global-paygo).
+ * The whole text is in the tooltip and the tables.
+ */
 export function clip(text: string, length: number): string {
-  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
+  if (text.length <= length) return text;
+  const head = Math.ceil((length - 1) / 2);
+  return `${text.slice(0, head)}…${text.slice(text.length - (length - 1 - head))}`;
 }

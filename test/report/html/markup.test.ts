@@ -14,8 +14,10 @@ describe('markup', () => {
     expect([px(293.45), px(12), px(-0.04), px(1 / 3)]).toEqual(['293.5', '12', '0', '0.3']);
   });
 
-  it('clips long labels with an ellipsis', () => {
-    expect(clip('abcdef', 4)).toBe('abc…');
+  it('clips long labels in the middle, where ids differ least', () => {
+    // 4 characters: 2 from the start, the ellipsis, 1 from the end
+    expect(clip('abcdef', 4)).toBe('ab…f');
+    expect(clip('azure-global-paygo', 11)).toBe('azure…paygo');
     expect(clip('abc', 4)).toBe('abc');
   });
 });
