@@ -129,6 +129,21 @@ describe('--format html', () => {
     expect(html).toContain('<td class="num">107.44</td>');
   });
 
+  it('draws nothing from nothing: a scenario that costs nothing, a simulation of one trial', async () => {
+    const { dir, scenario } = await twoPrices('html', SCENARIO.replace('500k', '0').replace(/one_time:[\s\S]*$/, ''));
+    const zero = (await runCli(['compare', scenario, '--catalog', dir, '--format', 'html'])).stdout;
+    expectSelfContained(zero);
+    expect(zero).not.toMatch(/NaN|Infinity/);
+    // no segment has a length; the axis still has ticks from 0 to 1
+    expect(zero).not.toMatch(/<rect x="[\d.]+" y="[\d.]+" width/);
+    expect(zero).toContain('<tr class="total"><th scope="row">Total</th><td class="num cheapest">0.00</td><td class="num cheapest">0.00</td></tr>');
+    const one = (await runCli(['simulate', 'scenarios/uncertain-demand.yaml', '--trials', '1', '--workers', '1', '--percentiles', '50', '--format', 'html'])).stdout;
+    expectSelfContained(one);
+    expect(one).not.toMatch(/NaN|Infinity/);
+    // one percentile asked for: the months' line without a band
+    expect(one).not.toContain('class="band"');
+  });
+
   it('shows hostile names as text', async () => {
     const html = (await runCli(['compare', 'scenarios/multi-cloud-agent.yaml', '--set', 'name=</title><script>alert(1)</script>', '--set', 'options.0.description=<img src=x onerror=alert(1)>\u202e', '--format', 'html'])).stdout;
     expectSelfContained(html);
