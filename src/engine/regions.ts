@@ -51,6 +51,10 @@ function placesOf(scenario: Scenario): { place: Location; path: PathSegment[] }[
     at(option.runtime, ['options', o, 'runtime', 'region']);
     at(option.state, ['options', o, 'state', 'region']);
     at(option.cache, ['options', o, 'cache', 'region']);
+    for (const [workload, own] of Object.entries(option.workloads)) {
+      for (const piece of ['model', 'runtime', 'state', 'cache'] as const) at(own[piece], ['options', o, 'workloads', workload, piece, 'region']);
+      at(own.fallback?.model, ['options', o, 'workloads', workload, 'fallback', 'model', 'region']);
+    }
     option.interconnect?.ports.forEach((port, p) => at(port, ['options', o, 'interconnect', 'ports', p, 'region']));
     option.gateways.forEach((gateway, g) => at(gateway, ['options', o, 'gateways', g, 'region']));
   });

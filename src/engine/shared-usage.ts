@@ -19,14 +19,18 @@ import type { MeteredUsage } from './metered.js';
 import { transferUsage } from './network.js';
 import { append } from '../model/append.js';
 import { SHARED } from '../model/line-item.js';
+import { cachesOf, piecesOf } from './workload-placement.js';
 
 
 export const OBJECT_STORAGE = 'object-storage';
 
 export function cacheProblems(option: Option, optionIndex: number): Diagnostic[] {
-  const cache = option.cache;
-  if (cache === undefined || cache.size !== undefined || cache.nodes !== undefined) return [];
-  return [{ path: ['options', optionIndex, 'cache'], message: 'say how big the cache is: size (for caches billed per GB-hour) or nodes (per node-hour)' }];
+  const unsized = (cache: Option['cache']) => cache !== undefined && cache.size === undefined && cache.nodes === undefined;
+  const message = 'say how big the cache is: size (for caches billed per GB-hour) or nodes (per node-hour)';
+  return [
+    ...(unsized(option.cache) ? [{ path: ['options', optionIndex, 'cache'], message }] : []),
+    ...Object.entries(option.workloads).flatMap(([workload, own]) => (unsized(own.cache) ? [{ path: ['options', optionIndex, 'workloads', workload, 'cache'], message }] : [])),
+  ];
 }
 
 export function sharedUsage(scenario: Scenario, option: Option, optionIndex: number, period: Period, models: readonly Location[]): MeteredUsage[] {
@@ -42,12 +46,14 @@ export function sharedUsage(scenario: Scenario, option: Option, optionIndex: num
     ...rest,
   });
 
-  const cache = option.cache;
-  if (cache?.size !== undefined) {
-    usages.push(at(cache, [cache.service, 'storage'], { category: 'cache', dimension: 'byte-seconds', quantity: cache.size.times(seconds), meter: `cache capacity, ${cache.service}`, path: ['options', optionIndex, 'cache'] }));
-  }
-  if (cache?.nodes !== undefined) {
-    usages.push(at(cache, [cache.service, 'node'], { category: 'cache', dimension: 'instance-seconds', quantity: cache.nodes.times(seconds), meter: `cache nodes, ${cache.service}`, path: ['options', optionIndex, 'cache'] }));
+  // one capacity per cache: workloads placed apart may run their own
+  for (const cache of cachesOf(option)) {
+    if (cache.size !== undefined) {
+      usages.push(at(cache, [cache.service, 'storage'], { category: 'cache', dimension: 'byte-seconds', quantity: cache.size.times(seconds), meter: `cache capacity, ${cache.service}`, path: ['options', optionIndex, 'cache'] }));
+    }
+    if (cache.nodes !== undefined) {
+      usages.push(at(cache, [cache.service, 'node'], { category: 'cache', dimension: 'instance-seconds', quantity: cache.nodes.times(seconds), meter: `cache nodes, ${cache.service}`, path: ['options', optionIndex, 'cache'] }));
+    }
   }
 
   option.interconnect?.ports.forEach((port, i) => {
@@ -60,7 +66,7 @@ export function sharedUsage(scenario: Scenario, option: Option, optionIndex: num
     usages.push(at(gateway, [gateway.service, 'gateway'], { category: 'gateway', dimension: 'instance-seconds', quantity: gateway.count.times(seconds), meter: `${gateway.service} hours`, path }));
   });
 
-  const pieces = [option.runtime, option.state, option.cache, ...models].filter((p): p is Location => p !== undefined && CLOUDS[p.cloud].infrastructure);
+  const pieces = [...piecesOf(option), ...models].filter((p): p is Location => p !== undefined && CLOUDS[p.cloud].infrastructure);
   scenario.datasets.forEach((dataset, d) => {
     const path = ['datasets', d];
     const copies = [dataset.home, ...uniqueBy(pieces.filter((p) => p.cloud !== dataset.home.cloud), (p) => p.cloud)];

@@ -38,6 +38,7 @@ import { cacheProblems, sharedUsage } from './shared-usage.js';
 import { tokenUsage, type TokenUsage } from './token-usage.js';
 import { buyerOf, priceTokens } from './tokens.js';
 import { append } from '../model/append.js';
+import { placedFor } from './workload-placement.js';
 
 /** Months a workload's model ran on its option's fallback placement. */
 export interface FallbackUse {
@@ -100,7 +101,8 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
     // its tokens differ between options only by what a response cache answers
     const usage = new Map<string, TokenUsage[]>();
     for (const o of options) {
-      const { option, optionIndex } = o;
+      const { optionIndex } = o;
+      const option = placedFor(o.option, workload.id);
       const context = { scenario, option, optionIndex, workload, workloadIndex };
       const missing = missingPlacements(context);
       append(o.found, missing);

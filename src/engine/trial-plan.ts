@@ -88,6 +88,7 @@ export function planTrials(scenario: Scenario, catalog: Catalog, periods: readon
   if (scenario.commitments.length > 0) return decline('commitments are shares of spend');
   if (scenario.support.length > 0 || scenario.options.some((o) => o.support !== undefined)) return decline('support plans are shares of spend');
   if (scenario.options.some((o) => o.provisioned !== undefined)) return decline('provisioned units depend on every workload\'s demand');
+  if (scenario.options.some((o) => Object.keys(o.workloads).length > 0)) return decline('an option places workloads apart');
   const drawnFields = new Map<number, Map<Field, number>>();
   const oneTimes: { input: number; entry: number }[] = [];
   const drawnChanges = new Map<number, number>();

@@ -161,30 +161,43 @@ const supportPlans = z
     });
   });
 
-const option = z.strictObject({
-  id: id('an option id'),
-  description: optional(text('a description')),
+const runtimePlacement = z.strictObject({ ...location, service });
+
+const statePlacement = z.strictObject({
+  ...infrastructure,
+  service,
+  // request units one read or write is billed as (a 1 KB Cosmos DB write is about 5)
+  read_units: count('units', '1').default(dec('1')),
+  write_units: count('units', '1').default(dec('1')),
+});
+
+const cachePlacement = z.strictObject({
+  ...infrastructure,
+  service,
+  size: optional(bytes('5GB', { min: '1' })),
+  nodes: optional(count('nodes', '2', { min: '1', integer: true })),
+});
+
+/** The pieces an option places, which a workload may place elsewhere (`workloads:` of an option). */
+const placements = {
   model: modelPlacement,
   /** Used in the months the model is not yet (or no longer) available at `model`. */
   fallback: optional(z.strictObject({ model: modelPlacement })),
-  runtime: optional(z.strictObject({ ...location, service })),
-  state: optional(
-    z.strictObject({
-      ...infrastructure,
-      service,
-      // request units one read or write is billed as (a 1 KB Cosmos DB write is about 5)
-      read_units: count('units', '1').default(dec('1')),
-      write_units: count('units', '1').default(dec('1')),
-    }),
-  ),
-  cache: optional(
-    z.strictObject({
-      ...infrastructure,
-      service,
-      size: optional(bytes('5GB', { min: '1' })),
-      nodes: optional(count('nodes', '2', { min: '1', integer: true })),
-    }),
-  ),
+  runtime: optional(runtimePlacement),
+  state: optional(statePlacement),
+  cache: optional(cachePlacement),
+};
+
+const option = z.strictObject({
+  id: id('an option id'),
+  description: optional(text('a description')),
+  ...placements,
+  /**
+   * Workloads placed apart from the option's own pieces (what `cloudtco optimize` writes): for
+   * each listed workload, the pieces given replace the option's, and the others stay the option's.
+   * Everything else (gateways, interconnect, commitments, datasets) is the option's, shared.
+   */
+  workloads: z.record(id('a workload id'), z.strictObject({ ...placements, model: optional(modelPlacement) })).default({}),
   /**
    * NAT gateways and private endpoints the option's traffic goes through: each bills its hours
    * (`count` of them, e.g. endpoints × zones) and every byte of the traffic it `carries` that is
@@ -410,7 +423,21 @@ export const scenarioSchema = z
   })
   // `when` runs the check even when other fields have problems, so duplicates show with them
   .superRefine((scenario, ctx) => checkUniqueIds(scenario, ctx), { when: () => true })
-  .superRefine((scenario, ctx) => checkSize(scenario, ctx));
+  .superRefine((scenario, ctx) => checkSize(scenario, ctx))
+  .superRefine((scenario, ctx) => checkWorkloadPlacements(scenario, ctx));
+
+/** An option's `workloads:` name workloads of the scenario, and cannot split a provisioned deployment. */
+function checkWorkloadPlacements(scenario: { workloads: { id: string }[]; options: { workloads: Record<string, unknown>; provisioned?: unknown }[] }, ctx: z.RefinementCtx): void {
+  const ids = new Set(scenario.workloads.map((w) => w.id));
+  scenario.options.forEach((option, o) => {
+    for (const key of Object.keys(option.workloads)) {
+      if (!ids.has(key)) ctx.addIssue({ code: 'custom', path: ['options', o, 'workloads', key], message: `"${key}" is not a workload of this scenario (${[...ids].join(', ')})` });
+    }
+    if (option.provisioned !== undefined && Object.keys(option.workloads).length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['options', o, 'workloads'], message: 'a provisioned option serves every workload from its own deployment; place workloads apart in an option without provisioned' });
+    }
+  });
+}
 
 /** Each workload is priced on each option in each month; their product bounds the work and memory a run needs. */
 function checkSize(scenario: { workloads: unknown[]; options: unknown[]; horizon: { months: number } }, ctx: z.RefinementCtx): void {

@@ -107,6 +107,15 @@ export function placementText(o: Comparison['options'][number]): string {
   if (cache !== undefined) pieces.push(`cache ${formatLocation(cache)} ${cache.service}`);
   if (interconnect !== undefined) pieces.push(`interconnect ${interconnect.clouds.join('–')}`);
   for (const gateway of gateways) pieces.push(`${gateway.service} ${formatLocation(gateway)} (${gateway.carries.join(', ')})`);
+  for (const [workload, own] of Object.entries(o.option.workloads)) {
+    const apart = [
+      own.model === undefined ? '' : `model ${own.model.cloud}/${own.model.region} ${own.model.deployment} ${own.model.tier}`,
+      own.runtime === undefined ? '' : `runtime ${formatLocation(own.runtime)} ${own.runtime.service}`,
+      own.state === undefined ? '' : `state ${formatLocation(own.state)} ${own.state.service}`,
+      own.cache === undefined ? '' : `cache ${formatLocation(own.cache)} ${own.cache.service}`,
+    ].filter((p) => p !== '');
+    pieces.push(`${workload} apart: ${apart.join(', ')}`);
+  }
   return pieces.join('; ');
 }
 

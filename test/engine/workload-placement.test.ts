@@ -1,0 +1,41 @@
+/**
+ * An option that places a workload apart. two-prices' catalog: model m at 3 per 1M input tokens
+ * on OpenAI, 2 per 1M on Azure. Each workload: 1M sessions of one call with 1 000 input tokens =
+ * 1 000M tokens a month: 3 000 on OpenAI, 2 000 on Azure.
+ */
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+import { twoPrices } from '../helpers/two-prices.js';
+
+const WORKLOADS = `workloads:
+  - { id: w1, model: m, sessions_per_month: 1M, turns_per_session: 1, tokens_per_call: { input: 1k, output: 0 } }
+  - { id: w2, model: m, sessions_per_month: 1M, turns_per_session: 1, tokens_per_call: { input: 1k, output: 0 } }
+`;
+
+describe('an option with workloads placed apart', () => {
+  it('prices each workload at its own placement', async () => {
+    const { dir, scenario } = await twoPrices(
+      'apart',
+      `name: apart\nhorizon: { start: 2027-01, months: 1 }\n${WORKLOADS}options:\n  - id: split\n    model: { cloud: openai, region: global, deployment: global }\n    workloads:\n      w2: { model: { cloud: azure, region: eastus2, deployment: global } }\n`,
+    );
+    const result = await runCli(['compare', scenario, '--catalog', dir, '--by', 'workload', '--format', 'json']);
+    expect(result.stderr).toBe('');
+    const option = JSON.parse(result.stdout).options[0];
+    // w1 on OpenAI: 1 000 × 3 = 3 000; w2 on Azure: 1 000 × 2 = 2 000
+    expect(option.byWorkload.map((g: { workload: string; total: string }) => [g.workload, g.total])).toEqual([
+      ['w1', '3000'],
+      ['w2', '2000'],
+    ]);
+    expect(option.total).toBe('5000');
+  });
+
+  it('refuses a workload the scenario does not have, and a provisioned option split apart', async () => {
+    const { dir, scenario } = await twoPrices(
+      'apart-bad',
+      `name: apart\nhorizon: { start: 2027-01, months: 1 }\n${WORKLOADS}options:\n  - id: split\n    model: { cloud: openai, region: global, deployment: global }\n    workloads:\n      w3: { model: { cloud: azure, region: eastus2, deployment: global } }\n`,
+    );
+    const result = await runCli(['compare', scenario, '--catalog', dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/scenario\.yaml:\d+:\d+ options\[0\]\.workloads\.w3: "w3" is not a workload of this scenario \(w1, w2\)/);
+  });
+});
