@@ -16,6 +16,7 @@ import { DIFF_FORMATS } from '../report/diff-formats.js';
 import { COMPARE_FORMATS } from '../report/compare-formats.js';
 import { PRESET_NAMES, SQL_DIALECTS } from '../io/usage-choices.js';
 import { EXPORT_FORMATS } from '../report/export-formats.js';
+import { OPTIMIZE_FORMATS } from '../report/optimize-formats.js';
 import { FORMATS, REPORT_FORMATS } from '../report/renderer.js';
 import { EXIT, type CliIo } from './cli-io.js';
 import { examplesText } from './help-examples.js';
@@ -119,6 +120,23 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .action(async (scenario: string, options, command: Command) => {
       const { sensitivityCommand } = await import('./commands/sensitivity.js');
       done(await sensitivityCommand(scenario, withGlobals(options, command), io));
+    });
+
+  program
+    .command('optimize')
+    .description('the cheapest placement of each workload under the scenario\'s rules, against the best predefined option')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .addOption(new Option('--objective <objective>', 'what to minimise (default: the scenario\'s optimize.objective, or total)').choices(['total', 'npv']))
+    .option('--max-plans <n>', 'plans a local search prices at most', '2000')
+    .option('--emit-scenario <file>', 'also write the scenario with the plan added as an option')
+    .option('--plan-id <id>', 'the id of the plan\'s option in --emit-scenario', 'optimized')
+    .addOption(catalogOption())
+    .addOption(setOption())
+    .addOption(new Option('--format <format>', 'output format').choices(OPTIMIZE_FORMATS).default('table'))
+    .addOption(outOption())
+    .action(async (scenario: string, options, command: Command) => {
+      const { optimizeCommand } = await import('./commands/optimize.js');
+      done(await optimizeCommand(scenario, withGlobals(options, command), io));
     });
 
   const replay = program

@@ -330,6 +330,36 @@ const priceChange = z.strictObject({
   tiers: optional(z.array(oneOf(TIERS))),
 });
 
+/**
+ * What `cloudtco optimize` may combine and the rules a plan must keep. Candidates are the pieces
+ * the options place (their models with fallbacks, runtimes, state stores, caches) and those listed
+ * here; a rule applies to the workloads it names (all, where it names none).
+ */
+const optimizeRule = z.strictObject({
+  workloads: optional(z.array(id('a workload id'))),
+  /** Every piece of the workload on these clouds (a model vendor's own API counts as its cloud). */
+  clouds: optional(z.array(oneOf(CLOUD_IDS))),
+  /** Every piece of the workload in these places, like aws/us-east-1 or openai/global. */
+  regions: optional(z.array(locationText)),
+  /** Data residency: the places the workload's state store and cache may be. */
+  state_regions: optional(z.array(locationText)),
+  /** The most round-trip time the workload's hops may add to a turn. */
+  max_added_latency_ms: optional(count('milliseconds', '40')),
+});
+
+const optimize = z.strictObject({
+  objective: oneOf(['total', 'npv'] as const).default('total'),
+  models: z.array(modelPlacement.extend({ fallback: optional(modelPlacement) })).default([]),
+  runtimes: z.array(runtimePlacement).default([]),
+  states: z.array(statePlacement).default([]),
+  caches: z.array(cachePlacement).default([]),
+  rules: z.array(optimizeRule).default([]),
+  /** Commitments a plan must meet: no shortfall in any of their periods. */
+  must_meet: z.array(id('a commitment id')).default([]),
+  /** One-time costs the plan carries (a migration it needs), by id; the others stay with their options. */
+  one_time: z.array(id('a one-time cost id')).default([]),
+});
+
 /** Migration, dual running: a cost in one month of some options. */
 const oneTime = z.strictObject({
   id: id('a cost id'),
@@ -420,11 +450,27 @@ export const scenarioSchema = z
     /** Yearly rate for the net present value of each option, e.g. 8%. */
     discount_rate: optional(percent('8%', { min: '0', max: '1' })),
     budgets: z.array(budget).default([]),
+    optimize: optional(optimize),
   })
   // `when` runs the check even when other fields have problems, so duplicates show with them
   .superRefine((scenario, ctx) => checkUniqueIds(scenario, ctx), { when: () => true })
   .superRefine((scenario, ctx) => checkSize(scenario, ctx))
-  .superRefine((scenario, ctx) => checkWorkloadPlacements(scenario, ctx));
+  .superRefine((scenario, ctx) => checkWorkloadPlacements(scenario, ctx))
+  .superRefine((scenario, ctx) => checkOptimizeIds(scenario, ctx));
+
+/** The ids `optimize:` names are the scenario's workloads, commitments and one-time costs. */
+function checkOptimizeIds(scenario: { workloads: { id: string }[]; commitments: { id: string }[]; one_time: { id: string }[]; optimize?: { rules: { workloads?: string[] }[]; must_meet: string[]; one_time: string[] } }, ctx: z.RefinementCtx): void {
+  if (scenario.optimize === undefined) return;
+  const check = (ids: readonly string[], known: readonly { id: string }[], what: string, path: (i: number) => (string | number)[]) => {
+    const names = known.map((k) => k.id);
+    ids.forEach((value, i) => {
+      if (!names.includes(value)) ctx.addIssue({ code: 'custom', path: ['optimize', ...path(i)], message: `"${value}" is not ${what} of this scenario${names.length === 0 ? '' : ` (${names.join(', ')})`}` });
+    });
+  };
+  scenario.optimize.rules.forEach((rule, r) => check(rule.workloads ?? [], scenario.workloads, 'a workload', (i) => ['rules', r, 'workloads', i]));
+  check(scenario.optimize.must_meet, scenario.commitments, 'a commitment', (i) => ['must_meet', i]);
+  check(scenario.optimize.one_time, scenario.one_time, 'a one-time cost', (i) => ['one_time', i]);
+}
 
 /** An option's `workloads:` name workloads of the scenario, and cannot split a provisioned deployment. */
 function checkWorkloadPlacements(scenario: { workloads: { id: string }[]; options: { workloads: Record<string, unknown>; provisioned?: unknown }[] }, ctx: z.RefinementCtx): void {
@@ -480,3 +526,5 @@ export type ModelPlacement = Option['model'];
 export type Dataset = Scenario['datasets'][number];
 export type Contract = Scenario['contracts'][number];
 export type Budget = Scenario['budgets'][number];
+export type OptimizeSettings = NonNullable<Scenario['optimize']>;
+export type OptimizeRule = OptimizeSettings['rules'][number];

@@ -1,0 +1,62 @@
+/**
+ * The scenario `optimize --emit-scenario` writes: the given scenario's file with the plan added
+ * as one more option (every workload placed apart, under `workloads:`), and the one-time costs
+ * the plan carries (`optimize.one_time`) applied to it too; every other line and comment kept,
+ * so compare, simulate and check can weigh the plan beside the options it was found among.
+ */
+import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import type { Choice } from '../analysis/optimize-space.js';
+import type { Decimal } from '../model/money.js';
+
+export interface PlanForFile {
+  id: string;
+  description: string;
+  workloads: { workload: string; choice: Choice }[];
+  /** One-time costs the plan carries, by id. */
+  oneTime: readonly string[];
+}
+
+export function optimizedScenarioText(baseText: string, plan: PlanForFile): string {
+  const doc = parseDocument(baseText);
+  const options = doc.get('options');
+  const first = plan.workloads[0]!.choice;
+  const option = doc.createNode({
+    id: plan.id,
+    description: plan.description,
+    model: placement(first.model),
+    workloads: Object.fromEntries(plan.workloads.map(({ workload, choice }) => [workload, pieces(choice)])),
+  }) as YAMLMap;
+  // each piece on one line, as scenarios are written
+  for (const piece of ['model']) (option.get(piece) as YAMLMap).flow = true;
+  const own = option.get('workloads') as YAMLMap;
+  for (const pair of own.items) for (const item of (pair.value as YAMLMap).items) (item.value as YAMLMap).flow = true;
+  if (isSeq(options)) options.add(option);
+  const costs = doc.get('one_time');
+  if (isSeq(costs)) {
+    for (const cost of costs.items) {
+      if (!isMap(cost) || !plan.oneTime.includes(String(cost.get('id')))) continue;
+      const applies = cost.get('options');
+      if (isSeq(applies)) applies.add(plan.id);
+    }
+  }
+  doc.commentBefore = [` The option ${plan.id} was added by cloudtco optimize.`, ...(doc.commentBefore === null || doc.commentBefore === undefined ? [] : ['', ...doc.commentBefore.split('\n')])].join('\n');
+  return doc.toString({ lineWidth: 0 });
+}
+
+const number = (d: Decimal) => Number(d.toFixed());
+
+function placement(m: Choice['model']) {
+  return { cloud: m.cloud, region: m.region, deployment: m.deployment, tier: m.tier };
+}
+
+function pieces(c: Choice) {
+  return {
+    model: placement(c.model),
+    ...(c.fallback === undefined ? {} : { fallback: { model: placement(c.fallback) } }),
+    ...(c.runtime === undefined ? {} : { runtime: { cloud: c.runtime.cloud, region: c.runtime.region, service: c.runtime.service } }),
+    ...(c.state === undefined ? {} : { state: { cloud: c.state.cloud, region: c.state.region, service: c.state.service, read_units: number(c.state.read_units), write_units: number(c.state.write_units) } }),
+    ...(c.cache === undefined
+      ? {}
+      : { cache: { cloud: c.cache.cloud, region: c.cache.region, service: c.cache.service, ...(c.cache.size === undefined ? {} : { size: `${c.cache.size.toFixed()}B` }), ...(c.cache.nodes === undefined ? {} : { nodes: number(c.cache.nodes) }) } }),
+  };
+}
