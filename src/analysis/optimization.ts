@@ -86,6 +86,7 @@ export interface OptimizeInput {
   lineItems: readonly LineItem[];
   objective: Objective;
   maxPlans: number;
+  search?: 'auto' | 'local';
   whatIf?: readonly string[];
 }
 
@@ -116,6 +117,7 @@ export function optimize(input: OptimizeInput): Optimization {
     starts,
     evaluate: (plans) => pricePlans(pricing, workloads, plans.map((plan) => plan.map((c, w) => usable[w]!.choices[c]!))).map(outcomeOf),
     maxEvaluations: input.maxPlans,
+    method: input.search,
   });
   if (result === undefined) throw new InputError([{ path: ['optimize'], message: 'no plan could be priced: every combination of the allowed placements lacks a price (run compare on an option with them to see which)' }]);
   const priced = pricePlans(pricing, workloads, [result.plan.map((c, w) => usable[w]!.choices[c]!)])[0] as PricedPlan;
@@ -146,7 +148,7 @@ export function optimize(input: OptimizeInput): Optimization {
     options,
     saving,
     savingRatio: best.objective.isZero() ? undefined : saving.div(best.objective),
-    binding: bindings(space, alone, plan, result),
+    binding: bindings(space, withFallbacks(pricing, space, alone, plan), plan, result),
     unpriced: result.unpriced,
     whatIf: input.whatIf ?? [],
   };
@@ -223,6 +225,22 @@ function cheapestIndex(values: readonly Decimal[]): number {
 }
 
 /**
+ * A placement ruled out for not being sold over the whole horizon cannot be priced alone; priced
+ * with what the plan chose as its fallback (as a user would run it), it says what waiting costs.
+ */
+function withFallbacks(pricing: Parameters<typeof pricePlans>[0], space: readonly WorkloadChoices[], alone: readonly PlanOutcome[][], plan: readonly PlannedWorkload[]): PlanOutcome[][] {
+  return space.map((w, i) => {
+    const fallback = plan[i]!.choice.model;
+    const late = w.excluded.flatMap((e, k) => (e.constraint === 'availability' ? [k] : []));
+    if (late.length === 0) return alone[i]!;
+    const priced = pricePlans(pricing, [w.workload], late.map((k) => [{ ...w.excluded[k]!.choice, fallback }]));
+    const outcomes = [...alone[i]!];
+    late.forEach((k, j) => (outcomes[w.allowed.length + k] = priced[j]!));
+    return outcomes;
+  });
+}
+
+/**
  * A constraint binds where what it rules out would, the workload alone, cost less than what the
  * plan chose for it; must_meet binds where a cheaper plan was priced that falls short.
  */
@@ -236,7 +254,8 @@ function bindings(space: readonly WorkloadChoices[], alone: readonly PlanOutcome
       if ('unpriced' in outcome || !outcome.objective.lt(chosen)) return;
       const forgone = chosen.minus(outcome.objective);
       const held = strongest.get(e.constraint);
-      if (held === undefined || forgone.gt(held.forgone)) strongest.set(e.constraint, { constraint: e.constraint, workload: w.workload.id, excluded: describeChoice(e.choice), why: e.why, forgone });
+      const why = e.constraint === 'availability' ? `${e.why}; priced with the plan's model as its fallback` : e.why;
+      if (held === undefined || forgone.gt(held.forgone)) strongest.set(e.constraint, { constraint: e.constraint, workload: w.workload.id, excluded: describeChoice(e.choice), why, forgone });
     });
     found.push(...strongest.values());
   });

@@ -39,6 +39,8 @@ export interface SearchInput {
   /** Prices plans, in order. */
   evaluate: (plans: readonly (readonly number[])[]) => Outcome[];
   maxEvaluations: number;
+  /** `local` searches locally however small the space (to compare the two, or to bound the work). */
+  method?: 'auto' | 'local';
 }
 
 export interface SearchResult {
@@ -57,7 +59,7 @@ export interface SearchResult {
 export function searchPlans(input: SearchInput): SearchResult | undefined {
   const spaceSize = input.counts.reduce((product, n) => product * n, 1);
   const tracker = new Tracker(input.evaluate);
-  if (spaceSize <= EXHAUSTIVE_BOUND) {
+  if (spaceSize <= EXHAUSTIVE_BOUND && input.method !== 'local') {
     const plans: number[][] = [];
     for (let k = 0; k < spaceSize; k++) plans.push(planAt(k, input.counts));
     tracker.consider(plans);

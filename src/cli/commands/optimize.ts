@@ -21,6 +21,7 @@ export interface OptimizeOptions extends OutputOptions<OptimizeFormat>, Scenario
   maxPlans: string;
   emitScenario?: string;
   planId: string;
+  search: 'auto' | 'local';
 }
 
 export async function optimizeCommand(scenarioFile: string, options: OptimizeOptions, io: CliIo): Promise<number> {
@@ -34,7 +35,7 @@ export async function optimizeCommand(scenarioFile: string, options: OptimizeOpt
   if (scenario.options.some((o) => o.id === options.planId)) throw new InputError([{ message: `--plan-id: the scenario already has an option "${options.planId}"; name the plan otherwise` }]);
   let report;
   try {
-    report = optimize({ scenario, scenarioFile: loaded.file, catalog, periods: simulation.periods, lineItems: simulation.lineItems, objective, maxPlans, whatIf: loaded.overrides });
+    report = optimize({ scenario, scenarioFile: loaded.file, catalog, periods: simulation.periods, lineItems: simulation.lineItems, objective, maxPlans, search: options.search, whatIf: loaded.overrides });
   } catch (error) {
     if (error instanceof InputError) throw new InputError(locateProblems(loaded, error.diagnostics));
     throw error;
