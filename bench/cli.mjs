@@ -17,7 +17,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateScenario } from './scenario-generator.mjs';
+import { generateAgentScenario, generateScenario } from './scenario-generator.mjs';
 import { writeClaudeCodeLogs } from './claude-code-logs.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -39,6 +39,13 @@ const floatReference = (file) => ({ name: 'float64 reference', args: ['bench/flo
 function generated(workloads, options, months, ranges = false) {
   const file = path.join(work, `generated-${workloads}x${options}x${months}${ranges ? '-ranges' : ''}.yaml`);
   writeFileSync(file, generateScenario({ workloads, options, months, seed: 1, ranges }));
+  return file;
+}
+
+/** A generated scenario of agents for optimize, written once per bench run. */
+function agents(workloads, months) {
+  const file = path.join(work, `agents-${workloads}x${months}.yaml`);
+  writeFileSync(file, generateAgentScenario({ workloads, months, seed: 1 }));
   return file;
 }
 
@@ -77,6 +84,8 @@ const cases = [
   // issue 12's goals: 10 000 trials of 20 workloads × 3 options × 36 months with ranges, on every core; a 100-point sweep
   { name: 'simulate 20×3×36 --trials 10000', args: cli('simulate', generated(20, 3, 36, true), '--trials', '10000', '--seed', '1', '--format', 'json'), reference: bareNode, goals: { ms: 3000 } },
   { name: 'sweep multi-cloud-agent, 100 points', args: cli('sweep', 'scenarios/multi-cloud-agent.yaml', '--vary', 'workloads.0.sessions_per_month=10k..1M:10k'), reference: bareNode, goals: { ms: 1000 } },
+  // issue 15's goal: optimize 50 workloads (a third of them agents) on four clouds over 36 months within 10 s, its gap reported
+  { name: 'optimize 50 workloads × 36 months', args: cli('optimize', agents(50, 36), '--format', 'json'), reference: bareNode, goals: { ms: 10000 }, runs: quick ? 3 : 5 },
   ...(quick ? [] : [{ name: 'catalog validate (100 000 rows)', args: cli('catalog', 'validate', bigCatalog()), reference: bareNode, goals: { ms: 8000 } }]),
   // issue 13's goals: replaying Claude Code logs ≥ 100× faster than ccusage 17.2.1 and no slower than a
   // bare JSON.parse loop; CSV within 1.2× of csv-parse alone; peak RSS under 150 MB on 1 GB

@@ -70,3 +70,63 @@ export function generateScenario({ workloads, options, months, seed = 1, ranges 
   }
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * For optimize: `workloads` workloads, a third of them agents with a runtime and state, placed
+ * by four options on four clouds (the pieces multi-cloud-agent.yaml uses), with an Azure
+ * commitment to couple them. Every workload can go to any option's model, runtime and store.
+ */
+export function generateAgentScenario({ workloads, months, seed = 1 }) {
+  const random = randomStream(seed);
+  const between = (low, high) => low + Math.floor(random() * (high - low + 1));
+  const lines = [
+    `name: generated ${workloads} agents x ${months} months (seed ${seed})`,
+    'currency: USD',
+    'horizon: { start: 2027-01, months: ' + months + ' }',
+    'latency:',
+    '  - { between: [aws/us-east-1, azure/eastus2], rtt_ms: 10 }',
+    '  - { between: [gcp/us-central1, azure/eastus2], rtt_ms: 30 }',
+    '  - { between: [gcp/us-central1, aws/us-east-1], rtt_ms: 25 }',
+    'commitments:',
+    `  - { id: macc, cloud: azure, amount: ${workloads * 2000}, period: year, discount: 5% }`,
+    'workloads:',
+  ];
+  for (let w = 0; w < workloads; w++) {
+    const agent = w % 3 === 0;
+    lines.push(
+      `  - id: workload-${w + 1}`,
+      `    model: ${MODELS[w % MODELS.length]}`,
+      `    sessions_per_month: ${between(1, 100) * 1000}`,
+      `    growth: ${(between(0, 30) / 10).toFixed(1)}%`,
+      `    turns_per_session: ${between(1, 8)}`,
+      `    tokens_per_call: { input: ${between(5, 100) * 100}, cached_share: ${between(0, 12) * 5}%, output: ${between(5, 100) * 10} }`,
+      ...(agent
+        ? [
+            `    payload: { request: ${between(8, 32)}KiB, request_growth: 4KiB, response: 2KiB }`,
+            '    state: { read_per_turn: 16KiB, write_per_turn: 4KiB, reads_per_turn: 2, writes_per_turn: 1, stored_per_session: 64KiB }',
+            `    runtime: { active_seconds_per_turn: ${between(1, 4)}, vcpus: 1, memory: 2GiB }`,
+          ]
+        : []),
+    );
+  }
+  lines.push(
+    'options:',
+    '  - id: all-azure',
+    '    model: { cloud: azure, region: eastus2, deployment: global }',
+    '    runtime: { cloud: azure, region: eastus2, service: container-apps }',
+    '    state: { cloud: azure, region: eastus2, service: cosmosdb-serverless, read_units: 8, write_units: 20 }',
+    '  - id: aws-bedrock',
+    '    model: { cloud: aws, region: us-east-2, deployment: in-region }',
+    '    runtime: { cloud: aws, region: us-east-1, service: agentcore-runtime }',
+    '    state: { cloud: aws, region: us-east-1, service: dynamodb, read_units: 2, write_units: 4 }',
+    '  - id: gcp-openai',
+    '    model: { cloud: openai, region: global, deployment: global }',
+    '    runtime: { cloud: gcp, region: us-central1, service: vertex-agent-engine }',
+    '    state: { cloud: gcp, region: us-central1, service: cloud-storage }',
+    '  - id: azure-data-zone',
+    '    model: { cloud: azure, region: eastus2, deployment: data-zone }',
+    '    runtime: { cloud: azure, region: eastus2, service: container-apps }',
+    '    state: { cloud: azure, region: eastus2, service: cosmosdb-serverless, read_units: 8, write_units: 20 }',
+  );
+  return `${lines.join('\n')}\n`;
+}

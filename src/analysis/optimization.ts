@@ -20,10 +20,9 @@ import { Decimal, ONE, ZERO } from '../model/money.js';
 import type { Period } from '../model/period.js';
 import { placedFor } from '../engine/workload-placement.js';
 import type { Scenario, Workload } from '../model/scenario.js';
-import { discountFactors } from './break-even.js';
 import { EXHAUSTIVE_BOUND, searchPlans, type SearchResult } from './optimize.js';
 import { describeChoice, optimizeSpace, type Choice, type Exclusion, type WorkloadChoices } from './optimize-space.js';
-import { pricePlans, type Objective, type PlanOutcome, type PricedPlan } from './plan-pricing.js';
+import { planPricer, pricePlans, summarize, type Objective, type PlanOutcome, type PlanPricing, type PricedPlan } from './plan-pricing.js';
 
 export interface PlannedWorkload {
   workload: string;
@@ -95,14 +94,16 @@ export function optimize(input: OptimizeInput): Optimization {
   const space = optimizeSpace(scenario, catalog);
   const pricing = { scenario, catalog, objective };
   const workloads = scenario.workloads;
+  const everyWorkload = workloads.map((_, i) => i);
 
+  const price = planPricer(pricing);
   // each choice with its workload alone: allowed ones, and excluded ones (to tell whether they bind)
-  const alone = space.map((w) => pricePlans(pricing, [w.workload], [...w.allowed, ...w.excluded.map((e) => e.choice)].map((c) => [c])));
+  const alone = space.map((w, i) => [...w.allowed, ...w.excluded.map((e) => e.choice)].map((c) => price([i], [c])));
   const usable = space.map((w, i) => usableChoices(w, alone[i]!.slice(0, w.allowed.length)));
   const empty = usable.findIndex((u) => u.choices.length === 0);
   if (empty >= 0) throw noPlacement(space[empty]!, usable[empty]!.unpriced);
 
-  const options = predefined(scenario, input.lineItems, periods, objective);
+  const options = predefined(pricing, input.lineItems, periods);
   const best = options.reduce((a, b) => (betterOption(b, a) ? b : a));
   const starts = [...options]
     .sort((a, b) => (betterOption(a, b) ? -1 : betterOption(b, a) ? 1 : 0))
@@ -115,7 +116,7 @@ export function optimize(input: OptimizeInput): Optimization {
     counts: usable.map((u) => u.choices.length),
     alone: usable.map((u) => u.alone),
     starts,
-    evaluate: (plans) => pricePlans(pricing, workloads, plans.map((plan) => plan.map((c, w) => usable[w]!.choices[c]!))).map(outcomeOf),
+    evaluate: (plans) => plans.map((plan) => outcomeOf(price(everyWorkload, plan.map((c, w) => usable[w]!.choices[c]!)))),
     maxEvaluations: input.maxPlans,
     method: input.search,
   });
@@ -148,7 +149,7 @@ export function optimize(input: OptimizeInput): Optimization {
     options,
     saving,
     savingRatio: best.objective.isZero() ? undefined : saving.div(best.objective),
-    binding: bindings(space, withFallbacks(pricing, space, alone, plan), plan, result),
+    binding: bindings(space, withFallbacks(price, space, alone, plan), plan, result),
     unpriced: result.unpriced,
     whatIf: input.whatIf ?? [],
   };
@@ -181,18 +182,10 @@ function noPlacement(space: WorkloadChoices, unpriced: readonly string[]): Input
 }
 
 /** Each predefined option's objective, total and shortfall of the commitments a plan must meet. */
-function predefined(scenario: Scenario, items: readonly LineItem[], periods: readonly Period[], objective: Objective): PredefinedOption[] {
-  const weights = objective === 'npv' && scenario.discount_rate !== undefined ? discountFactors(periods.length, scenario.discount_rate) : undefined;
-  const month = new Map(periods.map((p, m) => [p, m]));
-  const mustMeet = (scenario.optimize?.must_meet ?? []).map((id) => `${id}:`);
-  const sums = new Map(scenario.options.map((o) => [o.id, { id: o.id, objective: ZERO, total: ZERO, shortfall: ZERO }]));
-  for (const item of items) {
-    const s = sums.get(item.option)!;
-    s.total = s.total.plus(item.cost);
-    s.objective = s.objective.plus(weights === undefined ? item.cost : item.cost.div(weights[month.get(item.period)!]!));
-    if (item.category === 'commitment.shortfall' && mustMeet.some((prefix) => item.meter.startsWith(prefix))) s.shortfall = s.shortfall.plus(item.cost);
-  }
-  return [...sums.values()];
+function predefined(pricing: PlanPricing, items: readonly LineItem[], periods: readonly Period[]): PredefinedOption[] {
+  const byOption = new Map<string, LineItem[]>(pricing.scenario.options.map((o) => [o.id, []]));
+  for (const item of items) byOption.get(item.option)!.push(item);
+  return [...byOption].map(([id, own]) => ({ id, ...summarize(own, periods, pricing) }));
 }
 
 function betterOption(a: PredefinedOption, b: PredefinedOption): boolean {
@@ -228,12 +221,12 @@ function cheapestIndex(values: readonly Decimal[]): number {
  * A placement ruled out for not being sold over the whole horizon cannot be priced alone; priced
  * with what the plan chose as its fallback (as a user would run it), it says what waiting costs.
  */
-function withFallbacks(pricing: Parameters<typeof pricePlans>[0], space: readonly WorkloadChoices[], alone: readonly PlanOutcome[][], plan: readonly PlannedWorkload[]): PlanOutcome[][] {
+function withFallbacks(price: ReturnType<typeof planPricer>, space: readonly WorkloadChoices[], alone: readonly PlanOutcome[][], plan: readonly PlannedWorkload[]): PlanOutcome[][] {
   return space.map((w, i) => {
     const fallback = plan[i]!.choice.model;
     const late = w.excluded.flatMap((e, k) => (e.constraint === 'availability' ? [k] : []));
     if (late.length === 0) return alone[i]!;
-    const priced = pricePlans(pricing, [w.workload], late.map((k) => [{ ...w.excluded[k]!.choice, fallback }]));
+    const priced = late.map((k) => price([i], [{ ...w.excluded[k]!.choice, fallback }]));
     const outcomes = [...alone[i]!];
     late.forEach((k, j) => (outcomes[w.allowed.length + k] = priced[j]!));
     return outcomes;

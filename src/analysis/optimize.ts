@@ -5,10 +5,11 @@
  * - Exhaustive, when the plans number at most EXHAUSTIVE_BOUND: every plan priced; the best is
  *   the optimum of the space.
  * - Otherwise local search: from the best of the starting plans (the best predefined option's
- *   pieces, the per-workload bests), move one workload at a time to each of its `MOVES` most
- *   promising other choices (by what the choice costs on its own), keep the best move that
- *   improves the plan, and repeat until no move improves it or `maxEvaluations` plans have
- *   been priced. The result is a good plan, not a proven optimum: its gap to a lower bound is
+ *   pieces, the per-workload bests), move one workload at a time to its most promising other
+ *   choice (by what the choice costs on its own), keeping each move that improves the plan;
+ *   when a round over every workload improves nothing, try each workload's two most promising,
+ *   and so on up to `MOVES`, until no move improves the plan or `maxEvaluations` plans have been
+ *   priced. The result is a good plan, not a proven optimum: its gap to a lower bound is
  *   reported beside it.
  *
  * Plans are compared on the shortfall of commitments they must meet first (a plan meeting them
@@ -67,15 +68,19 @@ export function searchPlans(input: SearchInput): SearchResult | undefined {
   }
   tracker.consider(input.starts);
   if (tracker.best === undefined) return undefined;
-  for (let improved = true; improved && tracker.evaluated < input.maxEvaluations; ) {
-    improved = false;
+  // breadth first: each workload's most promising other choice, then its two most promising, …;
+  // a plan priced once is not priced again, so a round after a move tries only what is new
+  for (let depth = 1; depth <= MOVES && tracker.evaluated < input.maxEvaluations; ) {
+    let improved = false;
     for (let w = 0; w < input.counts.length && tracker.evaluated < input.maxEvaluations; w++) {
       const current = tracker.best!.plan;
       const alone = input.alone[w]!;
       const others = [...alone.keys()].filter((c) => c !== current[w]).sort((a, b) => alone[a]!.comparedTo(alone[b]!) || a - b);
-      const moves = others.slice(0, MOVES).map((c) => current.map((choice, i) => (i === w ? c : choice)));
+      const room = input.maxEvaluations - tracker.evaluated;
+      const moves = others.slice(0, Math.min(depth, room)).map((c) => current.map((choice, i) => (i === w ? c : choice)));
       if (tracker.consider(moves)) improved = true;
     }
+    if (!improved) depth++;
   }
   return tracker.result('local search', spaceSize);
 }

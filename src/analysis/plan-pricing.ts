@@ -9,14 +9,17 @@
  * one-time costs `optimize.one_time` names; not the options' gateways, interconnects or
  * provisioned throughput.
  */
-import { simulate } from '../engine/simulate.js';
+import { planEngine, simulate, type PlanPart } from '../engine/simulate.js';
 import type { Catalog } from '../model/catalog.js';
 import { InputError, type Diagnostic } from '../model/diagnostic.js';
 import { LIMITS } from '../model/limits.js';
+import { CostSum } from '../model/cost-sum.js';
 import { ZERO, type Decimal } from '../model/money.js';
+import type { LineItem } from '../model/line-item.js';
+import type { Period } from '../model/period.js';
 import type { Option, Scenario, Workload } from '../model/scenario.js';
 import { discountFactors } from './break-even.js';
-import type { Choice } from './optimize-space.js';
+import { choiceOption, type Choice } from './optimize-space.js';
 
 export type Objective = 'total' | 'npv';
 
@@ -86,7 +89,7 @@ function blame(diagnostics: readonly Diagnostic[], options: number): Map<number,
 }
 
 function priceTogether(pricing: PlanPricing, workloads: readonly Workload[], plans: readonly (readonly Choice[])[]): PricedPlan[] {
-  const { scenario, catalog, objective } = pricing;
+  const { scenario, catalog } = pricing;
   const ids = plans.map((_, i) => `plan-${i}`);
   const carried = new Set(scenario.optimize?.one_time ?? []);
   const variant: Scenario = {
@@ -98,20 +101,31 @@ function priceTogether(pricing: PlanPricing, workloads: readonly Workload[], pla
     budgets: [],
   };
   const { periods, lineItems } = simulate(variant, catalog, { unusedChanges: false });
+  const byOption = new Map<string, LineItem[]>(ids.map((id) => [id, []]));
+  for (const item of lineItems) byOption.get(item.option)!.push(item);
+  return ids.map((id) => summarize(byOption.get(id)!, periods, pricing));
+}
+
+/**
+ * A plan's (or an option's) figures from its line items: summed by month, as integers where they
+ * can be (model/cost-sum.ts), then each month's sum discounted once for the net present value.
+ */
+export function summarize(lineItems: readonly LineItem[], periods: readonly Period[], pricing: PlanPricing): PricedPlan {
+  const { scenario, objective } = pricing;
   const weights = objective === 'npv' && scenario.discount_rate !== undefined ? discountFactors(periods.length, scenario.discount_rate) : undefined;
-  const month = new Map(periods.map((p, m) => [p, m]));
   const mustMeet = (scenario.optimize?.must_meet ?? []).map((id) => `${id}:`);
-  const sums = ids.map(() => ({ objective: ZERO, total: ZERO, shortfall: ZERO, tokens: ZERO }));
-  const index = new Map(ids.map((id, i) => [id, i]));
+  const month = new Map(periods.map((p, m) => [p, m]));
+  const all = periods.map(() => new CostSum());
+  const tokens = periods.map(() => new CostSum());
+  const shortfall = new CostSum();
   for (const item of lineItems) {
-    const s = sums[index.get(item.option)!]!;
-    const weighted = weights === undefined ? item.cost : item.cost.div(weights[month.get(item.period)!]!);
-    s.total = s.total.plus(item.cost);
-    s.objective = s.objective.plus(weighted);
-    if (item.category.startsWith('tokens.')) s.tokens = s.tokens.plus(weighted);
-    if (item.category === 'commitment.shortfall' && mustMeet.some((prefix) => item.meter.startsWith(prefix))) s.shortfall = s.shortfall.plus(item.cost);
+    const m = month.get(item.period)!;
+    all[m]!.add(item);
+    if (item.category.startsWith('tokens.')) tokens[m]!.add(item);
+    if (item.category === 'commitment.shortfall' && mustMeet.some((prefix) => item.meter.startsWith(prefix))) shortfall.add(item);
   }
-  return sums;
+  const weigh = (sums: CostSum[]) => sums.reduce((total, sum, m) => total.plus(weights === undefined ? sum.total : sum.total.div(weights[m]!)), ZERO);
+  return { objective: weigh(all), total: all.reduce((total, sum) => total.plus(sum.total), ZERO), shortfall: shortfall.total, tokens: weigh(tokens) };
 }
 
 /** A plan as an option: every workload placed apart, the first's model also the option's own. */
@@ -137,3 +151,36 @@ export function planOption(id: string, workloads: readonly Workload[], plan: rea
     interconnect: undefined,
   };
 }
+
+/**
+ * Prices plans through the engine's plan pricing (engine/simulate.ts `planEngine`): each workload
+ * at each choice is priced once and kept, and a plan is priced as its parts with what they share.
+ * The same figures as `pricePlans`, at a fraction of the work when plans differ by one workload.
+ */
+export function planPricer(pricing: PlanPricing) {
+  const { scenario, catalog } = pricing;
+  const carried = new Set(scenario.optimize?.one_time ?? []);
+  const variant: Scenario = { ...scenario, one_time: scenario.one_time.filter((cost) => carried.has(cost.id)).map((cost) => ({ ...cost, options: [PLAN] })), baseline: undefined, budgets: [] };
+  const engine = planEngine(variant, catalog);
+  const parts = new Map<string, PlanPart>();
+  const partOf = (w: number, choice: Choice) => {
+    const key = `${w} ${JSON.stringify(choice)}`;
+    let part = parts.get(key);
+    if (part === undefined) parts.set(key, (part = engine.part(w, choiceOption(choice, PLAN))));
+    return part;
+  };
+  /** The plan placing workloads `indices` (of the scenario's) at `choices`. */
+  return (indices: readonly number[], choices: readonly Choice[]): PlanOutcome => {
+    try {
+      const option = planOption(PLAN, indices.map((w) => scenario.workloads[w]!), choices);
+      const { periods, lineItems } = engine.price(option, indices.map((w, i) => partOf(w, choices[i]!)));
+      const sum = summarize(lineItems, periods, pricing);
+      return sum;
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      return { unpriced: error.diagnostics[0]?.message.replace(/option "plan"/g, 'the plan') ?? 'no price' };
+    }
+  };
+}
+
+const PLAN = 'plan';

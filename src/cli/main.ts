@@ -128,7 +128,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .argument('<scenario>', 'scenario file (YAML or JSON)')
     .addOption(new Option('--objective <objective>', 'what to minimise (default: the scenario\'s optimize.objective, or total)').choices(['total', 'npv']))
     .addOption(new Option('--search <method>', `auto: every plan when there are at most 4,096, else local search; local: local search however few`).choices(['auto', 'local']).default('auto'))
-    .option('--max-plans <n>', 'plans a local search prices at most', '2000')
+    .option('--max-plans <n>', 'plans a local search prices at most (default: about 200 000 workload-months of pricing)')
     .option('--emit-scenario <file>', 'also write the scenario with the plan added as an option')
     .option('--plan-id <id>', 'the id of the plan\'s option in --emit-scenario', 'optimized')
     .addOption(catalogOption())

@@ -122,12 +122,37 @@ interface Priced {
   quantity: Decimal;
 }
 
-export function priceMetered(usages: readonly MeteredUsage[], index: MeteredIndex, currency: string, exchange: Exchange, problems: Problems): LineItem[] {
+/**
+ * What pricing the same usages again can reuse (engine/simulate.ts `planEngine`): a plan differs
+ * from the last by one workload, so most of its schedules' groups hold the very same usages, and
+ * a group of the same usages (and allowance share) costs the same. Usages are known by identity.
+ */
+export class MeteredCache {
+  readonly ids = new WeakMap<MeteredUsage, number>();
+  readonly looked = new WeakMap<MeteredUsage, { schedule: Schedule; quantity: Decimal | undefined }>();
+  readonly groups = new Map<string, LineItem[]>();
+  next = 0;
+
+  /** Groups of the plans priced lately: past a bound all are let go (the next plans refill it), so a long search stays in memory. */
+  keep(signature: string, items: LineItem[]): void {
+    if (this.groups.size >= 20_000) this.groups.clear();
+    this.groups.set(signature, items);
+  }
+
+  idOf(usage: MeteredUsage): number {
+    let id = this.ids.get(usage);
+    if (id === undefined) this.ids.set(usage, (id = this.next++));
+    return id;
+  }
+}
+
+export function priceMetered(usages: readonly MeteredUsage[], index: MeteredIndex, currency: string, exchange: Exchange, problems: Problems, cache?: MeteredCache): LineItem[] {
   // usages priced together: one option's, in one month, on one schedule (known by its first row)
   const groups = new NestedMap<Priced[]>();
   const inOrder: Priced[][] = [];
   for (const usage of usages) {
-    const schedule = index(usage);
+    const known = cache?.looked.get(usage);
+    const schedule = known?.schedule ?? index(usage);
     if ('missing' in schedule) {
       problems.add(usage.path, schedule.missing.replace(/ in \d{4}-\d\d/, ''), usage.period, `${schedule.missing}, needed by option "${usage.option}" for ${usage.meter}`);
       continue;
@@ -143,7 +168,9 @@ export function priceMetered(usages: readonly MeteredUsage[], index: MeteredInde
       continue;
     }
     const group = [first, usage.option, usage.period];
-    const entry = { usage, rows: schedule.rows, quantity: inUnit(usage.quantity, first.unit) };
+    const quantity = known?.quantity ?? inUnit(usage.quantity, first.unit);
+    if (cache !== undefined && known === undefined) cache.looked.set(usage, { schedule, quantity });
+    const entry = { usage, rows: schedule.rows, quantity };
     const members = groups.get(group);
     if (members === undefined) {
       groups.set(group, [entry]);
@@ -156,8 +183,15 @@ export function priceMetered(usages: readonly MeteredUsage[], index: MeteredInde
   const priced = inOrder.map((group) => group.filter((m) => !m.quantity.isZero())).filter((members) => members.length > 0);
   const allowances = sharedAllowances(priced);
   for (const members of priced) {
-    const total = members.length === 1 ? members[0]!.quantity : members.reduce((sum, m) => sum.plus(m.quantity), ZERO);
     const allowance = allowances.get(members);
+    const signature = cache === undefined ? undefined : `${members[0]!.rows[0]!.ref.file}:${members[0]!.rows[0]!.ref.line} ${members[0]!.usage.period} ${allowance?.toFixed() ?? ''} ${members.map((m) => cache.idOf(m.usage)).join(',')}`;
+    const reused = signature === undefined ? undefined : cache!.groups.get(signature);
+    if (reused !== undefined) {
+      for (const item of reused) lineItems.push(item);
+      continue;
+    }
+    const groupStart = lineItems.length;
+    const total = members.length === 1 ? members[0]!.quantity : members.reduce((sum, m) => sum.plus(m.quantity), ZERO);
     const tiered = tieredCost(allowance === undefined ? members[0]!.rows : withAllowance(members[0]!.rows, allowance), total);
     if ('beyond' in tiered) {
       const { usage } = members[0]!;
@@ -192,6 +226,7 @@ export function priceMetered(usages: readonly MeteredUsage[], index: MeteredInde
         payee: undefined,
       });
     });
+    if (signature !== undefined) cache!.keep(signature, lineItems.slice(groupStart));
   }
   return lineItems;
 }

@@ -26,7 +26,7 @@ import { contractProblems, moneyFlows, type Flow } from './flows.js';
 import { exchange, type Exchange } from './fx.js';
 import { oneTimeItems } from './one-time.js';
 import { combineEstimates, estimateLatency, indexRoundTrips, type LatencyEstimate, type RoundTrips } from './latency.js';
-import { priceMetered, type MeteredUsage } from './metered.js';
+import { MeteredCache, priceMetered, type MeteredUsage } from './metered.js';
 import { monthPlacements, type MonthPlacement } from './placements.js';
 import { catalogIndexes } from './catalog-indexes.js';
 import { priceChanges } from './price-changes.js';
@@ -64,94 +64,121 @@ export interface Simulation {
   unassessed: UnassessedPeriod[];
 }
 
-/**
- * `maxLineItems` is LIMITS.lineItems unless a test needs a smaller one. `unusedChanges: false`
- * skips the check that every price change applies somewhere: optimize prices variants of a scenario
- * already checked, whose placements may avoid the clouds a change names.
- */
-export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = LIMITS.lineItems, unusedChanges = true }: { maxLineItems?: number; unusedChanges?: boolean } = {}): Simulation {
-  const periods = periodsFrom(scenario.horizon.start, scenario.horizon.months);
-  const { prices, promptTiers, availability, metered: meteredIndex } = catalogIndexes(catalog);
-  const rates = exchange(scenario);
-  const roundTrips = indexRoundTrips(scenario, catalog);
-  // a misspelt region or model would also fail every price looked up for it: say the cause once
-  const typos = [...regionProblems(scenario, catalog), ...unknownModels(scenario, catalog)];
-  const changes = priceChanges(scenario, new Set(catalog.models.map((row) => row.model)));
-  const adjust = changes.adjust;
-  if (typos.some((p) => p.path?.[0] !== 'workloads')) throw new InputError(typos);
-  const problems = new Problems();
-  const unpriceable = new Set(typos.map((p) => p.path?.[1]));
-  // what each option gathers; read out in option order, so reports list options as the scenario does
-  const options = scenario.options.map((option, optionIndex) => ({
-    option,
-    optionIndex,
-    found: cacheProblems(option, optionIndex),
-    lineItems: [] as LineItem[],
-    metered: [] as MeteredUsage[],
-    fallbacks: [] as FallbackUse[],
-    latency: [] as LatencyEstimate[],
-    modelsByMonth: new Map<Period, ModelPlacement[]>(periods.map((p) => [p, []])),
-    deferred: [] as Deferred[],
-    provisioned: [] as ProvisionedUse[],
-  }));
-  let counted = 0;
+/** What pricing any workload at any option needs, looked up once per run. */
+interface Pricing {
+  scenario: Scenario;
+  catalog: Catalog;
+  periods: Period[];
+  indexes: ReturnType<typeof catalogIndexes>;
+  rates: Exchange;
+  roundTrips: RoundTrips;
+  adjust: ReturnType<typeof priceChanges>['adjust'];
+}
 
-  // workload by workload, every option: a workload's activity and tokens, worked out once, are
-  // dropped before the next workload's (a thousand workloads' would stay in memory otherwise)
-  scenario.workloads.forEach((workload, workloadIndex) => {
-    if (unpriceable.has(workloadIndex)) return;
-    const activity = workloadActivity(workload, periods);
-    const turns = turnsOf(activity);
-    // its tokens differ between options only by what a response cache answers
-    const usage = new Map<string, TokenUsage[]>();
-    for (const o of options) {
-      const { optionIndex } = o;
-      const option = placedFor(o.option, workload.id);
-      const context = { scenario, option, optionIndex, workload, workloadIndex };
-      const missing = missingPlacements(context);
-      append(o.found, missing);
-      const placed = monthPlacements(option, optionIndex, workload, periods, availability);
-      append(o.found, placed.problems);
-      const placements = groupBy(placed.months, (m) => m.period);
-      const hits = hitRate(option, workload);
-      const tokens = usage.get(hits.toFixed()) ?? tokenUsage(workload, activity, hits);
-      usage.set(hits.toFixed(), tokens);
-      // at a provisioned option, what the units serve depends on every workload's demand: priced after them all
-      const priced = option.provisioned === undefined ? priceTokens({ option, workload: buyerOf(workload), currency: scenario.currency, exchange: rates, prices, promptTiers, placements, adjust }, tokens, problems) : [];
-      if (option.provisioned !== undefined) o.deferred.push({ workload, usage: tokens, placements });
-      append(o.lineItems, priced);
-      const meteredBefore = o.metered.length;
-      if (missing.length === 0) {
-        for (const month of activity) {
-          const parts = placements.get(month.period);
-          if (parts !== undefined) append(o.metered, agentUsage(context, month, parts));
-        }
-      }
-      for (const m of placed.months) o.modelsByMonth.get(m.period)!.push(m.model);
-      const fallbackMonths = placed.months.filter((m) => m.fallback).map((m) => m.period); // whole months, or the days before a launch
-      if (fallbackMonths.length > 0) o.fallbacks.push({ option: option.id, workload: workload.id, placement: option.fallback!.model, months: fallbackMonths });
-      const estimate = workloadLatency(context, placed.months, turns, roundTrips);
-      if (estimate !== undefined) o.latency.push(estimate);
-      counted += priced.length + o.metered.length - meteredBefore;
-      if (counted > maxLineItems) throw tooManyLineItems(maxLineItems);
+/** What an option gathers from its workloads before its shared costs are priced. */
+interface OptionState {
+  option: Option;
+  optionIndex: number;
+  found: Diagnostic[];
+  lineItems: LineItem[];
+  metered: MeteredUsage[];
+  fallbacks: FallbackUse[];
+  latency: LatencyEstimate[];
+  modelsByMonth: Map<Period, ModelPlacement[]>;
+  deferred: Deferred[];
+  provisioned: ProvisionedUse[];
+}
+
+/** A workload's months, worked out once for every option it is priced at. */
+interface WorkloadRun {
+  workload: Workload;
+  workloadIndex: number;
+  activity: Activity[];
+  turns: WorkloadTurns;
+  /** Its tokens by response-cache hit rate: they differ between options only by what a cache answers. */
+  usage: Map<string, TokenUsage[]>;
+}
+
+function pricingOf(scenario: Scenario, catalog: Catalog, adjust: Pricing['adjust']): Pricing {
+  return { scenario, catalog, periods: periodsFrom(scenario.horizon.start, scenario.horizon.months), indexes: catalogIndexes(catalog), rates: exchange(scenario), roundTrips: indexRoundTrips(scenario, catalog), adjust };
+}
+
+function optionState(option: Option, optionIndex: number, periods: readonly Period[]): OptionState {
+  return { option, optionIndex, found: cacheProblems(option, optionIndex), lineItems: [], metered: [], fallbacks: [], latency: [], modelsByMonth: new Map(periods.map((p) => [p, []])), deferred: [], provisioned: [] };
+}
+
+function workloadRun(workload: Workload, workloadIndex: number, periods: readonly Period[]): WorkloadRun {
+  const activity = workloadActivity(workload, periods);
+  return { workload, workloadIndex, activity, turns: turnsOf(activity), usage: new Map() };
+}
+
+/**
+ * One workload at one option, into the option's state: where its model runs, its tokens priced
+ * (deferred at a provisioned option), its agent's metered usage, fallbacks and latency. Returns
+ * how many items it added.
+ */
+function addWorkload(p: Pricing, o: OptionState, run: WorkloadRun, problems: Problems): number {
+  const { scenario, periods, rates, adjust } = p;
+  const { prices, promptTiers, availability } = p.indexes;
+  const { workload, workloadIndex, activity } = run;
+  const { optionIndex } = o;
+  const option = placedFor(o.option, workload.id);
+  const context = { scenario, option, optionIndex, workload, workloadIndex };
+  const missing = missingPlacements(context);
+  append(o.found, missing);
+  const placed = monthPlacements(option, optionIndex, workload, periods, availability);
+  append(o.found, placed.problems);
+  const placements = groupBy(placed.months, (m) => m.period);
+  const hits = hitRate(option, workload);
+  const tokens = run.usage.get(hits.toFixed()) ?? tokenUsage(workload, activity, hits);
+  run.usage.set(hits.toFixed(), tokens);
+  // at a provisioned option, what the units serve depends on every workload's demand: priced after them all
+  const priced = option.provisioned === undefined ? priceTokens({ option, workload: buyerOf(workload), currency: scenario.currency, exchange: rates, prices, promptTiers, placements, adjust }, tokens, problems) : [];
+  if (option.provisioned !== undefined) o.deferred.push({ workload, usage: tokens, placements });
+  append(o.lineItems, priced);
+  const meteredBefore = o.metered.length;
+  if (missing.length === 0) {
+    for (const month of activity) {
+      const parts = placements.get(month.period);
+      if (parts !== undefined) append(o.metered, agentUsage(context, month, parts));
     }
-  });
-  for (const o of options) {
-    for (const period of periods) append(o.metered, sharedUsage(scenario, o.option, o.optionIndex, period, o.modelsByMonth.get(period)!));
-    if (o.deferred.length === 0) continue;
-    const provisioning = provision({ option: o.option, optionIndex: o.optionIndex, periods, catalog, currency: scenario.currency, rates }, o.deferred);
-    append(o.found, provisioning.problems);
-    append(o.lineItems, provisioning.lineItems);
-    append(o.provisioned, provisioning.uses);
-    for (const d of o.deferred) {
-      const priced = priceTokens({ option: o.option, workload: buyerOf(d.workload), currency: scenario.currency, exchange: rates, prices, promptTiers, placements: d.placements, adjust }, provisioning.usage(d), problems);
-      append(o.lineItems, priced);
-      counted += priced.length;
-    }
-    if (counted > maxLineItems) throw tooManyLineItems(maxLineItems);
-    o.deferred = [];
   }
-  const found: Diagnostic[] = [...typos];
+  for (const m of placed.months) o.modelsByMonth.get(m.period)!.push(m.model);
+  const fallbackMonths = placed.months.filter((m) => m.fallback).map((m) => m.period); // whole months, or the days before a launch
+  if (fallbackMonths.length > 0) o.fallbacks.push({ option: option.id, workload: workload.id, placement: option.fallback!.model, months: fallbackMonths });
+  const estimate = workloadLatency(context, placed.months, run.turns, p.roundTrips);
+  if (estimate !== undefined) o.latency.push(estimate);
+  return priced.length + o.metered.length - meteredBefore;
+}
+
+/** Each option's shared usage and provisioned units; returns the token items the units' pricing added. */
+function addShared(p: Pricing, o: OptionState, problems: Problems): number {
+  const { scenario, periods, rates, adjust, catalog } = p;
+  const { prices, promptTiers } = p.indexes;
+  for (const period of periods) append(o.metered, sharedUsage(scenario, o.option, o.optionIndex, period, o.modelsByMonth.get(period)!));
+  if (o.deferred.length === 0) return 0;
+  let added = 0;
+  const provisioning = provision({ option: o.option, optionIndex: o.optionIndex, periods, catalog, currency: scenario.currency, rates }, o.deferred);
+  append(o.found, provisioning.problems);
+  append(o.lineItems, provisioning.lineItems);
+  append(o.provisioned, provisioning.uses);
+  for (const d of o.deferred) {
+    const priced = priceTokens({ option: o.option, workload: buyerOf(d.workload), currency: scenario.currency, exchange: rates, prices, promptTiers, placements: d.placements, adjust }, provisioning.usage(d), problems);
+    append(o.lineItems, priced);
+    added += priced.length;
+  }
+  o.deferred = [];
+  return added;
+}
+
+/** The options' items together: metered usage priced (tiers see each month's total), one-time costs, commitments, support. */
+/**
+ * `plan`: a plan engine's pricing, whose figures only choose between plans (the plan chosen is
+ * priced again by `simulate`): the cache of metered groups is used, and the report's order and
+ * the checks of digits and finiteness are left to that pricing.
+ */
+function finish(p: Pricing, options: OptionState[], problems: Problems, found: Diagnostic[], unused: () => Diagnostic[], plan?: { cache: MeteredCache }): Simulation {
+  const { scenario, catalog, periods, rates } = p;
   const lineItems: LineItem[] = [];
   const metered: MeteredUsage[] = [];
   const fallbacks: FallbackUse[] = [];
@@ -167,7 +194,7 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
     append(latency, o.latency);
   }
 
-  append(lineItems, priceMetered(metered, meteredIndex, scenario.currency, rates, problems));
+  append(lineItems, priceMetered(metered, p.indexes.metered, scenario.currency, rates, problems, plan?.cache));
   const oneTime = oneTimeItems(scenario, periods, rates);
   append(lineItems, oneTime.lineItems);
   const committed = commitmentItems(scenario, lineItems, periods, rates);
@@ -175,15 +202,100 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
   // a share of the spend before commitments' discounts, so worked out from the same items they were
   const supported = supportItems(scenario, catalog, lineItems, periods, rates);
   append(lineItems, supported.lineItems);
-  append(found, [...problems.list(), ...oneTime.problems, ...committed.problems, ...supported.problems, ...beyondPrecision(scenario, lineItems)]);
+  append(found, [...problems.list(), ...oneTime.problems, ...committed.problems, ...supported.problems, ...(plan === undefined ? beyondPrecision(scenario, lineItems) : [])]);
   // contracts are checked against the spend, so only once all of it could be priced
   if (found.length === 0 && scenario.contracts.length > 0) append(found, contractProblems(scenario, lineItems, periods, rates));
   append(found, unknownBaseline(scenario));
-  if (found.length === 0 && unusedChanges) append(found, changes.unused());
+  if (found.length === 0) append(found, unused());
   if (found.length > 0) throw new InputError(found);
-  const ordered = inReportOrder(scenario, periods, lineItems);
-  assertFinite(ordered);
-  return { periods, lineItems: ordered, fallbacks, latency, provisioned, unassessed: committed.unassessed, flows: flowsLater(scenario, ordered, periods, rates) };
+  const ordered = plan === undefined ? inReportOrder(scenario, periods, lineItems) : lineItems;
+  if (plan === undefined) assertFinite(ordered);
+  return { periods: [...periods], lineItems: ordered, fallbacks, latency, provisioned, unassessed: committed.unassessed, flows: flowsLater(scenario, ordered, periods, rates) };
+}
+
+/**
+ * `maxLineItems` is LIMITS.lineItems unless a test needs a smaller one. `unusedChanges: false`
+ * skips the check that every price change applies somewhere: optimize prices variants of a scenario
+ * already checked, whose placements may avoid the clouds a change names.
+ */
+export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = LIMITS.lineItems, unusedChanges = true }: { maxLineItems?: number; unusedChanges?: boolean } = {}): Simulation {
+  // a misspelt region or model would also fail every price looked up for it: say the cause once
+  const typos = [...regionProblems(scenario, catalog), ...unknownModels(scenario, catalog)];
+  const changes = priceChanges(scenario, new Set(catalog.models.map((row) => row.model)));
+  if (typos.some((p) => p.path?.[0] !== 'workloads')) throw new InputError(typos);
+  const p = pricingOf(scenario, catalog, changes.adjust);
+  const problems = new Problems();
+  const unpriceable = new Set(typos.map((d) => d.path?.[1]));
+  // what each option gathers; read out in option order, so reports list options as the scenario does
+  const options = scenario.options.map((option, optionIndex) => optionState(option, optionIndex, p.periods));
+  let counted = 0;
+  // workload by workload, every option: a workload's activity and tokens, worked out once, are
+  // dropped before the next workload's (a thousand workloads' would stay in memory otherwise)
+  scenario.workloads.forEach((workload, workloadIndex) => {
+    if (unpriceable.has(workloadIndex)) return;
+    const run = workloadRun(workload, workloadIndex, p.periods);
+    for (const o of options) {
+      counted += addWorkload(p, o, run, problems);
+      if (counted > maxLineItems) throw tooManyLineItems(maxLineItems);
+    }
+  });
+  for (const o of options) {
+    counted += addShared(p, o, problems);
+    if (counted > maxLineItems) throw tooManyLineItems(maxLineItems);
+  }
+  return finish(p, options, problems, [...typos], unusedChanges ? changes.unused : () => []);
+}
+
+/** One workload priced at one placement, before anything shared: what a plan is made of. */
+export interface PlanPart {
+  workload: string;
+  found: Diagnostic[];
+  lineItems: LineItem[];
+  metered: MeteredUsage[];
+  fallbacks: FallbackUse[];
+  latency: LatencyEstimate[];
+  models: [Period, ModelPlacement][];
+}
+
+/**
+ * For optimize, which prices thousands of plans of the same workloads: each workload at each
+ * placement is priced once (`part`), and a plan is its parts put together with what they share
+ * (`price`: metered tiers, caches, datasets, one-time costs, commitments, support), exactly as
+ * `simulate` would price the plan's option. Every part and plan is priced as option `id`.
+ * Price changes are not checked for use: a plan may avoid the clouds a change names.
+ */
+export function planEngine(scenario: Scenario, catalog: Catalog) {
+  const p = pricingOf(scenario, catalog, priceChanges(scenario, new Set(catalog.models.map((row) => row.model))).adjust);
+  const runs = new Map<number, WorkloadRun>();
+  const metered = new MeteredCache();
+  return {
+    /** `placement`: an option placing the workload (its id is the plans'). */
+    part(workloadIndex: number, placement: Option): PlanPart {
+      let run = runs.get(workloadIndex);
+      if (run === undefined) runs.set(workloadIndex, (run = workloadRun(scenario.workloads[workloadIndex]!, workloadIndex, p.periods)));
+      const o = optionState(placement, 0, p.periods);
+      const problems = new Problems();
+      addWorkload(p, o, run, problems);
+      const models = [...o.modelsByMonth].flatMap(([period, placed]) => placed.map((m): [Period, ModelPlacement] => [period, m]));
+      return { workload: run.workload.id, found: [...o.found, ...problems.list()], lineItems: o.lineItems, metered: o.metered, fallbacks: o.fallbacks, latency: o.latency, models };
+    },
+    /** The plan `option` made of `parts` (one per workload it places), priced with what they share. */
+    price(option: Option, parts: readonly PlanPart[]): Simulation {
+      const o = optionState(option, 0, p.periods);
+      for (const part of parts) {
+        append(o.found, part.found);
+        append(o.lineItems, part.lineItems);
+        append(o.metered, part.metered);
+        append(o.fallbacks, part.fallbacks);
+        append(o.latency, part.latency);
+        for (const [period, model] of part.models) o.modelsByMonth.get(period)!.push(model);
+      }
+      const problems = new Problems();
+      const variant = { ...p, scenario: { ...scenario, options: [option], baseline: undefined } };
+      addShared(variant, o, problems);
+      return finish(variant, [o], problems, [], () => [], { cache: metered });
+    },
+  };
 }
 
 /**

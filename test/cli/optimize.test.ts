@@ -7,6 +7,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPO } from '../helpers/fixtures.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const SOURCE = 'https://example.com/p,2026-01-01,';
@@ -136,4 +137,35 @@ describe('cloudtco optimize', () => {
       ['optimized', '4100'],
     ]);
   });
+
+  describe('on the bundled multi-cloud agent', () => {
+    async function withRules(rules: string) {
+      const dir = await mkdtemp(path.join(tmpdir(), 'cloudtco-optimize-mca-'));
+      const file = path.join(dir, 'scenario.yaml');
+      await writeFile(file, `${await readFile(path.join(REPO, 'scenarios/multi-cloud-agent.yaml'), 'utf8')}\n${rules}`);
+      const result = await runCli(['optimize', file, '--format', 'json']);
+      expect(result.stderr).toBe('');
+      return JSON.parse(result.stdout);
+    }
+    const free = () => withRules('');
+
+    it('keeps the agent\'s state where data residency says', async () => {
+      // unconstrained, the state goes to DynamoDB on AWS beside a runtime on Azure
+      const before = (await free()).plan.workloads[0];
+      expect(before.state.cloud).toBe('aws');
+      const json = await withRules('optimize:\n  rules:\n    - { state_regions: [azure/eastus2, gcp/us-central1] }\n');
+      const after = json.plan.workloads[0];
+      expect(['azure/eastus2', 'gcp/us-central1']).toContain(`${after.state.cloud}/${after.state.region}`);
+      expect(json.binding.map((b: { constraint: string }) => b.constraint)).toEqual(['rules[0].state_regions']);
+    });
+
+    it('keeps the round trips a turn adds under the limit', async () => {
+      const before = (await free()).plan.workloads[0];
+      expect(Number(before.addedMsPerTurn)).toBeGreaterThan(20);
+      const json = await withRules('optimize:\n  rules:\n    - { max_added_latency_ms: 20 }\n');
+      expect(Number(json.plan.workloads[0].addedMsPerTurn)).toBeLessThanOrEqual(20);
+      expect(json.binding.map((b: { constraint: string }) => b.constraint)).toEqual(['rules[0].max_added_latency_ms']);
+    });
+  });
 });
+

@@ -18,21 +18,23 @@ import { runScenario, type ScenarioInputs } from '../run-scenario.js';
 
 export interface OptimizeOptions extends OutputOptions<OptimizeFormat>, ScenarioInputs {
   objective?: 'total' | 'npv';
-  maxPlans: string;
+  maxPlans?: string;
   emitScenario?: string;
   planId: string;
   search: 'auto' | 'local';
 }
 
 export async function optimizeCommand(scenarioFile: string, options: OptimizeOptions, io: CliIo): Promise<number> {
-  const maxPlans = Number(options.maxPlans);
-  if (!/^\d+$/.test(options.maxPlans) || maxPlans < 1 || maxPlans > 1_000_000) throw new InputError([{ message: `--max-plans: expected a whole number from 1 to 1,000,000, got "${options.maxPlans}"` }]);
+  if (options.maxPlans !== undefined && (!/^\d+$/.test(options.maxPlans) || Number(options.maxPlans) < 1 || Number(options.maxPlans) > 1_000_000)) {
+    throw new InputError([{ message: `--max-plans: expected a whole number from 1 to 1,000,000, got "${options.maxPlans}"` }]);
+  }
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(options.planId)) throw new InputError([{ message: `--plan-id: expected an id of letters, digits, ".", "_" or "-", got "${options.planId}"` }]);
   const { loaded, catalog, simulation, inputs } = await runScenario(scenarioFile, options, io);
   const { scenario } = loaded;
   const objective = options.objective ?? scenario.optimize?.objective ?? 'total';
   if (objective === 'npv' && scenario.discount_rate === undefined) throw new InputError([{ file: loaded.file, line: 1, col: 1, message: 'the objective npv needs a discount_rate in the scenario, like discount_rate: 8%' }]);
   if (scenario.options.some((o) => o.id === options.planId)) throw new InputError([{ message: `--plan-id: the scenario already has an option "${options.planId}"; name the plan otherwise` }]);
+  const maxPlans = options.maxPlans === undefined ? defaultPlans(scenario.workloads.length, scenario.horizon.months) : Number(options.maxPlans);
   let report;
   try {
     report = optimize({ scenario, scenarioFile: loaded.file, catalog, periods: simulation.periods, lineItems: simulation.lineItems, objective, maxPlans, search: options.search, whatIf: loaded.overrides });
@@ -52,4 +54,13 @@ export async function optimizeCommand(scenarioFile: string, options: OptimizeOpt
   }
   await emit(optimizeRenderers[options.format], report, options, io, inputs);
   return EXIT.ok;
+}
+
+/**
+ * A local search's budget by default: plans whose workload-months add up to about 200 000, a few
+ * seconds of pricing (docs/benchmarks.md, "optimize"): 111 plans of 50 workloads over 36 months,
+ * 5 000 of 3 over 12; never fewer than 50 nor more than 5 000.
+ */
+function defaultPlans(workloads: number, months: number): number {
+  return Math.min(5000, Math.max(50, Math.floor(200_000 / (workloads * months))));
 }
