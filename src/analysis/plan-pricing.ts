@@ -173,7 +173,8 @@ export function planPricer(pricing: PlanPricing) {
   return (indices: readonly number[], choices: readonly Choice[]): PlanOutcome => {
     try {
       const option = planOption(PLAN, indices.map((w) => scenario.workloads[w]!), choices);
-      const { periods, lineItems } = engine.price(option, indices.map((w, i) => partOf(w, choices[i]!)));
+      // a workload priced alone shares its metered groups with no other pricing: nothing to keep
+      const { periods, lineItems } = engine.price(option, indices.map((w, i) => partOf(w, choices[i]!)), { reuse: indices.length === scenario.workloads.length });
       const sum = summarize(lineItems, periods, pricing);
       return sum;
     } catch (error) {

@@ -8,6 +8,7 @@ export const YOUR_FILES = '# your files';
 export const HELP_EXAMPLES: Record<string, string[]> = {
   compare: ['cloudtco compare scenarios/multi-cloud-agent.yaml --by cloud', 'cloudtco compare scenarios/multi-cloud-agent.yaml --format html --out report.html', 'cloudtco compare scenarios/support-agents.yaml --set workloads.0.growth=8% --by year'],
   sweep: ['cloudtco sweep scenarios/multi-cloud-agent.yaml --vary workloads.0.sessions_per_month=100k..1M:100k', 'cloudtco sweep scenarios/uncertain-demand.yaml --vary workloads.0.growth=0%..10%:2% --format csv'],
+  optimize: ['cloudtco optimize scenarios/multi-cloud-agent.yaml', 'cloudtco optimize scenarios/multi-cloud-agent.yaml --emit-scenario optimized.yaml --format json --out plan.json', `cloudtco compare optimized.yaml   ${YOUR_FILES}`],
   simulate: ['cloudtco simulate scenarios/uncertain-demand.yaml --trials 10000 --seed 42', 'cloudtco simulate scenarios/uncertain-demand.yaml --trials 2000 --percentiles 10,50,90 --format html --out simulation.html'],
   sensitivity: ['cloudtco sensitivity scenarios/uncertain-demand.yaml', 'cloudtco sensitivity scenarios/uncertain-demand.yaml --format csv'],
   replay: [

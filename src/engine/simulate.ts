@@ -177,7 +177,7 @@ function addShared(p: Pricing, o: OptionState, problems: Problems): number {
  * priced again by `simulate`): the cache of metered groups is used, and the report's order and
  * the checks of digits and finiteness are left to that pricing.
  */
-function finish(p: Pricing, options: OptionState[], problems: Problems, found: Diagnostic[], unused: () => Diagnostic[], plan?: { cache: MeteredCache }): Simulation {
+function finish(p: Pricing, options: OptionState[], problems: Problems, found: Diagnostic[], unused: () => Diagnostic[], plan?: { cache: MeteredCache | undefined }): Simulation {
   const { scenario, catalog, periods, rates } = p;
   const lineItems: LineItem[] = [];
   const metered: MeteredUsage[] = [];
@@ -279,8 +279,11 @@ export function planEngine(scenario: Scenario, catalog: Catalog) {
       const models = [...o.modelsByMonth].flatMap(([period, placed]) => placed.map((m): [Period, ModelPlacement] => [period, m]));
       return { workload: run.workload.id, found: [...o.found, ...problems.list()], lineItems: o.lineItems, metered: o.metered, fallbacks: o.fallbacks, latency: o.latency, models };
     },
-    /** The plan `option` made of `parts` (one per workload it places), priced with what they share. */
-    price(option: Option, parts: readonly PlanPart[]): Simulation {
+    /**
+     * The plan `option` made of `parts` (one per workload it places), priced with what they share;
+     * `reuse: false` for a pricing whose metered groups will not recur (a workload alone).
+     */
+    price(option: Option, parts: readonly PlanPart[], { reuse = true }: { reuse?: boolean } = {}): Simulation {
       const o = optionState(option, 0, p.periods);
       for (const part of parts) {
         append(o.found, part.found);
@@ -293,7 +296,7 @@ export function planEngine(scenario: Scenario, catalog: Catalog) {
       const problems = new Problems();
       const variant = { ...p, scenario: { ...scenario, options: [option], baseline: undefined } };
       addShared(variant, o, problems);
-      return finish(variant, [o], problems, [], () => [], { cache: metered });
+      return finish(variant, [o], problems, [], () => [], reuse ? { cache: metered } : { cache: undefined });
     },
   };
 }

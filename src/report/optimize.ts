@@ -9,37 +9,15 @@ import type { Optimization } from '../analysis/optimization.js';
 import { plain, type Decimal } from '../model/money.js';
 import { visible } from '../model/safe-text.js';
 import { SCHEMA_VERSION } from '../model/schema-version.js';
-import { formatMoney, formatSignedMoney, msText, percentText, signedPercentText } from './numbers.js';
+import { formatMoney, formatSignedMoney } from './numbers.js';
 import { whatIfLine } from './provenance.js';
 import type { Renderer } from './renderer.js';
 import type { OptimizeFormat } from './optimize-formats.js';
+import { renderOptimizeAsHtml } from './optimize-html.js';
+import { addedText, bindingLines, methodLine, objectiveName, versus } from './optimize-text.js';
 import { createStyle, ROWS_WITHOUT_RULES } from './style.js';
 import { csvText, jsonText, markdownCell as md } from './text-formats.js';
 
-
-const objectiveName = (r: Optimization) => (r.objective === 'npv' ? 'net present value' : 'total over the horizon');
-
-/** How the plan was found, in a sentence. */
-function methodLine(r: Optimization): string {
-  const count = (n: number) => (Number.isFinite(n) && n < 1e15 ? Math.round(n).toLocaleString('en') : n.toExponential(2));
-  if (r.method === 'exhaustive') return `Exhaustive: all ${count(r.spaceSize)} plans of the space priced (at most ${count(r.exhaustiveBound)} are); this is the cheapest of them.`;
-  return `Local search from the best predefined option and the per-workload bests: ${count(r.evaluated)} of ${count(r.spaceSize)} plans priced; lower bound ${formatMoney(r.lowerBound, r.currency)}, gap ${percentText(r.gap)}% at most.`;
-}
-
-function versus(r: Optimization): string {
-  const ratio = r.savingRatio === undefined ? '' : ` (${signedPercentText(r.savingRatio.neg())})`;
-  if (r.saving.gt(0)) return `saves ${formatMoney(r.saving, r.currency)} against ${r.best.id}${ratio}`;
-  if (r.saving.isZero()) return `costs the same as ${r.best.id}`;
-  return `costs ${formatMoney(r.saving.neg(), r.currency)} more than ${r.best.id}${ratio}: what ${r.best.id} has that a plan does not (provisioned throughput, gateways, an interconnect) is worth more`;
-}
-
-function bindingLines(r: Optimization): string[] {
-  return r.binding.map((b) => `${b.constraint}${b.workload === undefined ? '' : ` (${b.workload})`}: rules out ${b.excluded}, ${b.why}; ${formatMoney(b.forgone, r.currency)} cheaper without it`);
-}
-
-function addedText(ms: Decimal | undefined): string {
-  return ms === undefined ? 'n/a' : `${msText(ms)} ms`;
-}
 
 const table: Renderer<Optimization> = (r, options) => {
   const style = createStyle(options.color);
@@ -131,4 +109,4 @@ const markdown: Renderer<Optimization> = (r) => {
   return `${lines.join('\n')}\n`;
 };
 
-export const optimizeRenderers: Record<OptimizeFormat, Renderer<Optimization>> = { table, json, csv, markdown };
+export const optimizeRenderers: Record<OptimizeFormat, Renderer<Optimization>> = { table, json, csv, markdown, html: renderOptimizeAsHtml };

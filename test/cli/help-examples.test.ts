@@ -21,12 +21,14 @@ describe('help examples', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'cloudtco-example-'));
     // a shell's redirection is the shell's; --out goes to a scratch folder, not the repository
     const words = example.split(' > ')[0]!.split(/\s+/).slice(1);
-    const at = words.indexOf('--out');
-    if (at !== -1) words[at + 1] = path.join(out, path.basename(words[at + 1]!));
+    for (const flag of ['--out', '--emit-scenario']) {
+      const at = words.indexOf(flag);
+      if (at !== -1) words[at + 1] = path.join(out, path.basename(words[at + 1]!));
+    }
     // init writes its file where it runs: in the scratch folder
     const result = await runCli(words, words[0] === 'init' ? { cwd: out } : {});
-    // init says what it wrote, on stderr; the others say nothing there
-    if (words[0] === 'init') expect(result.stderr, example).toMatch(/^wrote /);
+    // init and --emit-scenario say what they wrote, on stderr; the others say nothing there
+    if (words[0] === 'init' || words.includes('--emit-scenario')) expect(result.stderr, example).toMatch(/^wrote /);
     else expect(result.stderr, example).toBe('');
     expect([0, 1], example).toContain(result.code); // check exits 1 when a budget is breached
   });

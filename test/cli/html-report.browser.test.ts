@@ -169,4 +169,10 @@ describe.skipIf(MISSING)('HTML reports in Chromium', () => {
     expectClean(seen, 'replay');
     expect(seen.charts[0]!.rows).toEqual(MULTI_CLOUD);
   }, 60_000);
+
+  it('optimize: the plan against the options', async () => {
+    const seen = await open('optimize', ['optimize', 'scenarios/multi-cloud-agent.yaml']);
+    expectClean(seen, 'optimize');
+    expect(seen.charts[0]!.rows).toEqual(['the plan (exhaustive)', ...MULTI_CLOUD]);
+  }, 60_000);
 });

@@ -138,6 +138,25 @@ describe('cloudtco optimize', () => {
     ]);
   });
 
+  it('writes every format: table, csv, markdown and a page', async () => {
+    const scenario = `name: coupled\nhorizon: { start: 2027-01, months: 1 }\nworkloads:\n${workload('w1')}${workload('w2')}${OPTIONS}commitments:\n  - { id: edp, cloud: aws, amount: 2100, period: month }\n`;
+    const { dir, file } = await catalog('formats', scenario);
+    const run = async (format: string) => (await runCli(['optimize', file, '--catalog', dir, '--format', format])).stdout;
+    const table = await run('table');
+    expect(table).toContain('Plan: 4,100.00; saves 100.00 against aws (-2.38%) (4,200.00).');
+    expect(table).toContain('Exhaustive: all 9 plans of the space priced');
+    const csv = (await run('csv')).trim().split(/\r?\n/);
+    expect(csv[0]).toBe('workload,model,runtime,state,cache,alone,added_ms_per_turn,plan_objective,plan_total,best_option,best_objective,saving,method,gap,currency');
+    expect(csv).toHaveLength(3);
+    expect(csv[1]).toMatch(/^w1,(aws\/us-east-1 in-region|azure\/eastus2 global),,,,(2100|4100),,4100,4100,aws,4200,100,exhaustive,0,USD$/);
+    expect(await run('markdown')).toContain('**Plan: 4,100.00**, saves 100.00 against aws (-2.38%) (4,200.00); -100.00.');
+    const html = await run('html');
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).not.toMatch(/<script|NaN/);
+    // the plan, then each option: a bar each
+    expect([...html.matchAll(/<g class="bar-row" data-row="([^"]+)"/g)].map((m) => m[1])).toEqual(['the plan (exhaustive)', 'openai', 'azure', 'aws']);
+  });
+
   describe('on the bundled multi-cloud agent', () => {
     async function withRules(rules: string) {
       const dir = await mkdtemp(path.join(tmpdir(), 'cloudtco-optimize-mca-'));
