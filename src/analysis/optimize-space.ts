@@ -14,9 +14,13 @@ import { placedFor } from '../engine/workload-placement.js';
 import type { Catalog } from '../model/catalog.js';
 import { formatLocation, type Location } from '../model/cloud.js';
 import { InputError } from '../model/diagnostic.js';
+import { countText } from '../model/limits.js';
 import { ZERO, type Decimal } from '../model/money.js';
 import { periodsFrom } from '../model/period.js';
 import type { ModelPlacement, Option, OptimizeRule, Scenario, Workload } from '../model/scenario.js';
+
+/** Choices per workload: each is priced with the workload alone before the search. */
+export const MAX_CHOICES = 5000;
 
 export interface Choice {
   model: ModelPlacement;
@@ -63,6 +67,8 @@ export function optimizeSpace(scenario: Scenario, catalog: Catalog): WorkloadCho
     const needsRuntime = workload.payload !== undefined || workload.state !== undefined || workload.runtime !== undefined;
     const lacking = needsRuntime && runtimes.length === 0 ? 'runtime' : workload.state !== undefined && states.length === 0 ? 'state' : undefined;
     if (lacking !== undefined) throw new InputError([{ path: ['workloads', w], message: `workload "${workload.id}" needs a ${lacking} placed, and no option nor optimize.${lacking}s places one` }]);
+    const count = models.length * (needsRuntime ? runtimes.length : 1) * (workload.state !== undefined ? states.length : 1) * (workload.cache !== undefined ? caches.length + 1 : 1);
+    if (count > MAX_CHOICES) throw new InputError([{ path: ['workloads', w], message: `workload "${workload.id}" has ${countText(count)} placements to choose from (models × runtimes × state stores × caches); optimize takes at most ${countText(MAX_CHOICES)}: list fewer candidates, or fewer options` }]);
     const choices: Choice[] = [];
     for (const { model, fallback } of models) {
       for (const runtime of needsRuntime ? runtimes : [undefined]) {

@@ -178,6 +178,17 @@ describe('cloudtco optimize', () => {
       expect(json.binding.map((b: { constraint: string }) => b.constraint)).toEqual(['rules[0].state_regions']);
     });
 
+    it('refuses a space too large to price choice by choice', async () => {
+      const many = (kind: string) => Array.from({ length: 20 }, (_, i) => `    - { cloud: aws, region: us-east-1, service: ${kind}-${i} }`).join('\n');
+      const dir = await mkdtemp(path.join(tmpdir(), 'cloudtco-optimize-many-'));
+      const file = path.join(dir, 'scenario.yaml');
+      await writeFile(file, `${await readFile(path.join(REPO, 'scenarios/multi-cloud-agent.yaml'), 'utf8')}\noptimize:\n  runtimes:\n${many('runtime')}\n  states:\n${many('state')}\n`);
+      const result = await runCli(['optimize', file]);
+      expect(result.code).toBe(2);
+      // 3 models × 23 runtimes × 23 state stores × (3 caches or none) = 6 348
+      expect(result.stderr).toMatch(/scenario\.yaml:\d+:\d+ workloads\[0\]: workload "support-agent" has 6,348 placements to choose from .* optimize takes at most 5,000/);
+    });
+
     it('keeps the round trips a turn adds under the limit', async () => {
       const before = (await free()).plan.workloads[0];
       expect(Number(before.addedMsPerTurn)).toBeGreaterThan(20);

@@ -24,6 +24,7 @@ const FORMATS: Record<Command, readonly string[]> = {
   simulate: ['table', 'json', 'csv', 'html', 'raw'],
   sensitivity: ['table', 'json', 'csv'],
   sweep: ['table', 'json', 'csv', 'html'],
+  optimize: ['table', 'json', 'csv', 'markdown', 'html'],
 };
 
 const OUT_EXTENSION: Record<string, string> = { table: 'txt', json: 'json', csv: 'csv', markdown: 'md', github: 'txt', junit: 'xml', html: 'html' };
@@ -144,6 +145,20 @@ const uncertainCommand =
     return { argv };
   };
 
+/** optimize: a scenario (whose options are its space), now and then a local search on a small budget. */
+const optimize: CommandBuilder = (b, mutates, format) => {
+  const { random } = b;
+  const { file, data } = b.scenario('scen', mutates('scenario'));
+  const catalog = b.catalog(mutates('catalog'));
+  const sets = b.sets(data, mutates('set') ? random.between(1, 3) : 0);
+  const argv = ['optimize', file, ...catalog, ...sets, '--format', format];
+  if (random.chance(0.3)) argv.push('--search', 'local', '--max-plans', String(random.between(1, 30)));
+  if (random.chance(0.1)) argv.push('--objective', 'npv');
+  // npv without a discount rate is refused at the scenario's first line
+  b.otherLocations.push('error: --max-plans');
+  return { argv };
+};
+
 const BUILDERS: Record<Command, CommandBuilder> = {
   compare: scenarioCommand('compare'),
   check: scenarioCommand('check'),
@@ -156,6 +171,7 @@ const BUILDERS: Record<Command, CommandBuilder> = {
   simulate: uncertainCommand('simulate'),
   sensitivity: uncertainCommand('sensitivity'),
   sweep: uncertainCommand('sweep'),
+  optimize,
 };
 
 /** `--out` now and then: to a file, or (rarely) into a directory that does not exist, which is bad input at that name. */
@@ -180,6 +196,7 @@ export function generateCase(corpus: Corpus, seed: number, index: number): FuzzC
     [6, 'simulate'],
     [4, 'sensitivity'],
     [3, 'sweep'],
+    [4, 'optimize'],
   ]);
   const format = random.pick(FORMATS[command]);
   const b = new CaseBuilder(random, corpus, random.pick(corpus.scenarios));

@@ -129,6 +129,16 @@ function simulateJson(c: FigureChecker, report: unknown): void {
   });
 }
 
+/** A plan's and the options' totals cannot be negative, nor its gap; the saving can. */
+function optimizeJson(c: FigureChecker, report: unknown): void {
+  const plan = field(report, 'plan');
+  for (const key of ['objective', 'total', 'shortfall']) c.required(`plan.${key}`, field(plan, key), 'nonneg');
+  list(field(plan, 'workloads')).forEach((w, i) => c.required(`plan.workloads[${i}].alone`, field(w, 'alone'), 'nonneg'));
+  c.required('lowerBound', field(report, 'lowerBound'), 'nonneg');
+  c.required('gap', field(report, 'gap'), 'nonneg');
+  c.required('saving', field(report, 'saving'), 'signed');
+}
+
 function sensitivityJson(c: FigureChecker, report: unknown): void {
   totals(c, 'point', field(report, 'point'), 'nonneg');
   list(field(report, 'factors')).forEach((f, i) => {
@@ -187,6 +197,7 @@ export function jsonFigureProblems(command: Command, report: unknown, fromFiles:
   else if (command === 'simulate') simulateJson(c, report);
   else if (command === 'sensitivity') sensitivityJson(c, report);
   else if (command === 'sweep') list(field(report, 'points')).forEach((p, i) => totals(c, `points[${i}].totals`, field(p, 'totals'), 'nonneg'));
+  else if (command === 'optimize') optimizeJson(c, report);
   return c.problems;
 }
 
@@ -223,6 +234,9 @@ function csvColumnSign(command: Command, column: string, row: Record<string, str
       return ['rank', 'factor', 'end', 'values', 'currency'].includes(column) ? undefined : 'nonneg';
     case 'sweep':
       return column === 'cheapest' || column === 'currency' || column.includes('.') ? undefined : 'nonneg';
+    case 'optimize':
+      if (column === 'saving') return 'signed';
+      return ['alone', 'plan_objective', 'plan_total', 'best_objective', 'gap'].includes(column) ? 'nonneg' : undefined;
     default:
       return undefined;
   }

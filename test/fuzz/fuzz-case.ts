@@ -7,7 +7,7 @@ export interface CaseFile {
   content: Buffer | 'directory';
 }
 
-export type Command = 'compare' | 'check' | 'export' | 'flows' | 'diff' | 'validate' | 'catalog validate' | 'catalog show' | 'simulate' | 'sensitivity' | 'sweep';
+export type Command = 'compare' | 'check' | 'export' | 'flows' | 'diff' | 'validate' | 'catalog validate' | 'catalog show' | 'simulate' | 'sensitivity' | 'sweep' | 'optimize';
 
 export interface FuzzCase {
   seed: number;
