@@ -68,6 +68,7 @@ export function knownKeysAt(schema: z.ZodType, path: readonly PathSegment[]): st
   for (const segment of path) {
     if (current instanceof z.ZodObject) current = (current.shape as Record<string, z.ZodType>)[String(segment)];
     else if (current instanceof z.ZodArray) current = current.element as z.ZodType;
+    else if (current instanceof z.ZodRecord) current = current.valueType as z.ZodType;
     else return [];
     current = current === undefined ? undefined : unwrap(current);
   }

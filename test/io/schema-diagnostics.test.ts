@@ -24,7 +24,10 @@ describe('knownKeysAt', () => {
       'baseline',
       'discount_rate',
       'budgets',
+      'optimize',
     ]);
+    expect(knownKeysAt(scenarioSchema, ['optimize', 'rules', 0])).toEqual(['workloads', 'clouds', 'regions', 'state_regions', 'max_added_latency_ms']);
+    expect(knownKeysAt(scenarioSchema, ['options', 0, 'workloads', 'support-agent'])).toEqual(['model', 'fallback', 'runtime', 'state', 'cache']);
     expect(knownKeysAt(scenarioSchema, ['network'])).toEqual(['bill_model_responses']);
     expect(knownKeysAt(scenarioSchema, ['options', 1, 'cache'])).toEqual(['cloud', 'region', 'service', 'size', 'nodes']);
     expect(knownKeysAt(scenarioSchema, ['options', 1, 'interconnect', 'ports', 0])).toEqual(['cloud', 'region', 'service', 'count']);
