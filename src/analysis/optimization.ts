@@ -121,7 +121,10 @@ export function optimize(input: OptimizeInput): Optimization {
     method: input.search,
   });
   if (result === undefined) throw new InputError([{ path: ['optimize'], message: 'no plan could be priced: every combination of the allowed placements lacks a price (run compare on an option with them to see which)' }]);
-  const priced = pricePlans(pricing, workloads, [result.plan.map((c, w) => usable[w]!.choices[c]!)])[0] as PricedPlan;
+  // the plan as the report shows it: priced whole by simulate, as compare will price the emitted option
+  const whole = pricePlans(pricing, workloads, [result.plan.map((c, w) => usable[w]!.choices[c]!)])[0]!;
+  if ('unpriced' in whole) throw new InputError([{ path: ['optimize'], message: `the plan found cannot be priced as one option: ${whole.unpriced}` }]);
+  const priced: PricedPlan = whole;
 
   const largestDiscount = scenario.commitments.reduce((most, c) => Decimal.max(most, c.discount), ZERO);
   const lowerBound = ONE.minus(largestDiscount).times(usable.reduce((sum, u) => sum.plus(Decimal.min(...u.tokens)), ZERO));
