@@ -58,6 +58,12 @@ describe('cloudtco optimize', () => {
       expect(json.plan.workloads.map((w: { alone: string }) => w.alone).sort()).toEqual(['2100', '4100']);
       expect(json.bestPredefined).toEqual({ id: 'aws', objective: '4200', total: '4200' });
       expect(json.saving).toBe('100');
+      if (search === 'local') {
+        // the bound: each workload's tokens at their cheapest (Azure, 2 000), no discount: 4 000;
+        // gap (4 100 − 4 000) ÷ 4 100 = 0.0243902439…
+        expect(json.lowerBound).toBe('4000');
+        expect(json.gap.slice(0, 14)).toBe('0.024390243902');
+      } else expect(json.gap).toBe('0');
     }
   });
 
@@ -106,7 +112,9 @@ describe('cloudtco optimize', () => {
     const json = await optimize(one('discount_rate: 12%\n').replace('months: 1', 'months: 2'), ['--objective', 'npv']);
     expect(json.objective).toBe('npv');
     expect(json.plan.total).toBe('4000');
-    expect(Number(json.plan.objective)).toBeLessThan(4000);
+    // Azure, 2 000 a month paid at each month's end: 2 000 ÷ 1.12^(1/12) + 2 000 ÷ 1.12^(2/12)
+    //   = 1 981.20 + 1 962.58 = 3 943.779092695679875…
+    expect(json.plan.objective.slice(0, 20)).toBe('3943.779092695679875');
   });
 
   it('refuses what it cannot do, located', async () => {
