@@ -10,6 +10,7 @@ import { optimizedScenarioText } from '../../io/optimized-scenario.js';
 import { displayPath, readText } from '../../io/read-text.js';
 import { locateProblems } from '../../io/scenario-file.js';
 import { InputError } from '../../model/diagnostic.js';
+import { formatMoney } from '../../report/numbers.js';
 import { optimizeRenderers } from '../../report/optimize.js';
 import type { OptimizeFormat } from '../../report/optimize-formats.js';
 import { EXIT, type CliIo } from '../cli-io.js';
@@ -45,7 +46,7 @@ export async function optimizeCommand(scenarioFile: string, options: OptimizeOpt
   if (options.emitScenario !== undefined) {
     const text = optimizedScenarioText(await readText(path.resolve(io.cwd, scenarioFile), loaded.file), {
       id: options.planId,
-      description: `cloudtco optimize: the cheapest plan found (${report.method}), ${report.priced.objective.toDecimalPlaces(2).toFixed(2)} ${report.currency}`,
+      description: `cloudtco optimize: the cheapest plan found (${report.method}), ${formatMoney(report.priced.total, report.currency)} ${report.currency} over the horizon`,
       workloads: report.plan.map((p) => ({ workload: p.workload, choice: p.choice })),
       oneTime: scenario.optimize?.one_time ?? [],
     });
