@@ -3,6 +3,9 @@
  * on OpenAI, 2 per 1M on Azure. Each workload: 1M sessions of one call with 1 000 input tokens =
  * 1 000M tokens a month: 3 000 on OpenAI, 2 000 on Azure.
  */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { twoPrices } from '../helpers/two-prices.js';
@@ -37,5 +40,17 @@ describe('an option with workloads placed apart', () => {
     const result = await runCli(['compare', scenario, '--catalog', dir]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/scenario\.yaml:\d+:\d+ options\[0\]\.workloads\.w3: "w3" is not a workload of this scenario \(w1, w2\)/);
+  });
+
+  it('checks the regions a workload placed apart names, at their place in the file', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cloudtco-apart-region-'));
+    const file = path.join(dir, 'scenario.yaml');
+    await writeFile(
+      file,
+      `name: apart\nhorizon: { start: 2027-01, months: 1 }\nworkloads:\n  - { id: w, model: gpt-5.5, sessions_per_month: 1k, turns_per_session: 1, tokens_per_call: { input: 1k, output: 0 } }\noptions:\n  - id: split\n    model: { cloud: azure, region: eastus2, deployment: global }\n    workloads:\n      w: { model: { cloud: azure, region: eastus9, deployment: global } }\n`,
+    );
+    const result = await runCli(['compare', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/scenario\.yaml:9:\d+ options\[0\]\.workloads\.w\.model\.region: "eastus9" is not a region/);
   });
 });
