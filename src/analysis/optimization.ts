@@ -73,6 +73,8 @@ export interface Optimization {
   savingRatio: Decimal | undefined;
   binding: Binding[];
   unpriced: SearchResult['unpriced'];
+  /** Allowed choices the engine could not price with their workload alone (a service not sold there), left out. */
+  unpricedChoices: { count: number; first: string | undefined };
   whatIf: readonly string[];
 }
 
@@ -154,6 +156,7 @@ export function optimize(input: OptimizeInput): Optimization {
     savingRatio: best.objective.isZero() ? undefined : saving.div(best.objective),
     binding: bindings(space, withFallbacks(price, space, alone, plan), plan, result),
     unpriced: result.unpriced,
+    unpricedChoices: { count: usable.reduce((n, u) => n + u.unpriced.length, 0), first: usable.find((u) => u.unpriced.length > 0)?.unpriced[0] },
     whatIf: input.whatIf ?? [],
   };
 }
@@ -227,7 +230,7 @@ function cheapestIndex(values: readonly Decimal[]): number {
 function withFallbacks(price: ReturnType<typeof planPricer>, space: readonly WorkloadChoices[], alone: readonly PlanOutcome[][], plan: readonly PlannedWorkload[]): PlanOutcome[][] {
   return space.map((w, i) => {
     const fallback = plan[i]!.choice.model;
-    const late = w.excluded.flatMap((e, k) => (e.constraint === 'availability' ? [k] : []));
+    const late = w.excluded.flatMap((e, k) => (e.all.some((b) => b.constraint === 'availability') ? [k] : []));
     if (late.length === 0) return alone[i]!;
     const priced = late.map((k) => price([i], [{ ...w.excluded[k]!.choice, fallback }]));
     const outcomes = [...alone[i]!];
@@ -249,9 +252,12 @@ function bindings(space: readonly WorkloadChoices[], alone: readonly PlanOutcome
       const outcome = alone[i]![w.allowed.length + k]!;
       if ('unpriced' in outcome || !outcome.objective.lt(chosen)) return;
       const forgone = chosen.minus(outcome.objective);
-      const held = strongest.get(e.constraint);
-      const why = e.constraint === 'availability' ? `${e.why}; priced with the plan's model as its fallback` : e.why;
-      if (held === undefined || forgone.gt(held.forgone)) strongest.set(e.constraint, { constraint: e.constraint, workload: w.workload.id, excluded: describeChoice(e.choice), why, forgone });
+      // each constraint it breaks is credited: lifting any one alone would not let it in, but each stands in its way
+      for (const broken of e.all) {
+        const held = strongest.get(broken.constraint);
+        const why = broken.constraint === 'availability' ? `${broken.why}; priced with the plan's model as its fallback` : broken.why;
+        if (held === undefined || forgone.gt(held.forgone)) strongest.set(broken.constraint, { constraint: broken.constraint, workload: w.workload.id, excluded: describeChoice(e.choice), why, forgone });
+      }
     });
     found.push(...strongest.values());
   });

@@ -30,11 +30,16 @@ export interface Choice {
   cache: Option['cache'];
 }
 
-export interface Exclusion {
-  choice: Choice;
-  /** What ruled it out: `rules[0].clouds`, `availability`, `rules[1].max_added_latency_ms`. */
+export interface Broken {
+  /** What rules it out: `rules[0].clouds`, `availability`, `rules[1].max_added_latency_ms`. */
   constraint: string;
   why: string;
+}
+
+export interface Exclusion extends Broken {
+  choice: Choice;
+  /** Every constraint it breaks, the first (`constraint`, `why`) included: each may bind. */
+  all: Broken[];
 }
 
 export interface WorkloadChoices {
@@ -82,11 +87,10 @@ export function optimizeSpace(scenario: Scenario, catalog: Catalog): WorkloadCho
     for (const choice of choices) {
       const option = choiceOption(choice, 'candidate');
       const latency = estimateLatency(option, workload, choice.model, roundTrips, ZERO);
-      const broken = mine.map(({ rule, r }) => brokenRule(rule, r, choice, latency)).find((b) => b !== undefined);
-      const placed = broken === undefined ? monthPlacements(option, 0, workload, periods, availability) : undefined;
-      const unavailable = placed?.problems[0];
-      if (broken !== undefined) result.excluded.push({ choice, ...broken });
-      else if (unavailable !== undefined) result.excluded.push({ choice, constraint: 'availability', why: unavailable.message });
+      const broken: Broken[] = mine.flatMap(({ rule, r }) => brokenRules(rule, r, choice, latency));
+      const unavailable = monthPlacements(option, 0, workload, periods, availability).problems[0];
+      if (unavailable !== undefined) broken.push({ constraint: 'availability', why: unavailable.message });
+      if (broken.length > 0) result.excluded.push({ choice, ...broken[0]!, all: broken });
       else {
         result.allowed.push(choice);
         result.addedMs.push(latency.msPerTurn);
@@ -96,23 +100,24 @@ export function optimizeSpace(scenario: Scenario, catalog: Catalog): WorkloadCho
   });
 }
 
-/** The first of a rule's limits the choice breaks, or undefined. */
-function brokenRule(rule: OptimizeRule, r: number, choice: Choice, latency: { msPerTurn: Decimal | undefined; unknownPairs: string[] }): { constraint: string; why: string } | undefined {
+/** Each of a rule's limits the choice breaks. */
+function brokenRules(rule: OptimizeRule, r: number, choice: Choice, latency: { msPerTurn: Decimal | undefined; unknownPairs: string[] }): Broken[] {
   const named = piecesOf(choice);
   const at = (field: string) => `rules[${r}].${field}`;
   const outside = (list: readonly Location[], pieces: typeof named) => pieces.find((p) => !list.some((l) => l.cloud === p.place.cloud && l.region === p.place.region));
+  const broken: Broken[] = [];
   const offCloud = rule.clouds === undefined ? undefined : named.find((p) => !rule.clouds!.includes(p.place.cloud));
-  if (offCloud !== undefined) return { constraint: at('clouds'), why: `its ${offCloud.role} is on ${offCloud.place.cloud}` };
+  if (offCloud !== undefined) broken.push({ constraint: at('clouds'), why: `its ${offCloud.role} is on ${offCloud.place.cloud}` });
   const offRegion = rule.regions === undefined ? undefined : outside(rule.regions, named);
-  if (offRegion !== undefined) return { constraint: at('regions'), why: `its ${offRegion.role} is in ${formatLocation(offRegion.place)}` };
+  if (offRegion !== undefined) broken.push({ constraint: at('regions'), why: `its ${offRegion.role} is in ${formatLocation(offRegion.place)}` });
   const resident = rule.state_regions === undefined ? undefined : outside(rule.state_regions, named.filter((p) => p.role === 'state store' || p.role === 'cache'));
-  if (resident !== undefined) return { constraint: at('state_regions'), why: `its ${resident.role} is in ${formatLocation(resident.place)}` };
+  if (resident !== undefined) broken.push({ constraint: at('state_regions'), why: `its ${resident.role} is in ${formatLocation(resident.place)}` });
   const most = rule.max_added_latency_ms;
   if (most !== undefined && choice.runtime !== undefined) {
-    if (latency.msPerTurn === undefined) return { constraint: at('max_added_latency_ms'), why: `the round trip is unknown for ${latency.unknownPairs.join(', ')}` };
-    if (latency.msPerTurn.gt(most)) return { constraint: at('max_added_latency_ms'), why: `its hops add ${latency.msPerTurn.toDecimalPlaces(1).toFixed()} ms a turn` };
+    if (latency.msPerTurn === undefined) broken.push({ constraint: at('max_added_latency_ms'), why: `the round trip is unknown for ${latency.unknownPairs.join(', ')}` });
+    else if (latency.msPerTurn.gt(most)) broken.push({ constraint: at('max_added_latency_ms'), why: `its hops add ${latency.msPerTurn.toDecimalPlaces(1).toFixed()} ms a turn` });
   }
-  return undefined;
+  return broken;
 }
 
 function piecesOf(choice: Choice): { role: string; place: Location }[] {

@@ -58,6 +58,13 @@ function placesOf(scenario: Scenario): { place: Location; path: PathSegment[] }[
     option.interconnect?.ports.forEach((port, p) => at(port, ['options', o, 'interconnect', 'ports', p, 'region']));
     option.gateways.forEach((gateway, g) => at(gateway, ['options', o, 'gateways', g, 'region']));
   });
+  // optimize's candidates, so a misspelt one is named where it is written, not when a plan picks it
+  const candidates = scenario.optimize;
+  candidates?.models.forEach((m, i) => {
+    at(m, ['optimize', 'models', i, 'region']);
+    at(m.fallback, ['optimize', 'models', i, 'fallback', 'region']);
+  });
+  for (const list of ['runtimes', 'states', 'caches'] as const) candidates?.[list].forEach((piece, i) => at(piece, ['optimize', list, i, 'region']));
   scenario.datasets.forEach((dataset, d) => at(dataset.home, ['datasets', d, 'home', 'region']));
   scenario.latency.forEach((assumption, l) => assumption.between.forEach((place, k) => at(place, ['latency', l, 'between', k])));
   return places;

@@ -177,7 +177,7 @@ function addShared(p: Pricing, o: OptionState, problems: Problems): number {
  * priced again by `simulate`): the cache of metered groups is used, and the report's order and
  * the checks of digits and finiteness are left to that pricing.
  */
-function finish(p: Pricing, options: OptionState[], problems: Problems, found: Diagnostic[], unused: () => Diagnostic[], plan?: { cache: MeteredCache | undefined }): Simulation {
+function finish(p: Pricing, options: OptionState[], problems: Problems, found: Diagnostic[], unused: (() => Diagnostic[]) | undefined, plan?: { cache: MeteredCache | undefined }): Simulation {
   const { scenario, catalog, periods, rates } = p;
   const lineItems: LineItem[] = [];
   const metered: MeteredUsage[] = [];
@@ -203,10 +203,11 @@ function finish(p: Pricing, options: OptionState[], problems: Problems, found: D
   const supported = supportItems(scenario, catalog, lineItems, periods, rates);
   append(lineItems, supported.lineItems);
   append(found, [...problems.list(), ...oneTime.problems, ...committed.problems, ...supported.problems, ...(plan === undefined ? beyondPrecision(scenario, lineItems) : [])]);
-  // contracts are checked against the spend, so only once all of it could be priced
-  if (found.length === 0 && scenario.contracts.length > 0) append(found, contractProblems(scenario, lineItems, periods, rates));
+  // contracts are checked against the spend, so only once all of it could be priced; not for a
+  // variant (`unused` undefined), whose placements may avoid the spend a contract names
+  if (found.length === 0 && scenario.contracts.length > 0 && unused !== undefined) append(found, contractProblems(scenario, lineItems, periods, rates));
   append(found, unknownBaseline(scenario));
-  if (found.length === 0) append(found, unused());
+  if (found.length === 0 && unused !== undefined) append(found, unused());
   if (found.length > 0) throw new InputError(found);
   const ordered = plan === undefined ? inReportOrder(scenario, periods, lineItems) : lineItems;
   if (plan === undefined) assertFinite(ordered);
@@ -215,8 +216,8 @@ function finish(p: Pricing, options: OptionState[], problems: Problems, found: D
 
 /**
  * `maxLineItems` is LIMITS.lineItems unless a test needs a smaller one. `unusedChanges: false`
- * skips the check that every price change applies somewhere: optimize prices variants of a scenario
- * already checked, whose placements may avoid the clouds a change names.
+ * skips the checks that every price change and contract applies to some spend: optimize prices
+ * variants of a scenario already checked, whose placements may avoid the clouds they name.
  */
 export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = LIMITS.lineItems, unusedChanges = true }: { maxLineItems?: number; unusedChanges?: boolean } = {}): Simulation {
   // a misspelt region or model would also fail every price looked up for it: say the cause once
@@ -243,7 +244,7 @@ export function simulate(scenario: Scenario, catalog: Catalog, { maxLineItems = 
     counted += addShared(p, o, problems);
     if (counted > maxLineItems) throw tooManyLineItems(maxLineItems);
   }
-  return finish(p, options, problems, [...typos], unusedChanges ? changes.unused : () => []);
+  return finish(p, options, problems, [...typos], unusedChanges ? changes.unused : undefined);
 }
 
 /** One workload priced at one placement, before anything shared: what a plan is made of. */
@@ -296,7 +297,7 @@ export function planEngine(scenario: Scenario, catalog: Catalog) {
       const problems = new Problems();
       const variant = { ...p, scenario: { ...scenario, options: [option], baseline: undefined } };
       addShared(variant, o, problems);
-      return finish(variant, [o], problems, [], () => [], reuse ? { cache: metered } : { cache: undefined });
+      return finish(variant, [o], problems, [], undefined, reuse ? { cache: metered } : { cache: undefined });
     },
   };
 }

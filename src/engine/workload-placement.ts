@@ -30,8 +30,12 @@ export function cachesOf(option: Option): NonNullable<Option['cache']>[] {
   });
 }
 
-/** Every place the option's pieces are, its workloads' own included: where datasets need copies. */
+/**
+ * Every place the option's pieces are, its workloads' own included, in the order datasets look
+ * for a copy's region (engine/shared-usage.ts): runtimes, then state stores, then caches, so an
+ * option and the same placement written under `workloads:` copy data to the same places.
+ */
 export function piecesOf(option: Option): NonNullable<Option['runtime'] | Option['state'] | Option['cache']>[] {
   const own = Object.values(option.workloads);
-  return [option.runtime, option.state, ...cachesOf(option), ...own.flatMap((w) => [w.runtime, w.state])].filter((p) => p !== undefined);
+  return [option.runtime, ...own.map((w) => w.runtime), option.state, ...own.map((w) => w.state), ...cachesOf(option)].filter((p) => p !== undefined);
 }

@@ -4,12 +4,15 @@
  * the plan carries (`optimize.one_time`) applied to it too; every other line and comment kept,
  * so compare, simulate and check can weigh the plan beside the options it was found among.
  */
-import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import { isMap, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
+import { applyOverrides } from './overrides.js';
 import type { Choice } from '../analysis/optimize-space.js';
 import type { Decimal } from '../model/money.js';
 
 export interface PlanForFile {
   id: string;
+  /** The `--set` changes the plan was found with: written into the file, so it prices the same. */
+  sets: readonly string[];
   description: string;
   workloads: { workload: string; choice: Choice }[];
   /** One-time costs the plan carries, by id. */
@@ -17,7 +20,9 @@ export interface PlanForFile {
 }
 
 export function optimizedScenarioText(baseText: string, plan: PlanForFile): string {
-  const doc = parseDocument(baseText);
+  // the failsafe schema keeps every scalar as written: 1000.00000000000000000001 is not a float
+  const doc = parseDocument(baseText, { schema: 'failsafe', merge: true });
+  applySets(doc, plan.sets);
   const options = doc.get('options');
   const first = plan.workloads[0]!.choice;
   const option = doc.createNode({
@@ -39,11 +44,13 @@ export function optimizedScenarioText(baseText: string, plan: PlanForFile): stri
       if (isSeq(applies)) applies.add(plan.id);
     }
   }
-  doc.commentBefore = [` The option ${plan.id} was added by cloudtco optimize.`, ...(doc.commentBefore === null || doc.commentBefore === undefined ? [] : ['', ...doc.commentBefore.split('\n')])].join('\n');
+  const changed = plan.sets.length === 0 ? [] : [` The --set changes it was found with are written in: ${plan.sets.join('; ')}`];
+  doc.commentBefore = [` The option ${plan.id} was added by cloudtco optimize.`, ...changed, ...(doc.commentBefore === null || doc.commentBefore === undefined ? [] : ['', ...doc.commentBefore.split('\n')])].join('\n');
   return doc.toString({ lineWidth: 0 });
 }
 
-const number = (d: Decimal) => Number(d.toFixed());
+/** A decimal as the file writes it: its exact digits. */
+const number = (d: Decimal) => d.toFixed();
 
 function placement(m: Choice['model']) {
   return { cloud: m.cloud, region: m.region, deployment: m.deployment, tier: m.tier };
@@ -59,4 +66,15 @@ function pieces(c: Choice) {
       ? {}
       : { cache: { cloud: c.cache.cloud, region: c.cache.region, service: c.cache.service, ...(c.cache.size === undefined ? {} : { size: `${c.cache.size.toFixed()}B` }), ...(c.cache.nodes === undefined ? {} : { nodes: number(c.cache.nodes) }) } }),
   };
+}
+
+/** Each `--set` written where it applies, as the value the scenario was read with. */
+function applySets(doc: Document, sets: readonly string[]): void {
+  if (sets.length === 0) return;
+  const data = doc.toJS() as Record<string, unknown>;
+  const { applied } = applyOverrides(data, sets);
+  for (const { path } of applied) {
+    const value = path.reduce<unknown>((at, key) => (at as Record<string | number, unknown> | undefined)?.[key], data);
+    doc.setIn(path, doc.createNode(value));
+  }
 }

@@ -336,7 +336,7 @@ const priceChange = z.strictObject({
  * here; a rule applies to the workloads it names (all, where it names none).
  */
 const optimizeRule = z.strictObject({
-  workloads: optional(z.array(id('a workload id'))),
+  workloads: optional(z.array(id('a workload id')).min(1, { error: 'name at least one workload, or leave workloads out for all of them' })),
   /** Every piece of the workload on these clouds (a model vendor's own API counts as its cloud). */
   clouds: optional(z.array(oneOf(CLOUD_IDS))),
   /** Every piece of the workload in these places, like aws/us-east-1 or openai/global. */

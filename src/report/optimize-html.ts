@@ -36,7 +36,7 @@ export const renderOptimizeAsHtml: Renderer<Optimization> = (r) => {
     facts: [`${monthsText(r.horizon.months)}, ${r.horizon.start} to ${r.horizon.end}, ${r.currency} · ${r.scenario.file} · objective: ${objectiveName(r)}`, whatIfLine(r.whatIf)].filter((f) => f !== undefined),
     sections: [
       { heading: 'The plan against the options', body: [figure(chart, `The plan ${versus(r)}.`), `<p class="facts">${esc(methodLine(r))}</p>`] },
-      { heading: 'Workload by workload', body: [plan, r.binding.length === 0 ? '<p class="facts">No constraint binds: what the rules exclude would cost more anyway.</p>' : notes('Constraints that bind', bindingLines(r))] },
+      { heading: 'Workload by workload', body: [plan, r.binding.length === 0 ? '<p class="facts">No constraint binds, judged workload by workload: what the rules exclude would cost more alone.</p>' : notes('Constraints that bind (each workload judged alone)', bindingLines(r))] },
     ],
     footer: ['--emit-scenario writes the plan as an option of the scenario, for compare, simulate and check.'],
   });

@@ -35,7 +35,8 @@ const table: Renderer<Optimization> = (r, options) => {
     `${style.bold('Plan')}: ${money(r.priced.objective)}${r.objective === 'npv' ? ` NPV (total ${money(r.priced.total)})` : ''}; ${(r.saving.gt(0) ? style.good : style.worse)(versus(r))} (${money(r.best.objective)}).`,
     ...(r.priced.shortfall.gt(0) ? [style.bad(`No plan meets every commitment in optimize.must_meet: this one falls short by ${money(r.priced.shortfall)}.`)] : []),
     methodLine(r),
-    ...(r.binding.length === 0 ? ['No constraint binds: what the rules exclude would cost more anyway.'] : [style.bold('Constraints that bind:'), ...bindingLines(r).map((l) => `  ${visible(l)}`)]),
+    ...(r.binding.length === 0 ? ['No constraint binds, judged workload by workload: what the rules exclude would cost more alone.'] : [style.bold('Constraints that bind (each workload judged alone):'), ...bindingLines(r).map((l) => `  ${visible(l)}`)]),
+    ...(r.unpricedChoices.count === 0 ? [] : [style.worse(`${r.unpricedChoices.count} placements could not be priced and were left out; the first: ${visible(r.unpricedChoices.first ?? '')}`)]),
     ...(r.unpriced.count === 0 ? [] : [style.dim(`${r.unpriced.count} plans could not be priced; the first: ${visible(r.unpriced.first ?? '')}`)]),
     style.dim('alone: the workload priced by itself at that placement. --emit-scenario writes the plan as an option, for compare, simulate and check.'),
   ];
@@ -77,6 +78,8 @@ const json: Renderer<Optimization> = (r) =>
     options: r.options.map((o) => ({ id: o.id, objective: plain(o.objective), total: plain(o.total), shortfall: plain(o.shortfall) })),
     binding: r.binding.map((b) => ({ constraint: b.constraint, workload: b.workload ?? null, excluded: b.excluded, why: b.why, forgone: plain(b.forgone) })),
     unpriced: r.unpriced.count,
+    unpricedChoices: r.unpricedChoices.count,
+    firstUnpricedChoice: r.unpricedChoices.first ?? null,
     whatIf: r.whatIf,
   });
 
@@ -104,7 +107,7 @@ const markdown: Renderer<Optimization> = (r) => {
     `**Plan: ${money(r.priced.objective)}**, ${md(versus(r))} (${money(r.best.objective)}); ${formatSignedMoney(r.saving.neg(), r.currency)}.`,
     '',
     md(methodLine(r)),
-    ...(r.binding.length === 0 ? [] : ['', '**Constraints that bind**', '', ...bindingLines(r).map((l) => `- ${md(l)}`)]),
+    ...(r.binding.length === 0 ? [] : ['', '**Constraints that bind** (each workload judged alone)', '', ...bindingLines(r).map((l) => `- ${md(l)}`)]),
   ];
   return `${lines.join('\n')}\n`;
 };

@@ -165,6 +165,48 @@ describe('cloudtco optimize', () => {
     expect([...html.matchAll(/<g class="bar-row" data-row="([^"]+)"/g)].map((m) => m[1])).toEqual(['the plan (exhaustive)', 'openai', 'azure', 'aws']);
   });
 
+  it('chooses a placement a contract does not apply to, and writes its --set values into the plan\'s file', async () => {
+    // the contract names AWS spend: a plan placing nothing on AWS is still a plan (the contract pays nothing)
+    const dir = await mkdtemp(path.join(tmpdir(), 'cloudtco-optimize-contract-'));
+    const file = path.join(dir, 'scenario.yaml');
+    await writeFile(
+      file,
+      `name: contract\nhorizon: { start: 2026-07, months: 6 }\nworkloads:\n  - { id: chat, model: gpt-5.5, sessions_per_month: 40k, turns_per_session: 3, tokens_per_call: { input: 2k, output: 300 } }\noptions:\n  - { id: azure, model: { cloud: azure, region: eastus2, deployment: global } }\n  - { id: bedrock, model: { cloud: aws, region: us-east-2, deployment: in-region } }\ncontracts: [{ id: share, payer: openai, payee: microsoft, rate: 20%, applies_to: { clouds: [aws] } }]\n`,
+    );
+    const compared = JSON.parse((await runCli(['compare', file, '--format', 'json'])).stdout);
+    const azure = compared.options.find((o: { id: string }) => o.id === 'azure').total;
+    const out = path.join(dir, 'optimized.yaml');
+    const result = await runCli(['optimize', file, '--format', 'json', '--set', 'workloads.0.sessions_per_month=80k', '--emit-scenario', out]);
+    const json = JSON.parse(result.stdout);
+    expect(clouds(json)).toEqual(['azure']);
+    // twice the sessions: twice Azure's total, and the file written says 80k, so compare agrees
+    expect(json.plan.total).toBe(String(Number(azure) * 2));
+    const emitted = JSON.parse((await runCli(['compare', out, '--format', 'json'])).stdout);
+    expect(emitted.options.find((o: { id: string }) => o.id === 'optimized').total).toBe(json.plan.total);
+    expect(await readFile(out, 'utf8')).toContain('sessions_per_month: 80k');
+  });
+
+  it('names a misspelt candidate and an empty rule where they are written', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cloudtco-optimize-typo-'));
+    const typo = path.join(dir, 'scenario.yaml');
+    await writeFile(typo, `${await readFile(path.join(REPO, 'scenarios/multi-cloud-agent.yaml'), 'utf8')}\noptimize:\n  models:\n    - { cloud: azure, region: eastus-2, deployment: global }\n`);
+    const bad = await runCli(['optimize', typo]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/scenario\.yaml:\d+:\d+ optimize\.models\[0\]\.region: "eastus-2" is not a region/);
+    const empty = await catalog('empty', one('optimize:\n  rules:\n    - { workloads: [], clouds: [gcp] }\n'));
+    const refused = await runCli(['optimize', empty.file, '--catalog', empty.dir]);
+    expect(refused.stderr).toMatch(/optimize\.rules\[0\]\.workloads: name at least one workload, or leave workloads out for all of them/);
+  });
+
+  it('credits every rule that stands in a cheaper choice\'s way', async () => {
+    // Azure (2 000) broken by both rules; AWS (2 100) allowed
+    const json = await optimize(one('optimize:\n  rules:\n    - { clouds: [aws, openai] }\n    - { regions: [aws/us-east-1, openai/global] }\n'));
+    expect(json.binding.map((b: { constraint: string; forgone: string }) => [b.constraint, b.forgone])).toEqual([
+      ['rules[0].clouds', '100'],
+      ['rules[1].regions', '100'],
+    ]);
+  });
+
   describe('on the bundled multi-cloud agent', () => {
     async function withRules(rules: string) {
       const dir = await mkdtemp(path.join(tmpdir(), 'cloudtco-optimize-mca-'));

@@ -7,6 +7,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { piecesOf } from '../../src/engine/workload-placement.js';
+import type { Option } from '../../src/model/scenario.js';
 import { runCli } from '../helpers/run-cli.js';
 import { twoPrices } from '../helpers/two-prices.js';
 
@@ -53,4 +55,17 @@ describe('an option with workloads placed apart', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/scenario\.yaml:9:\d+ options\[0\]\.workloads\.w\.model\.region: "eastus9" is not a region/);
   });
+
+  it('looks for a dataset copy\'s region in one order, whether pieces are the option\'s or its workloads\'', () => {
+    const at = (cloud: 'aws' | 'azure', region: string) => ({ cloud, region, service: 's' });
+    const runtime = at('aws', 'us-east-1');
+    const cache = { ...at('aws', 'us-east-2'), read_units: undefined } as never;
+    const option = { id: 'o', model: { cloud: 'aws', region: 'us-east-2', deployment: 'in-region', tier: 'standard' }, workloads: {}, gateways: [] } as never as Option;
+    const own = { ...option, runtime, cache } as Option;
+    const apart = { ...option, workloads: { w: { runtime, cache } } } as never as Option;
+    // runtimes first, then state stores, then caches
+    expect(piecesOf(own).map((p) => p.region)).toEqual(['us-east-1', 'us-east-2']);
+    expect(piecesOf(apart).map((p) => p.region)).toEqual(['us-east-1', 'us-east-2']);
+  });
 });
+

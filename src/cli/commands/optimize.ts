@@ -46,6 +46,7 @@ export async function optimizeCommand(scenarioFile: string, options: OptimizeOpt
   if (options.emitScenario !== undefined) {
     const text = optimizedScenarioText(await readText(path.resolve(io.cwd, scenarioFile), loaded.file), {
       id: options.planId,
+      sets: options.set,
       description: `cloudtco optimize: the cheapest plan found (${report.method}), ${formatMoney(report.priced.total, report.currency)} ${report.currency} over the horizon`,
       workloads: report.plan.map((p) => ({ workload: p.workload, choice: p.choice })),
       oneTime: scenario.optimize?.one_time ?? [],
