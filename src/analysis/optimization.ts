@@ -67,6 +67,8 @@ export interface Optimization {
   /** (objective − lower bound) ÷ objective; zero for an exhaustive search. */
   gap: Decimal;
   best: PredefinedOption;
+  /** What the best option has that no plan carries: why a plan may cost more than it. */
+  bestHas: string[];
   options: PredefinedOption[];
   /** best − plan: positive when the plan saves. */
   saving: Decimal;
@@ -151,6 +153,7 @@ export function optimize(input: OptimizeInput): Optimization {
     lowerBound,
     gap,
     best,
+    bestHas: onlyOptionsHave(scenario.options.find((o) => o.id === best.id)!),
     options,
     saving,
     savingRatio: best.objective.isZero() ? undefined : saving.div(best.objective),
@@ -266,4 +269,14 @@ function bindings(space: readonly WorkloadChoices[], alone: readonly PlanOutcome
     found.push({ constraint: 'must_meet', workload: undefined, excluded: 'plans that fall short of a commitment to be met', why: 'a cheaper plan leaves a commitment short', forgone: plannedObjective.minus(result.cheaperWithShortfall) });
   }
   return found;
+}
+
+/** The parts of an option a plan does not carry (plan-pricing.ts). */
+function onlyOptionsHave(option: Scenario['options'][number]): string[] {
+  return [
+    option.provisioned === undefined ? '' : 'provisioned throughput',
+    option.gateways.length === 0 ? '' : 'gateways',
+    option.interconnect === undefined ? '' : 'an interconnect',
+    option.support === undefined ? '' : 'its own support plans',
+  ].filter((part) => part !== '');
 }

@@ -16,7 +16,8 @@ export function versus(r: Optimization): string {
   const ratio = r.savingRatio === undefined ? '' : ` (${signedPercentText(r.savingRatio.neg())})`;
   if (r.saving.gt(0)) return `saves ${formatMoney(r.saving, r.currency)} against ${r.best.id}${ratio}`;
   if (r.saving.isZero()) return `costs the same as ${r.best.id}`;
-  return `costs ${formatMoney(r.saving.neg(), r.currency)} more than ${r.best.id}${ratio}: what ${r.best.id} has that a plan does not (provisioned throughput, gateways, an interconnect) is worth more`;
+  const why = r.bestHas.length > 0 ? `${r.best.id} has what a plan does not carry (${r.bestHas.join(', ')})` : `${r.best.id}'s placements break a rule or cannot be priced as a plan`;
+  return `costs ${formatMoney(r.saving.neg(), r.currency)} more than ${r.best.id}${ratio}: ${why}`;
 }
 
 export function bindingLines(r: Optimization): string[] {

@@ -74,6 +74,8 @@ describe('cloudtco optimize', () => {
     expect(clouds(json)).toEqual(['aws']);
     expect(json.plan.total).toBe('2100');
     expect(json.binding).toEqual([{ constraint: 'rules[0].clouds', workload: 'w', excluded: 'model azure/eastus2 global standard', why: 'its model is on azure', forgone: '100' }]);
+    const { dir, file } = await catalog('dearer', one('optimize:\n  rules:\n    - { clouds: [aws, openai] }\n'));
+    expect((await runCli(['optimize', file, '--catalog', dir])).stdout).toContain("Plan: 2,100.00; costs 100.00 more than azure (+5.00%): azure's placements break a rule or cannot be priced as a plan (2,000.00).");
   });
 
   it('keeps to the places a rule allows', async () => {
