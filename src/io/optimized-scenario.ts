@@ -2,7 +2,8 @@
  * The scenario `optimize --emit-scenario` writes: the given scenario's file with the plan added
  * as one more option (every workload placed apart, under `workloads:`), and the one-time costs
  * the plan carries (`optimize.one_time`) applied to it too; every other line and comment kept,
- * so compare, simulate and check can weigh the plan beside the options it was found among.
+ * so compare, simulate and check can weigh the plan beside the options it was found among. A
+ * JSON scenario is written as JSON.
  */
 import { isMap, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
 import { applyOverrides } from './overrides.js';
@@ -46,6 +47,8 @@ export function optimizedScenarioText(baseText: string, plan: PlanForFile): stri
   }
   const changed = plan.sets.length === 0 ? [] : [` The --set changes it was found with are written in: ${plan.sets.join('; ')}`];
   doc.commentBefore = [` The option ${plan.id} was added by cloudtco optimize.`, ...changed, ...(doc.commentBefore === null || doc.commentBefore === undefined ? [] : ['', ...doc.commentBefore.split('\n')])].join('\n');
+  // a JSON scenario stays JSON (without the comment JSON cannot hold); numbers stay text, as read
+  if (baseText.trimStart().startsWith('{')) return `${JSON.stringify(doc.toJS(), null, 2)}\n`;
   return doc.toString({ lineWidth: 0 });
 }
 

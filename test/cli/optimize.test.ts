@@ -186,6 +186,14 @@ describe('cloudtco optimize', () => {
     const emitted = JSON.parse((await runCli(['compare', out, '--format', 'json'])).stdout);
     expect(emitted.options.find((o: { id: string }) => o.id === 'optimized').total).toBe(json.plan.total);
     expect(await readFile(out, 'utf8')).toContain('sessions_per_month: 80k');
+    // a JSON scenario is written back as JSON
+    const asJson = path.join(dir, 'scenario.json');
+    const { parse } = await import('yaml');
+    await writeFile(asJson, JSON.stringify(parse(await readFile(file, 'utf8'))));
+    const jsonOut = path.join(dir, 'optimized.json');
+    expect((await runCli(['optimize', asJson, '--emit-scenario', jsonOut])).code).toBe(0);
+    const written = JSON.parse(await readFile(jsonOut, 'utf8'));
+    expect(written.options.map((o: { id: string }) => o.id)).toEqual(['azure', 'bedrock', 'optimized']);
   });
 
   it('names a misspelt candidate and an empty rule where they are written', async () => {
