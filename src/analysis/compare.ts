@@ -47,6 +47,8 @@ export interface OptionCost {
   monthlyAverage: Decimal;
   /** Each month's cost, in `Comparison.periods` order. */
   monthly: Decimal[];
+  /** The running total of `monthly`: what break-even compares. */
+  cumulative: Decimal[];
   byCategory: Map<Category, Decimal>;
   /** Rows for `by`, in `Comparison.groups` order. */
   breakdown: GroupCost[] | undefined;
@@ -169,6 +171,7 @@ export function compare(input: CompareInput): Comparison {
     const difference = c.total.minus(reference.total);
     return {
       ...c,
+      cumulative: runningTotals(c.monthly),
       cheapest: difference.isZero(),
       difference,
       differenceRatio: reference.total.isZero() ? undefined : difference.div(reference.total),
@@ -196,6 +199,11 @@ export function compare(input: CompareInput): Comparison {
     unassessed: [...(input.unassessed ?? [])],
     replayed: input.replayed,
   };
+}
+
+function runningTotals(monthly: readonly Decimal[]): Decimal[] {
+  let total = ZERO;
+  return monthly.map((d) => (total = total.plus(d)));
 }
 
 function byOption(items: readonly LineItem[]): Map<string, LineItem[]> {

@@ -19,10 +19,10 @@ import type { LineItem } from '../model/line-item.js';
 import { Decimal, ONE, ZERO } from '../model/money.js';
 import type { Period } from '../model/period.js';
 import { placedFor } from '../engine/workload-placement.js';
-import type { Scenario, Workload } from '../model/scenario.js';
+import type { Scenario } from '../model/scenario.js';
 import { EXHAUSTIVE_BOUND, searchPlans, type SearchResult } from './optimize.js';
-import { describeChoice, optimizeSpace, type Choice, type Exclusion, type WorkloadChoices } from './optimize-space.js';
-import { planPricer, pricePlans, summarize, type Objective, type PlanOutcome, type PlanPricing, type PricedPlan } from './plan-pricing.js';
+import { choiceFor, choiceKey, describeChoice, optimizeSpace, type Choice, type Exclusion, type WorkloadChoices } from './optimize-space.js';
+import { planPricer, priceWhole, summarize, type Objective, type PlanOutcome, type PlanPricing, type PricedPlan } from './plan-pricing.js';
 
 export interface PlannedWorkload {
   workload: string;
@@ -112,7 +112,7 @@ export function optimize(input: OptimizeInput): Optimization {
   const starts = [...options]
     .sort((a, b) => (betterOption(a, b) ? -1 : betterOption(b, a) ? 1 : 0))
     .map((o) => scenario.options.find((x) => x.id === o.id)!)
-    .map((option) => workloads.map((w, i) => usable[i]!.choices.findIndex((c) => sameChoice(c, choiceOf(placedFor(option, w.id), w)))))
+    .map((option) => workloads.map((w, i) => usable[i]!.choices.findIndex((c) => choiceKey(c) === choiceKey(choiceFor(placedFor(option, w.id), w)))))
     .filter((plan) => plan.every((c) => c >= 0));
   starts.push(usable.map((u) => cheapestIndex(u.alone)));
 
@@ -126,7 +126,7 @@ export function optimize(input: OptimizeInput): Optimization {
   });
   if (result === undefined) throw new InputError([{ path: ['optimize'], message: 'no plan could be priced: every combination of the allowed placements lacks a price (run compare on an option with them to see which)' }]);
   // the plan as the report shows it: priced whole by simulate, as compare will price the emitted option
-  const whole = pricePlans(pricing, workloads, [result.plan.map((c, w) => usable[w]!.choices[c]!)])[0]!;
+  const whole = priceWhole(pricing, result.plan.map((c, w) => usable[w]!.choices[c]!));
   if ('unpriced' in whole) throw new InputError([{ path: ['optimize'], message: `the plan found cannot be priced as one option: ${whole.unpriced}` }]);
   const priced: PricedPlan = whole;
 
@@ -204,22 +204,6 @@ function betterOption(a: PredefinedOption, b: PredefinedOption): boolean {
 
 function outcomeOf(outcome: PlanOutcome) {
   return 'unpriced' in outcome ? outcome : { objective: outcome.objective, shortfall: outcome.shortfall };
-}
-
-/** The pieces an option gives a workload, only those it uses (as the space offers them). */
-function choiceOf(option: Scenario['options'][number], w: Workload): Choice {
-  const needsRuntime = w.payload !== undefined || w.state !== undefined || w.runtime !== undefined;
-  return {
-    model: option.model,
-    fallback: option.fallback?.model,
-    runtime: needsRuntime ? option.runtime : undefined,
-    state: w.state === undefined ? undefined : option.state,
-    cache: w.cache === undefined ? undefined : option.cache,
-  };
-}
-
-function sameChoice(a: Choice, b: Choice): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function cheapestIndex(values: readonly Decimal[]): number {

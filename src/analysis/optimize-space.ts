@@ -7,6 +7,7 @@
  * A workload gets only the pieces it uses: a runtime if it sends payloads, keeps state or runs
  * compute; a state store if it keeps state; a cache (or none) if it declares a hit rate.
  */
+import { needsRuntime } from '../engine/agent-usage.js';
 import { catalogIndexes } from '../engine/catalog-indexes.js';
 import { estimateLatency, indexRoundTrips } from '../engine/latency.js';
 import { monthPlacements } from '../engine/placements.js';
@@ -17,6 +18,7 @@ import { InputError } from '../model/diagnostic.js';
 import { countText } from '../model/limits.js';
 import { ZERO, type Decimal } from '../model/money.js';
 import { periodsFrom } from '../model/period.js';
+import { describePieces } from '../model/placement-text.js';
 import type { ModelPlacement, Option, OptimizeRule, Scenario, Workload } from '../model/scenario.js';
 
 /** Choices per workload: each is priced with the workload alone before the search. */
@@ -69,14 +71,14 @@ export function optimizeSpace(scenario: Scenario, catalog: Catalog): WorkloadCho
   const roundTrips = indexRoundTrips(scenario, catalog);
   const rules = scenario.optimize?.rules ?? [];
   return scenario.workloads.map((workload, w) => {
-    const needsRuntime = workload.payload !== undefined || workload.state !== undefined || workload.runtime !== undefined;
-    const lacking = needsRuntime && runtimes.length === 0 ? 'runtime' : workload.state !== undefined && states.length === 0 ? 'state' : undefined;
+    const runtimeNeeded = needsRuntime(workload);
+    const lacking = runtimeNeeded && runtimes.length === 0 ? 'runtime' : workload.state !== undefined && states.length === 0 ? 'state' : undefined;
     if (lacking !== undefined) throw new InputError([{ path: ['workloads', w], message: `workload "${workload.id}" needs a ${lacking} placed, and no option nor optimize.${lacking}s places one` }]);
-    const count = models.length * (needsRuntime ? runtimes.length : 1) * (workload.state !== undefined ? states.length : 1) * (workload.cache !== undefined ? caches.length + 1 : 1);
+    const count = models.length * (runtimeNeeded ? runtimes.length : 1) * (workload.state !== undefined ? states.length : 1) * (workload.cache !== undefined ? caches.length + 1 : 1);
     if (count > MAX_CHOICES) throw new InputError([{ path: ['workloads', w], message: `workload "${workload.id}" has ${countText(count)} placements to choose from (models × runtimes × state stores × caches); optimize takes at most ${countText(MAX_CHOICES)}: list fewer candidates, or fewer options` }]);
     const choices: Choice[] = [];
     for (const { model, fallback } of models) {
-      for (const runtime of needsRuntime ? runtimes : [undefined]) {
+      for (const runtime of runtimeNeeded ? runtimes : [undefined]) {
         for (const state of workload.state !== undefined ? states : [undefined]) {
           for (const cache of workload.cache !== undefined ? [undefined, ...caches] : [undefined]) choices.push({ model, fallback, runtime, state, cache });
         }
@@ -151,16 +153,23 @@ export function choiceOption(choice: Choice, id: string): Option {
 
 /** `model azure/eastus2 global standard; runtime aws/us-east-1 agentcore-runtime; …` */
 export function describeChoice(choice: Choice): string {
-  const m = choice.model;
-  return [
-    `model ${formatLocation(m)} ${m.deployment} ${m.tier}`,
-    choice.fallback === undefined ? '' : `fallback ${formatLocation(choice.fallback)} ${choice.fallback.deployment}`,
-    choice.runtime === undefined ? '' : `runtime ${formatLocation(choice.runtime)} ${choice.runtime.service}`,
-    choice.state === undefined ? '' : `state ${formatLocation(choice.state)} ${choice.state.service}`,
-    choice.cache === undefined ? '' : `cache ${formatLocation(choice.cache)} ${choice.cache.service}`,
-  ]
-    .filter((p) => p !== '')
-    .join('; ');
+  return describePieces(choice);
+}
+
+/** A choice as a key: two choices are the same where every piece is. */
+export function choiceKey(choice: Choice): string {
+  return JSON.stringify(choice);
+}
+
+/** The pieces an option gives a workload, only those it uses, as the space offers them. */
+export function choiceFor(option: Option, workload: Workload): Choice {
+  return {
+    model: option.model,
+    fallback: option.fallback?.model,
+    runtime: needsRuntime(workload) ? option.runtime : undefined,
+    state: workload.state === undefined ? undefined : option.state,
+    cache: workload.cache === undefined ? undefined : option.cache,
+  };
 }
 
 function unique<T>(items: readonly T[]): T[] {

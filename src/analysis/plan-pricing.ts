@@ -1,9 +1,8 @@
 /**
- * Prices plans exactly: each plan (a choice per workload) becomes one option that places every
- * workload apart, and many such options are priced by the engine in one run, so egress tiers,
- * shared free allowances, commitments and support see each plan's workloads together, as a bill
- * would. A plan the engine cannot price (a price missing for one combination) is set aside with
- * the engine's message; the others are priced again without it.
+ * Prices plans exactly: a plan (a choice per workload) becomes one option that places every
+ * workload apart, priced by the engine, so egress tiers, shared free allowances, commitments and
+ * support see the plan's workloads together, as a bill would. A plan the engine cannot price (a
+ * price missing for one combination) is an outcome with the engine's message, not an error.
  *
  * A plan carries the scenario's commitments, support plans, datasets and contracts, and the
  * one-time costs `optimize.one_time` names; not the options' gateways, interconnects or
@@ -11,15 +10,14 @@
  */
 import { planEngine, simulate, type PlanPart } from '../engine/simulate.js';
 import type { Catalog } from '../model/catalog.js';
-import { InputError, type Diagnostic } from '../model/diagnostic.js';
-import { LIMITS } from '../model/limits.js';
+import { InputError } from '../model/diagnostic.js';
 import { CostSum } from '../model/cost-sum.js';
 import { ZERO, type Decimal } from '../model/money.js';
 import type { LineItem } from '../model/line-item.js';
 import type { Period } from '../model/period.js';
 import type { Option, Scenario, Workload } from '../model/scenario.js';
 import { discountFactors } from './break-even.js';
-import { choiceOption, type Choice } from './optimize-space.js';
+import { choiceKey, choiceOption, type Choice } from './optimize-space.js';
 
 export type Objective = 'total' | 'npv';
 
@@ -41,69 +39,30 @@ export interface PlanPricing {
   objective: Objective;
 }
 
-/** Each plan lists a choice for each of `workloads`, in their order. */
-export function pricePlans(pricing: PlanPricing, workloads: readonly Workload[], plans: readonly (readonly Choice[])[]): PlanOutcome[] {
-  const { scenario } = pricing;
-  const months = scenario.horizon.months;
-  // a run prices at most LIMITS.pricedMonths workload-months, and holds every line item of its options
-  const batch = Math.max(1, Math.min(64, Math.floor(LIMITS.pricedMonths / (workloads.length * months)), Math.floor(LIMITS.lineItems / (workloads.length * months * 24))));
-  const outcomes: PlanOutcome[] = [];
-  for (let start = 0; start < plans.length; start += batch) outcomes.push(...priceBatch(pricing, workloads, plans.slice(start, start + batch)));
-  return outcomes;
-}
+/** Every plan is priced as this option. */
+const PLAN = 'plan';
 
-function priceBatch(pricing: PlanPricing, workloads: readonly Workload[], plans: readonly (readonly Choice[])[]): PlanOutcome[] {
-  const outcomes: (PlanOutcome | undefined)[] = plans.map(() => undefined);
-  let pending = plans.map((_, i) => i);
-  while (pending.length > 0) {
-    try {
-      const priced = priceTogether(pricing, workloads, pending.map((i) => plans[i]!));
-      pending.forEach((i, k) => (outcomes[i] = priced[k]));
-      pending = [];
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      const blamed = blame(error.diagnostics, pending.length);
-      // a problem no option owns is the scenario's own, which optimize cannot choose around
-      if (blamed === undefined) throw error;
-      for (const [k, message] of blamed) outcomes[pending[k]!] = { unpriced: message };
-      pending = pending.filter((_, k) => !blamed.has(k));
-    }
-  }
-  return outcomes as PlanOutcome[];
-}
-
-/**
- * Which of the run's options each problem is about, or undefined if one is about none. A problem
- * of something every option shares (a dataset's copy) names the option it was found for; the
- * engine says it once per cause, so others with the same cause show on the next run.
- */
-function blame(diagnostics: readonly Diagnostic[], options: number): Map<number, string> | undefined {
-  const blamed = new Map<number, string>();
-  for (const d of diagnostics) {
-    const named = /option "plan-(\d+)"/.exec(d.message)?.[1];
-    const index = d.path?.[0] === 'options' ? d.path[1] : named === undefined ? undefined : Number(named);
-    if (typeof index !== 'number' || index >= options) return undefined;
-    if (!blamed.has(index)) blamed.set(index, d.message.replace(/option "plan-\d+"/, 'the plan'));
-  }
-  return blamed.size === 0 ? undefined : blamed;
-}
-
-function priceTogether(pricing: PlanPricing, workloads: readonly Workload[], plans: readonly (readonly Choice[])[]): PricedPlan[] {
-  const { scenario, catalog } = pricing;
-  const ids = plans.map((_, i) => `plan-${i}`);
+/** The scenario a plan is priced in: its one-time costs those the plan carries, no baseline or budgets. */
+function planScenario(scenario: Scenario): Scenario {
   const carried = new Set(scenario.optimize?.one_time ?? []);
-  const variant: Scenario = {
-    ...scenario,
-    workloads: [...workloads],
-    options: plans.map((plan, i) => planOption(ids[i]!, workloads, plan)),
-    one_time: scenario.one_time.filter((cost) => carried.has(cost.id)).map((cost) => ({ ...cost, options: ids })),
-    baseline: undefined,
-    budgets: [],
-  };
-  const { periods, lineItems } = simulate(variant, catalog, { unusedChanges: false });
-  const byOption = new Map<string, LineItem[]>(ids.map((id) => [id, []]));
-  for (const item of lineItems) byOption.get(item.option)!.push(item);
-  return ids.map((id) => summarize(byOption.get(id)!, periods, pricing));
+  return { ...scenario, one_time: scenario.one_time.filter((cost) => carried.has(cost.id)).map((cost) => ({ ...cost, options: [PLAN] })), baseline: undefined, budgets: [] };
+}
+
+/** The engine's problem with a plan, said of the plan. */
+function unpriced(error: unknown): { unpriced: string } {
+  if (!(error instanceof InputError)) throw error;
+  return { unpriced: error.diagnostics[0]?.message.replace(/option "plan"/g, 'the plan') ?? 'no price' };
+}
+
+/** A plan (a choice for each of the scenario's workloads) priced whole by `simulate`, as compare prices it. */
+export function priceWhole(pricing: PlanPricing, plan: readonly Choice[]): PlanOutcome {
+  const { scenario, catalog } = pricing;
+  try {
+    const { periods, lineItems } = simulate({ ...planScenario(scenario), options: [planOption(PLAN, scenario.workloads, plan)] }, catalog, { unusedChanges: false });
+    return summarize(lineItems, periods, pricing);
+  } catch (error) {
+    return unpriced(error);
+  }
 }
 
 /**
@@ -155,16 +114,14 @@ export function planOption(id: string, workloads: readonly Workload[], plan: rea
 /**
  * Prices plans through the engine's plan pricing (engine/simulate.ts `planEngine`): each workload
  * at each choice is priced once and kept, and a plan is priced as its parts with what they share.
- * The same figures as `pricePlans`, at a fraction of the work when plans differ by one workload.
+ * The same figures as `priceWhole`, at a fraction of the work when plans differ by one workload.
  */
 export function planPricer(pricing: PlanPricing) {
   const { scenario, catalog } = pricing;
-  const carried = new Set(scenario.optimize?.one_time ?? []);
-  const variant: Scenario = { ...scenario, one_time: scenario.one_time.filter((cost) => carried.has(cost.id)).map((cost) => ({ ...cost, options: [PLAN] })), baseline: undefined, budgets: [] };
-  const engine = planEngine(variant, catalog);
+  const engine = planEngine(planScenario(scenario), catalog);
   const parts = new Map<string, PlanPart>();
   const partOf = (w: number, choice: Choice) => {
-    const key = `${w} ${JSON.stringify(choice)}`;
+    const key = `${w} ${choiceKey(choice)}`;
     let part = parts.get(key);
     if (part === undefined) parts.set(key, (part = engine.part(w, choiceOption(choice, PLAN))));
     return part;
@@ -175,13 +132,9 @@ export function planPricer(pricing: PlanPricing) {
       const option = planOption(PLAN, indices.map((w) => scenario.workloads[w]!), choices);
       // a workload priced alone shares its metered groups with no other pricing: nothing to keep
       const { periods, lineItems } = engine.price(option, indices.map((w, i) => partOf(w, choices[i]!)), { reuse: indices.length === scenario.workloads.length });
-      const sum = summarize(lineItems, periods, pricing);
-      return sum;
+      return summarize(lineItems, periods, pricing);
     } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      return { unpriced: error.diagnostics[0]?.message.replace(/option "plan"/g, 'the plan') ?? 'no price' };
+      return unpriced(error);
     }
   };
 }
-
-const PLAN = 'plan';

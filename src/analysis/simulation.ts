@@ -54,3 +54,41 @@ export function summariseTrials(costs: Float64Array, trials: number, options: nu
     cheapest: wins[o]! / trials,
   }));
 }
+
+/** The five figures of a box plot (P5, P25, median, P75, P95) and the mean. */
+export interface Box {
+  low: number;
+  q1: number;
+  median: number;
+  q3: number;
+  high: number;
+  mean: number;
+}
+
+/** Each option's horizon totals over the trials: its box, and its count in each of `bins` equal-width bins over every option's range. */
+export function spreadOfTotals(totals: Float64Array, trials: number, options: number, bins: number): { boxes: Box[]; edges: number[]; counts: number[][] } {
+  const columns = Array.from({ length: options }, (_, o) => {
+    const column = new Float64Array(trials);
+    for (let t = 0; t < trials; t++) column[t] = totals[t * options + o]!;
+    return column;
+  });
+  const boxes = columns.map((column) => {
+    const [low, q1, median, q3, high] = percentilesOf(column, [5, 25, 50, 75, 95]) as [number, number, number, number, number];
+    return { low, q1, median, q3, high, mean: meanOf(column) };
+  });
+  let low = Infinity;
+  let high = -Infinity;
+  for (const x of totals) {
+    if (x < low) low = x;
+    if (x > high) high = x;
+  }
+  if (!(high > low)) [low, high] = [low - 0.5, low + 0.5];
+  const width = (high - low) / bins;
+  const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? high : low + i * width));
+  const counts = columns.map((column) => {
+    const count = new Array<number>(bins).fill(0);
+    for (const x of column) count[Math.min(bins - 1, Math.floor((x - low) / width))]!++;
+    return count;
+  });
+  return { boxes, edges, counts };
+}

@@ -43,10 +43,15 @@ export function hitRate(option: Option, workload: Workload): Decimal {
   return option.cache !== undefined && workload.cache !== undefined ? workload.cache.hit_rate : ZERO;
 }
 
+/** A workload with an agent (payloads on the wire, state, compute) needs a runtime placed. */
+export function needsRuntime(workload: Workload): boolean {
+  return workload.payload !== undefined || workload.state !== undefined || workload.runtime !== undefined;
+}
+
 /** Placements a workload needs from the option; missing ones are reported once, at the option. */
 export function missingPlacements({ option, optionIndex, workload }: AgentContext): { path: PathSegment[]; message: string }[] {
   const needs: [keyof Option, string][] = [];
-  if (workload.payload !== undefined || workload.state !== undefined || workload.runtime !== undefined) needs.push(['runtime', 'its agent runtime']);
+  if (needsRuntime(workload)) needs.push(['runtime', 'its agent runtime']);
   if (workload.state !== undefined) needs.push(['state', 'its state store']);
   return needs
     .filter(([key]) => option[key] === undefined)

@@ -22,6 +22,7 @@ import type { PathSegment } from '../model/diagnostic.js';
 import type { LineItem } from '../model/line-item.js';
 import { ONE, ZERO, type Decimal } from '../model/money.js';
 import type { Period } from '../model/period.js';
+import { needsRuntime } from './agent-usage.js';
 import { splitByDays } from './day-split.js';
 import { groupBy } from '../model/group-by.js';
 import type { Scenario, Workload } from '../model/scenario.js';
@@ -110,7 +111,7 @@ export function planTrials(scenario: Scenario, catalog: Catalog, periods: readon
     const highest = (field: Field) => (fields.has(field) ? inputs[fields.get(field)!]!.high : valueOf(w, field));
     // the schema refuses such a draw; the exact engine says so, naming the trial
     if (highest('cached_share') + highest('cache_write_share') > 1) return decline(`workload "${w.id}"'s cached and cache-write shares can add up to more than 100%`);
-    if (fields.size > 0 && (w.payload !== undefined || w.state !== undefined || w.runtime !== undefined)) return decline(`workload "${w.id}" has an agent whose bytes and runtime follow its volumes`);
+    if (fields.size > 0 && needsRuntime(w)) return decline(`workload "${w.id}" has an agent whose bytes and runtime follow its volumes`);
     if (w.cache !== undefined) return decline(`workload "${w.id}" uses a response cache`);
     if (w.long_context !== undefined) return decline(`workload "${w.id}" has long prompts`);
   }

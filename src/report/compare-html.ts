@@ -76,7 +76,7 @@ function months(report: Comparison): Section {
 
 function cumulative(report: Comparison): Section {
   const { currency } = report;
-  const running = report.options.map((o) => runningTotals(o.monthly));
+  const running = report.options.map((o) => o.cumulative);
   const spec = monthLines(report, 'cumulative', `Cumulative cost, ${currency}`, (_, i) => running[i]!);
   // a crossing against the baseline is often the same event as the baseline's against the cheapest: marked once
   const seen = new Set<string>();
@@ -128,11 +128,6 @@ function monthLines(report: Comparison, id: string, title: string, valuesOf: (o:
     yFormat: moneyTick(currency),
     series: report.options.map((o, i) => ({ name: o.id, values: values[i]!.map((d) => d.toNumber()), tips: values[i]!.map((d, m) => `${o.id} · ${periods[m]}: ${money(d)} ${currency}`) })),
   };
-}
-
-function runningTotals(monthly: readonly Decimal[]): Decimal[] {
-  let total = ZERO;
-  return monthly.map((d) => (total = total.plus(d)));
 }
 
 function optionHead(report: Comparison, corner: string): Cell[] {

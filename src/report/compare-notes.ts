@@ -7,6 +7,7 @@ import type { BreakEven } from '../analysis/break-even.js';
 import type { Comparison } from '../analysis/compare.js';
 import { formatLocation } from '../model/cloud.js';
 import { describeMonths } from '../model/period.js';
+import { describePieces } from '../model/placement-text.js';
 import { visible } from '../model/safe-text.js';
 import { formatSignedMoney, msText, percentText, signedPercentText } from './numbers.js';
 
@@ -99,23 +100,11 @@ export function optionLines(report: Comparison): string[] {
 }
 
 export function placementText(o: Comparison['options'][number]): string {
-  const { cloud, region, deployment, tier } = o.placement;
-  const pieces = [`model ${cloud}/${region} ${deployment} ${tier}`];
   const { runtime, state, cache, interconnect, gateways } = o.option;
-  if (runtime !== undefined) pieces.push(`runtime ${formatLocation(runtime)} ${runtime.service}`);
-  if (state !== undefined) pieces.push(`state ${formatLocation(state)} ${state.service}`);
-  if (cache !== undefined) pieces.push(`cache ${formatLocation(cache)} ${cache.service}`);
+  const pieces = [describePieces({ model: o.placement, runtime, state, cache })];
   if (interconnect !== undefined) pieces.push(`interconnect ${interconnect.clouds.join('–')}`);
   for (const gateway of gateways) pieces.push(`${gateway.service} ${formatLocation(gateway)} (${gateway.carries.join(', ')})`);
-  for (const [workload, own] of Object.entries(o.option.workloads)) {
-    const apart = [
-      own.model === undefined ? '' : `model ${own.model.cloud}/${own.model.region} ${own.model.deployment} ${own.model.tier}`,
-      own.runtime === undefined ? '' : `runtime ${formatLocation(own.runtime)} ${own.runtime.service}`,
-      own.state === undefined ? '' : `state ${formatLocation(own.state)} ${own.state.service}`,
-      own.cache === undefined ? '' : `cache ${formatLocation(own.cache)} ${own.cache.service}`,
-    ].filter((p) => p !== '');
-    pieces.push(`${workload} apart: ${apart.join(', ')}`);
-  }
+  for (const [workload, own] of Object.entries(o.option.workloads)) pieces.push(`${workload} apart: ${describePieces({ model: own.model, runtime: own.runtime, state: own.state, cache: own.cache }, ', ')}`);
   return pieces.join('; ');
 }
 

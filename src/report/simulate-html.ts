@@ -3,7 +3,7 @@
  * option, then a histogram per option on one axis), each month's middle percentile with the
  * outer ones shaded around it, and under them the tables of percentiles and means.
  */
-import { meanOf, percentilesOf } from '../analysis/percentiles.js';
+import { spreadOfTotals } from '../analysis/simulation.js';
 import { boxChart, histograms } from './html/distribution-chart.js';
 import { lineChart } from './html/line-chart.js';
 import { linesSummary, moneyTick, monthsText, periodTicks } from './html/labels.js';
@@ -13,8 +13,6 @@ import { whatIfLine } from './provenance.js';
 import { amount, middleOf, shareText, spreadText } from './simulated-figures.js';
 import type { SimulationReport } from './simulate.js';
 
-/** The box's percentiles, whatever the report asked for: whiskers, quartiles and the median. */
-const BOX = [5, 25, 50, 75, 95];
 const BINS = 30;
 
 export function renderSimulationAsHtml(report: SimulationReport): string {
@@ -30,16 +28,8 @@ export function renderSimulationAsHtml(report: SimulationReport): string {
 function totals(report: SimulationReport): Section {
   const { currency, options, trials } = report;
   const money = (x: number) => formatMoney(amount(x), currency);
-  const columns = options.map((_, o) => {
-    const column = new Float64Array(trials);
-    for (let t = 0; t < trials; t++) column[t] = report.totals[t * options.length + o]!;
-    return column;
-  });
-  const boxes = columns.map((column, o) => {
-    const [low, q1, median, q3, high] = percentilesOf(column, BOX) as [number, number, number, number, number];
-    const mean = meanOf(column);
-    return { label: options[o]!, low, q1, median, q3, high, mean, tip: `${options[o]}: P5 ${money(low)}, P25 ${money(q1)}, median ${money(median)}, P75 ${money(q3)}, P95 ${money(high)}, mean ${money(mean)} ${currency}` };
-  });
+  const { boxes: spreads, edges, counts } = spreadOfTotals(report.totals, trials, options.length, BINS);
+  const boxes = spreads.map((b, o) => ({ label: options[o]!, ...b, tip: `${options[o]}: P5 ${money(b.low)}, P25 ${money(b.q1)}, median ${money(b.median)}, P75 ${money(b.q3)}, P95 ${money(b.high)}, mean ${money(b.mean)} ${currency}` }));
   const box = boxChart({
     id: 'spread',
     title: `Total over the horizon across ${trials.toLocaleString('en')} trials, ${currency}`,
@@ -49,7 +39,6 @@ function totals(report: SimulationReport): Section {
     xTitle: `${currency} over ${monthsText(report.periods.length)}`,
     xFormat: moneyTick(currency),
   });
-  const { edges, counts } = binned(columns);
   const histogram = histograms({
     id: 'histogram',
     title: `How often each total occurred, ${currency}`,
@@ -101,19 +90,4 @@ function months(report: SimulationReport): Section {
   });
   const rows = periods.map((period, m) => ({ cells: [period, ...report.summary.map((s) => ({ text: spreadText(s.months[m]!, middle, money), num: true }))] }));
   return { heading: 'Month by month', body: [figure(chart, `Each option's ${what} cost in each month${band}.`), htmlTable(`Each month: ${what}${band === '' ? '' : ` (P${report.percentiles[middle!.lo!]} – P${report.percentiles[middle!.hi!]})`}, ${currency}`, ['month', ...options.map((o) => ({ text: o, num: true }))], rows)] };
-}
-
-/** Equal-width bins over every option's totals, and each option's count in each. */
-function binned(columns: readonly Float64Array[]): { edges: number[]; counts: number[][] } {
-  let [low, high] = [Infinity, -Infinity];
-  for (const column of columns) for (const x of column) [low, high] = [Math.min(low, x), Math.max(high, x)];
-  if (!(high > low)) [low, high] = [low - 0.5, low + 0.5];
-  const width = (high - low) / BINS;
-  const edges = Array.from({ length: BINS + 1 }, (_, i) => (i === BINS ? high : low + i * width));
-  const counts = columns.map((column) => {
-    const count = new Array<number>(BINS).fill(0);
-    for (const x of column) count[Math.min(BINS - 1, Math.floor((x - low) / width))]!++;
-    return count;
-  });
-  return { edges, counts };
 }

@@ -1,13 +1,13 @@
 /**
  * The search prices plans through the engine's plan pricing (parts kept and reused); the report
- * prices its plan through `simulate`. The two must agree to the last digit, on any plan: here
+ * prices its plan through `simulate` (priceWhole). The two must agree to the last digit, on any plan: here
  * random plans of three workloads on four clouds, each priced both ways.
  */
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { optimizeSpace } from '../../src/analysis/optimize-space.js';
-import { planPricer, pricePlans, type PricedPlan } from '../../src/analysis/plan-pricing.js';
+import { planPricer, priceWhole, type PricedPlan } from '../../src/analysis/plan-pricing.js';
 import { catalogDirs, loadCatalogs } from '../../src/io/catalog-dir.js';
 import { loadScenario } from '../../src/io/scenario-file.js';
 import { REPO } from '../helpers/fixtures.js';
@@ -27,7 +27,7 @@ describe('plan pricing', () => {
       fc.property(choice, (picked) => {
         const choices = picked.map((c, w) => space[w]!.allowed[c]!);
         const kept = price(indices, choices) as PricedPlan;
-        const whole = pricePlans(withRate, scenario.workloads, [choices])[0] as PricedPlan;
+        const whole = priceWhole(withRate, choices) as PricedPlan;
         expect('unpriced' in kept).toBe(false);
         expect([kept.total.toFixed(), kept.objective.toFixed(), kept.tokens.toFixed(), kept.shortfall.toFixed()]).toEqual([whole.total.toFixed(), whole.objective.toFixed(), whole.tokens.toFixed(), whole.shortfall.toFixed()]);
       }),

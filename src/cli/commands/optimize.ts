@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../../io/atomic-write.js';
 import { optimizedScenarioText } from '../../io/optimized-scenario.js';
 import { displayPath, readText } from '../../io/read-text.js';
 import { locateProblems } from '../../io/scenario-file.js';
+import { readYaml } from '../../io/yaml-document.js';
 import { InputError } from '../../model/diagnostic.js';
 import { formatMoney } from '../../report/numbers.js';
 import { optimizeRenderers } from '../../report/optimize.js';
@@ -30,7 +31,10 @@ export async function optimizeCommand(scenarioFile: string, options: OptimizeOpt
     throw new InputError([{ message: `--max-plans: expected a whole number from 1 to 1,000,000, got "${options.maxPlans}"` }]);
   }
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(options.planId)) throw new InputError([{ message: `--plan-id: expected an id of letters, digits, ".", "_" or "-", got "${options.planId}"` }]);
-  const { loaded, catalog, simulation, inputs } = await runScenario(scenarioFile, options, io);
+  // --emit-scenario copies the file: read once, for both
+  const shown = displayPath(scenarioFile, io.cwd);
+  const text = options.emitScenario === undefined ? undefined : await readText(path.resolve(io.cwd, scenarioFile), shown);
+  const { loaded, catalog, simulation, inputs } = await runScenario(scenarioFile, options, io, text === undefined ? undefined : readYaml(text, shown));
   const { scenario } = loaded;
   const objective = options.objective ?? scenario.optimize?.objective ?? 'total';
   if (objective === 'npv' && scenario.discount_rate === undefined) throw new InputError([{ file: loaded.file, line: 1, col: 1, message: 'the objective npv needs a discount_rate in the scenario, like discount_rate: 8%' }]);
@@ -44,14 +48,14 @@ export async function optimizeCommand(scenarioFile: string, options: OptimizeOpt
     throw error;
   }
   if (options.emitScenario !== undefined) {
-    const text = optimizedScenarioText(await readText(path.resolve(io.cwd, scenarioFile), loaded.file), {
+    const written = optimizedScenarioText(text!, {
       id: options.planId,
       sets: options.set,
       description: `cloudtco optimize: the cheapest plan found (${report.method}), ${formatMoney(report.priced.total, report.currency)} ${report.currency} over the horizon`,
       workloads: report.plan.map((p) => ({ workload: p.workload, choice: p.choice })),
       oneTime: scenario.optimize?.one_time ?? [],
     });
-    await writeFileAtomic(path.resolve(io.cwd, options.emitScenario), text, displayPath(options.emitScenario, io.cwd), inputs);
+    await writeFileAtomic(path.resolve(io.cwd, options.emitScenario), written, displayPath(options.emitScenario, io.cwd), inputs);
     io.stderr.write(`wrote ${displayPath(options.emitScenario, io.cwd)}: the scenario with option ${options.planId} added\n`);
   }
   await emit(optimizeRenderers[options.format], report, options, io, inputs);
