@@ -3,19 +3,14 @@
  * the median across it, whiskers out to the outer percentiles, the mean as a dot), and a
  * histogram per option on one shared axis, so the shapes can be compared as well as the ranges.
  */
+import type { Box } from '../../analysis/simulation.js';
 import { clip, esc, px } from './markup.js';
 import { segmentFill, seriesLook } from './palette.js';
 import { rangeScale } from './scale.js';
 import { svgOpen, WIDTH, xAxis, RIGHT, type ChartText } from './frame.js';
 
-export interface BoxRow {
+export interface BoxRow extends Box {
   label: string;
-  low: number;
-  q1: number;
-  median: number;
-  q3: number;
-  high: number;
-  mean: number;
   /** Every figure of the row, exactly, for the tooltip. */
   tip: string;
 }
